@@ -1,0 +1,75 @@
+"""The thin mkdocs-macros entry point: load the pack once per build, offer macros to pages."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .card import card_id, render_card
+from .errors import PackError, UnknownTemplate
+from .loader import Pack, load_pack
+from .strings import load_strings
+
+
+def define_env(env) -> None:
+    try:
+        pack = load_pack(Path(env.project_dir) / "templates")
+    except PackError as error:
+        raise PluginError(f"the template pack has problems:\n{error}") from None
+    language = env.conf["theme"]["language"] or "en"
+
+    def this_page() -> str:
+        return env.page.file.src_path
+
+    @env.macro
+    def template_card(template_id: str, level: int = 3) -> str:
+        """Place a template's card: `{{ template_card("apology-team-mistake") }}`."""
+        return render_card(_get(pack, template_id, this_page()), pack.rules, level, language)
+
+    @env.macro
+    def template_index(playbook: str | None = None, channel: str | None = None) -> str:
+        """A table of templates, each linked to its card: filter by playbook or channel.
+
+        With no filter, one headed table per playbook.
+        """
+        try:
+            if playbook or channel:
+                return index_table(pack, pack.select(playbook, channel), this_page(), language)
+            titles = load_strings(language)["playbooks"]
+            return "\n".join(
+                f"## {titles[p]}\n\n" + index_table(pack, pack.select(p), this_page(), language)
+                for p in pack.rules.playbooks
+            )
+        except UnknownTemplate as error:
+            raise UnknownTemplate(f"{this_page()}: {error}") from None
+
+
+def _get(pack: Pack, template_id: str, page: str):
+    try:
+        return pack.get(template_id)
+    except UnknownTemplate as error:
+        raise UnknownTemplate(f"{page}: {error}") from None
+
+
+def index_table(pack: Pack, templates, page: str, language: str) -> str:
+    """A Markdown table linking each template to its card on its first playbook's page.
+
+    The links are ordinary Markdown links, so MkDocs' strict anchor check fails the
+    build if a template's card is not on that page.
+    """
+    s = load_strings(language)
+    if not templates:
+        return f"*{s['index']['none']}*"
+    here = posixpath.dirname(page)
+    rows = [
+        f"| {s['index']['template']} | {s['index']['channel']} | {s['index']['when']} |",
+        "| --- | --- | --- |",
+    ]
+    for t in templates:
+        home = pack.rules.playbooks[t.playbooks[0]].page
+        link = f"{posixpath.relpath(home, here or '.')}#{card_id(t)}"
+        when = " ".join(t.when.split()).replace("|", "\\|")
+        rows.append(f"| [{t.title}]({link}) | {s['channels'][t.channel]} | {when} |")
+    return "\n".join(rows) + "\n"

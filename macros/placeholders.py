@@ -1,0 +1,79 @@
+"""Parse template text into literal text and blanks, refusing anything but `{{ field }}`.
+
+Jinja's own parser reads the text, so what counts as a placeholder is exactly what
+Jinja would see; the walk below then allows only plain text and bare names. That
+keeps the text logic-free, so the Python renderers and the browser fill-in agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+_JINJA = Environment(autoescape=False, keep_trailing_newline=True)
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A `{{ field }}` in a text."""
+
+    field: str
+
+
+Part = str | Blank
+
+
+class TextError(ValueError):
+    """Text that is not plain words and `{{ field }}` placeholders."""
+
+
+def parse(text: str) -> tuple[Part, ...]:
+    """Split `text` into literal strings and Blanks, or raise TextError saying why."""
+    try:
+        tree = _JINJA.parse(text)
+    except TemplateSyntaxError as error:
+        raise TextError(
+            f"line {error.lineno}: {(error.message or '').rstrip('.')}; a blank is written {{{{ field_name }}}}"
+        ) from None
+    parts: list[Part] = []
+    for node in tree.body:
+        if not isinstance(node, nodes.Output):
+            raise TextError(_describe_logic(node))
+        for child in node.nodes:
+            if isinstance(child, nodes.TemplateData):
+                parts.append(child.data)
+            elif isinstance(child, nodes.Name):
+                parts.append(Blank(child.name))
+            else:
+                raise TextError(_describe_expression(child))
+    return tuple(parts)
+
+
+def fields_in(parts: tuple[Part, ...]) -> list[str]:
+    """The field names used, in order of first use."""
+    return list(dict.fromkeys(p.field for p in parts if isinstance(p, Blank)))
+
+
+def _describe_logic(node: nodes.Node) -> str:
+    tag = type(node).__name__.lower()
+    return (
+        f"logic is not allowed in template text (found a {{% {tag} %}} block); "
+        "use only {{ field_name }} placeholders"
+    )
+
+
+def _describe_expression(node: nodes.Node) -> str:
+    kinds = {
+        nodes.Filter: "a filter (|)",
+        nodes.Getattr: "an attribute (.)",
+        nodes.Getitem: "an index ([])",
+        nodes.Call: "a function call",
+        nodes.Const: "a constant",
+        nodes.CondExpr: "a condition (if/else)",
+    }
+    kind = next((label for cls, label in kinds.items() if isinstance(node, cls)), "an expression")
+    return (
+        f"'{{{{ ... }}}}' contains {kind}; only a bare field name is allowed, "
+        "like {{ client_name }}"
+    )
