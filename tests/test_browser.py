@@ -1,0 +1,60 @@
+"""The built handbook in a real headless Chromium: it loads, asks no other host, reads without JS."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "playbooks/team-mistake/", "templates/"]
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    site, result = built_site
+    assert result.returncode == 0, result.stderr
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: run `bash scripts/install-chromium.sh` "
+                    "or set CHROMIUM_PATH")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_asks_only_its_own_host(chromium, site_url, path):
+    page = chromium.new_page()
+    requested, errors = [], []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + path, wait_until="networkidle")
+    page.close()
+    assert requested, "the page made no requests at all"
+    foreign = [url for url in requested
+               if not url.startswith((site_url, "data:", "blob:"))]
+    assert foreign == []
+    assert errors == []
+
+
+def test_card_reads_with_javascript_off(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "playbooks/team-mistake/")
+    text = page.locator('.mir-card[data-template="apology-team-mistake"] pre')
+    assert text.is_visible()
+    assert "Hi [Client's first name]," in text.inner_text()
+    blank = text.locator('.mir-blank[data-field="what_went_wrong"]')
+    assert blank.inner_text() == "[What went wrong]"
+    context.close()
