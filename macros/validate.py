@@ -82,9 +82,9 @@ def _check_finished(template: Template, rules: Rules) -> list[str]:
 
 def _check_subject(template: Template, subject_rule: str) -> list[str]:
     if subject_rule == "required" and not template.subject:
-        return [f"subject is missing; a {template.channel} needs a subject line"]
+        return [f"subject is missing; {_a(template.channel)} needs a subject line"]
     if subject_rule == "forbidden" and template.subject is not None:
-        return [f"subject is not used in a {template.channel}; remove it"]
+        return [f"subject is not used in {_a(template.channel)}; remove it"]
     return []
 
 
@@ -96,7 +96,7 @@ def _check_sections(template: Template, rules: Rules) -> list[str]:
     if channel.free_sections:
         if len(have) < channel.min_sections:
             problems.append(
-                f"a {template.channel} needs at least {channel.min_sections} sections "
+                f"{_a(template.channel)} needs at least {channel.min_sections} sections "
                 f"(one per part the reader fills in); it has {len(have)}"
             )
         return problems
@@ -104,16 +104,16 @@ def _check_sections(template: Template, rules: Rules) -> list[str]:
     listed = ", ".join(need)
     for name in need:
         if name not in have:
-            problems.append(f"section '{name}' is missing; a {template.channel} has: {listed}")
+            problems.append(f"section '{name}' is missing; {_a(template.channel)} has: {listed}")
     for name in have:
         if name not in need:
             problems.append(
-                f"section '{name}' is not part of a {template.channel}; "
-                f"a {template.channel} has: {listed}"
+                f"section '{name}' is not part of {_a(template.channel)}; "
+                f"{_a(template.channel)} has: {listed}"
             )
     known_in_order = [name for name in have if name in need]
     if known_in_order != [name for name in need if name in have]:
-        problems.append(f"sections are out of order; a {template.channel} goes: {listed}")
+        problems.append(f"sections are out of order; {_a(template.channel)} goes: {listed}")
     return problems
 
 
@@ -203,3 +203,8 @@ def _check_phrases(template: Template, rules: Rules) -> list[str]:
 def _where(name: str) -> str:
     """How a message names a text: the subject, or a section."""
     return "subject" if name == "subject" else f"section '{name}'"
+
+
+def _a(channel: str) -> str:
+    """'an email', 'a voicemail': the channel id with its article."""
+    return f"{'an' if channel[0] in 'aeiou' else 'a'} {channel}"
