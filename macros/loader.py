@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .errors import PackError, Problem, UnknownTemplate
-from .model import Template
+from .errors import PackError, Problem, UnknownTemplate, display_path
+from .model import Template, TemplateField
 from .rules import Rules, load_rules
 from .validate import check_consistency, check_template
 
@@ -65,7 +65,7 @@ def load_pack(root: Path, rules: Rules | None = None) -> Pack:
         twin = templates.get(template.id)
         if twin is not None:
             problems.append(Problem(template.source, (
-                f"id '{template.id}' is already used by {twin.source.as_posix()}; "
+                f"id '{template.id}' is already used by {display_path(twin.source)}; "
                 "every template needs its own id")))
         else:
             templates[template.id] = template
@@ -81,6 +81,8 @@ def load_file(path: Path, rules: Rules) -> tuple[Template | None, list[str]]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except UnicodeDecodeError:
         return None, ["is not UTF-8 text; save it as UTF-8"]
+    except DuplicateKey as error:
+        return None, [str(error)]
     except yaml.YAMLError as error:
         return None, [_yaml_message(error)]
     if not isinstance(data, dict):
@@ -94,18 +96,23 @@ def load_file(path: Path, rules: Rules) -> tuple[Template | None, list[str]]:
     return template, check_template(template, rules)
 
 
+class DuplicateKey(ValueError):
+    """The same key twice in one mapping: YAML would silently keep only the last."""
+
+
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that refuses a key given twice (YAML would keep only the last)."""
+    """A safe loader that refuses a key given twice."""
 
 
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep=False):
-    seen = set()
+    seen: dict = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
+        line = key_node.start_mark.line + 1
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key '{key}' appears twice", key_node.start_mark)
-        seen.add(key)
+            raise DuplicateKey(f"key '{key}' is given twice (lines {seen[key]} and {line}); "
+                               "keep one")
+        seen[key] = line
     return loader.construct_mapping(node, deep=deep)
 
 
@@ -114,19 +121,26 @@ _UniqueKeyLoader.add_constructor(
 
 
 def _yaml_message(error: yaml.YAMLError) -> str:
+    """PyYAML's error, with where it noticed and, if different, where the trouble began."""
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
-    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-    return f"is not valid YAML{where}: {problem}"
+    message = f"is not valid YAML{_at(mark)}: {problem}"
+    context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and start and (not mark or start.line != mark.line):
+        message += f" ({context}{_at(start)})"
+    if "mapping values are not allowed" in problem:
+        message += "; check this line's indentation, and quote text that contains ': '"
+    return message
+
+
+def _at(mark) -> str:
+    return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
 
 
 _SCHEMA_HINTS = {
     "missing": "is missing; add it",
-    "extra_forbidden": "is not a known key; check the spelling (see CONTRIBUTING.md)",
     "string_type": "must be text; put the value in quotes",
     "string_too_short": "is empty; write it",
-    "string_pattern_mismatch": "is not a valid name: ids and section names are kebab-case "
-                               "(like offer-to-talk), field names snake_case (like client_name)",
     "too_short": "needs at least one entry",
     "list_type": "must be a list, like [team-mistake]",
     "dict_type": "must be a mapping of names to values",
@@ -134,12 +148,22 @@ _SCHEMA_HINTS = {
 
 
 def _schema_message(error: dict) -> str:
-    where = ".".join(str(p) for p in error["loc"] if p != "[key]")
-    if error["type"] == "literal_error":
-        hint = f"must be one of: {error['ctx']['expected']}"
-    else:
-        hint = _SCHEMA_HINTS.get(error["type"], error["msg"])
-    return f"{where} {hint}" if where else hint
+    """One pydantic error as a line a contributor can act on."""
+    loc = [str(p) for p in error["loc"] if p != "[key]"]
+    where = f"key '{'.'.join(loc)}'"
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        allowed = TemplateField.model_fields if loc[0] == "fields" else Template.model_fields
+        close = difflib.get_close_matches(loc[-1], list(allowed), n=1)
+        guess = f"did you mean '{close[0]}'?" if close else f"use: {', '.join(allowed)}"
+        return f"{where} is not known; {guess}"
+    if kind == "string_pattern_mismatch":
+        style = ("snake_case, like client_name" if loc[0] == "fields" and len(loc) == 2
+                 else "kebab-case: lowercase words joined by hyphens, like offer-to-talk")
+        return f"{where}: '{error['input']}' is not {style}"
+    if kind == "literal_error":
+        return f"{where} must be one of: {error['ctx']['expected']}"
+    return f"{where} {_SCHEMA_HINTS.get(kind, error['msg'])}"
 
 
 def _unknown_message(template_id: str, known: list[str]) -> str:

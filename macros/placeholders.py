@@ -34,7 +34,7 @@ def parse(text: str) -> tuple[Part, ...]:
         tree = _JINJA.parse(text)
     except TemplateSyntaxError as error:
         raise TextError(
-            f"line {error.lineno}: {(error.message or '').rstrip('.')}; a blank is written {{{{ field_name }}}}"
+            f"line {error.lineno} of its text: {(error.message or '').rstrip('.')}; a blank is written {{{{ field_name }}}}"
         ) from None
     parts: list[Part] = []
     for node in tree.body:
@@ -42,6 +42,8 @@ def parse(text: str) -> tuple[Part, ...]:
             raise TextError(_describe_logic(node))
         for child in node.nodes:
             if isinstance(child, nodes.TemplateData):
+                if "{{" in child.data or "{%" in child.data:  # from a {% raw %} block
+                    raise TextError("'{{' and '{%' may only open a {{ field_name }} placeholder")
                 parts.append(child.data)
             elif isinstance(child, nodes.Name):
                 parts.append(Blank(child.name))
@@ -55,8 +57,14 @@ def fields_in(parts: tuple[Part, ...]) -> list[str]:
     return list(dict.fromkeys(p.field for p in parts if isinstance(p, Blank)))
 
 
+# Jinja's node names for the tags a writer types.
+_TAGS = {"Assign": "set", "AssignBlock": "set", "CallBlock": "call", "FilterBlock": "filter",
+         "FromImport": "from", "ExprStmt": "do", "Scope": "with", "OverlayScope": "with"}
+
+
 def _describe_logic(node: nodes.Node) -> str:
-    tag = type(node).__name__.lower()
+    name = type(node).__name__
+    tag = _TAGS.get(name, name.lower())
     return (
         f"logic is not allowed in template text (found a {{% {tag} %}} block); "
         "use only {{ field_name }} placeholders"

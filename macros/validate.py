@@ -6,6 +6,7 @@ Each check returns plain messages; the loader prefixes them with the file's path
 from __future__ import annotations
 
 from . import measure
+from .errors import display_path
 from .model import Template
 from .placeholders import TextError, fields_in, parse
 from .rules import Rules
@@ -43,7 +44,7 @@ def check_consistency(templates: list[Template]) -> list[tuple[Template, str]]:
                 if getattr(field, attr) != getattr(other, attr):
                     problems.append((template,
                         f"field '{name}' has {attr} '{getattr(field, attr)}' but "
-                        f"{owner.source.as_posix()} gives it '{getattr(other, attr)}'; "
+                        f"{display_path(owner.source)} gives it '{getattr(other, attr)}'; "
                         f"a field name means one thing in every template, so use the same "
                         f"{attr} or pick another name"
                     ))
@@ -102,9 +103,11 @@ def _check_sections(template: Template, rules: Rules) -> list[str]:
         return problems
     need = channel.sections
     listed = ", ".join(need)
-    for name in need:
+    for i, name in enumerate(need):
         if name not in have:
-            problems.append(f"section '{name}' is missing; {_a(template.channel)} has: {listed}")
+            where = f"after '{need[i - 1]}'" if i else "first"
+            problems.append(f"section '{name}' is missing; add it {where} "
+                            f"({_a(template.channel)} has: {listed})")
     for name in have:
         if name not in need:
             problems.append(

@@ -26,7 +26,9 @@ def test_plain_text_has_no_blanks():
         ('{{ "literal" }}', "contains a constant"),
         ("{{ a if b else c }}", "contains a condition (if/else)"),
         ("{{ a + b }}", "contains an expression"),
-        ("Hi {{ name", "line 1: unexpected end of template"),
+        ("Hi {{ name", "line 1 of its text: unexpected end of template"),
+        ("{% set x = 1 %}", "found a {% set %} block"),
+        ("{% raw %}{{ x }}{% endraw %}", "'{{' and '{%' may only open a {{ field_name }}"),
     ],
 )
 def test_anything_but_a_bare_name_is_refused(text, says):
