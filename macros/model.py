@@ -64,7 +64,3 @@ class Template(BaseModel):
     def parts(self, name: str) -> tuple[Part, ...]:
         """The parsed parts of the subject or of a section (after a successful load)."""
         return self._parts[name]
-
-    @property
-    def body_names(self) -> list[str]:
-        return list(self.sections)

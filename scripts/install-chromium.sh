@@ -6,6 +6,10 @@ browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ -x "$browser" ]; then
   exit 0
 fi
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  echo "error: CHROMIUM_PATH is $CHROMIUM_PATH, but nothing runnable is there." >&2
+  exit 1
+fi
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "error: no Chromium at $browser and no apt-get to install it." >&2
   echo "Install Chromium, or set CHROMIUM_PATH to a Chromium or Chrome binary." >&2
