@@ -100,8 +100,8 @@ class DuplicateKey(ValueError):
     """The same key twice in one mapping: YAML would silently keep only the last."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that refuses a key given twice."""
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe loader (libyaml's, for speed, where PyYAML has it) that refuses a key given twice."""
 
 
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep=False):
