@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .model import Template
-from .placeholders import Blank
+from .placeholders import Blank, substitute
 from .rules import Rules
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -24,17 +24,12 @@ def filled_with_examples(template: Template, name: str, *, spell_phones: bool = 
     With spell_phones, a phone number becomes its digits one by one, the way it is
     read aloud, so each digit counts as a word.
     """
-    out = []
-    for part in template.parts(name):
-        if isinstance(part, Blank):
-            field = template.fields[part.field]
-            value = field.example
-            if spell_phones and field.kind == "phone":
-                value = " ".join(ch for ch in value if ch.isdigit())
-            out.append(value)
-        else:
-            out.append(part)
-    return "".join(out)
+    examples = {
+        field_name: " ".join(ch for ch in f.example if ch.isdigit())
+        if spell_phones and f.kind == "phone" else f.example
+        for field_name, f in template.fields.items()
+    }
+    return substitute(template.parts(name), examples)
 
 
 def subject_chars(template: Template) -> int:

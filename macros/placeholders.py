@@ -7,6 +7,7 @@ keeps the text logic-free, so the Python renderers and the browser fill-in agree
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -50,6 +51,11 @@ def parse(text: str) -> tuple[Part, ...]:
             else:
                 raise TextError(_describe_expression(child))
     return tuple(parts)
+
+
+def substitute(parts: tuple[Part, ...], values: Mapping[str, str]) -> str:
+    """The text with each blank replaced by its field's value."""
+    return "".join(values[p.field] if isinstance(p, Blank) else p for p in parts)
 
 
 def fields_in(parts: tuple[Part, ...]) -> list[str]:

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from .errors import MissingFields
 from .model import Template
-from .placeholders import Blank
+from .placeholders import substitute
 from .rules import Rules
 from .strings import load_strings
 
@@ -34,9 +34,7 @@ def resolve(template: Template, values: Mapping[str, str]) -> dict[str, str]:
 
 
 def fill(template: Template, name: str, resolved: Mapping[str, str]) -> str:
-    return "".join(
-        resolved[p.field] if isinstance(p, Blank) else p for p in template.parts(name)
-    )
+    return substitute(template.parts(name), resolved)
 
 
 def subject(template: Template, values: Mapping[str, str]) -> str:
