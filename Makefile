@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test site check bench lock clean
+.PHONY: serve test site check bench quality lock clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -20,6 +20,9 @@ site: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m macros check
+
+quality: $(STAMP)
+	$(BIN)/python scripts/quality.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -8,6 +8,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .card import card_id, render_card
+from .checklists import checklist_body
+from .phrases import avoid_table
 from .errors import PackError, UnknownTemplate
 from .loader import Pack, load_pack
 from .strings import load_strings
@@ -44,6 +46,16 @@ def define_env(env) -> None:
             )
         except UnknownTemplate as error:
             raise UnknownTemplate(f"{this_page()}: {error}") from None
+
+    @env.macro
+    def checklist(playbook: str) -> str:
+        """The playbook's pre-call checklist, from its page in docs/checklists/."""
+        return checklist_body(Path(env.conf["docs_dir"]), playbook, this_page(), language)
+
+    @env.macro
+    def phrases_to_avoid() -> str:
+        """The blocked phrases from rules.yml, with why and what to say instead."""
+        return avoid_table(pack.rules, language)
 
 
 def _get(pack: Pack, template_id: str, page: str):

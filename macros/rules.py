@@ -38,6 +38,8 @@ class Limits(_Strict):
     voicemail_number_repeats: int
     subject_max_chars: int
     email_body_max_words: int
+    playbook_max_words: int
+    playbook_min_reading_ease: int
 
 
 class BlockedPhrase(_Strict):
