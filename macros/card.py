@@ -10,6 +10,7 @@ from html import escape
 
 from . import measure
 from .model import Template
+from .panel import card_actions
 from .placeholders import Blank
 from .rules import Rules
 from .strings import load_strings
@@ -28,12 +29,13 @@ def render_card(template: Template, rules: Rules, heading_level: int = 3,
     meta = [s["channels"][template.channel], _size(template, rules, s)]
     parts = [
         f'<div class="mir-card" data-template="{escape(template.id)}" '
-        f'data-channel="{escape(template.channel)}">',
+        f'data-channel="{escape(template.channel)}" data-title="{escape(template.title)}">',
         f'<p class="mir-card__meta">{" · ".join(escape(m) for m in meta if m)}</p>',
         f'<p class="mir-card__when"><strong>{escape(s["card"]["when"])}</strong> '
         f"{escape(template.when)}</p>",
         _blanks(template, s),
         f'<pre class="mir-card__text"><code>{_text_html(template, rules, s)}</code></pre>',
+        card_actions(template, s),
         "</div>",
     ]
     return heading + "\n\n" + "\n".join(parts) + "\n"
@@ -66,19 +68,27 @@ def _blanks(template: Template, s: dict) -> str:
 
 
 def _text_html(template: Template, rules: Rules, s: dict) -> str:
+    """The text exactly as render.as_text lays it out, each blank a marker.
+
+    The browser fills the markers in and reads the subject and body back from
+    their spans, so what it copies and sends matches the command line's output.
+    """
     titled = rules.channels[template.channel].section_titles
     blocks = []
-    if template.subject is not None:
-        subject = _parts_html(template, "subject", s)
-        label = escape(s["card"]["subject"]).replace("{subject}", subject)
-        blocks.append(f'<span class="mir-card__subject">{label}</span>')
     for name in template.sections:
         text = _parts_html(template, name, s)
         if titled:
             title = escape(s["sections"][name])
             text = f'<strong class="mir-card__section">{title}</strong>\n{text}'
         blocks.append(text)
-    return "\n\n".join(blocks)
+    joined = "\n\n".join(blocks)
+    body = f'<span class="mir-card__body">{joined}</span>'
+    if template.subject is None:
+        return body
+    subject = f'<span class="mir-card__subject-text">{_parts_html(template, "subject", s)}</span>'
+    label = escape(s["card"]["subject"]).replace("{subject}", subject)
+    return f'<span class="mir-card__subject">{label}</span>\n\n{body}'
+
 
 
 def _parts_html(template: Template, name: str, s: dict) -> str:
@@ -87,7 +97,7 @@ def _parts_html(template: Template, name: str, s: dict) -> str:
         if isinstance(part, Blank):
             field = template.fields[part.field]
             marker = escape(s["card"]["blank"].format(label=field.label))
-            optional = "" if field.required else ' data-optional=""'
+            optional = "" if field.required else f' data-fallback="{escape(field.fallback)}"'
             out.append(
                 f'<span class="mir-blank" data-field="{part.field}"{optional}>{marker}</span>'
             )

@@ -11,7 +11,9 @@ from .card import card_id, render_card
 from .checklists import checklist_body
 from .phrases import avoid_table
 from .errors import PackError, UnknownTemplate
+from .guide import load_guide, render_guide
 from .loader import Pack, load_pack
+from .panel import cards_on, with_panel
 from .strings import load_strings
 
 
@@ -21,6 +23,7 @@ def define_env(env) -> None:
     except PackError as error:
         raise PluginError(f"the template pack has problems:\n{error}") from None
     language = env.conf["theme"]["language"] or "en"
+    env.mir_pack = pack  # for on_post_page_macros
 
     def this_page() -> str:
         return env.page.file.src_path
@@ -53,9 +56,23 @@ def define_env(env) -> None:
         return checklist_body(Path(env.conf["docs_dir"]), playbook, this_page(), language)
 
     @env.macro
+    def decision_guide() -> str:
+        """Every path through "Which playbook fits?", from data/decision-guide.yml."""
+        return render_guide(load_guide(), pack, this_page(), load_strings(language))
+
+    @env.macro
     def phrases_to_avoid() -> str:
         """The blocked phrases from rules.yml, with why and what to say instead."""
         return avoid_table(pack.rules, language)
+
+
+def on_post_page_macros(env) -> None:
+    """Give a page with cards its one set of fields, just before the first card."""
+    ids = cards_on(env.markdown)
+    if ids:
+        language = env.conf["theme"]["language"] or "en"
+        templates = [env.mir_pack.get(i) for i in ids]
+        env.markdown = with_panel(env.markdown, templates, load_strings(language))
 
 
 def _get(pack: Pack, template_id: str, page: str):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -12,6 +13,9 @@ from .model import Template
 from .placeholders import substitute
 from .rules import Rules
 from .strings import load_strings
+
+# The browser script (docs/javascripts/filler.js) applies the same rule.
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 def resolve(template: Template, values: Mapping[str, str]) -> dict[str, str]:
@@ -38,7 +42,10 @@ def fill(template: Template, name: str, resolved: Mapping[str, str]) -> str:
 
 
 def subject(template: Template, values: Mapping[str, str]) -> str:
-    return fill(template, "subject", resolve(template, values)) if template.subject else ""
+    """The subject line. It is one line: line breaks typed into a field become spaces."""
+    if not template.subject:
+        return ""
+    return _LINE_BREAKS.sub(" ", fill(template, "subject", resolve(template, values)))
 
 
 def body(template: Template, values: Mapping[str, str], rules: Rules, language: str = "en") -> str:

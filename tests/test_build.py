@@ -84,7 +84,7 @@ def test_card_shows_text_with_labelled_blanks(playbook, pack):
     assert text.get_text().startswith("Subject: Our mistake on [The work, as the client calls it]")
     blanks = {b["data-field"] for b in text.select(".mir-blank")}
     assert blanks == set(pack.get("apology-team-mistake").fields)
-    optional = {b["data-field"] for b in text.select(".mir-blank[data-optional]")}
+    optional = {b["data-field"] for b in text.select(".mir-blank[data-fallback]")}
     assert optional == {"client_name", "make_good"}
 
 

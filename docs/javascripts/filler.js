@@ -1,0 +1,304 @@
+/* Make It Right: type each blank once, and every template on the page fills in.
+ *
+ * The page works without this script: each card is text with visible blanks.
+ * The script reveals the fields panel (rendered by macros/panel.py), keeps what
+ * the reader types in this browser only, and turns a card into text, a mailto:
+ * link, an .eml or a .txt. Typed text is only ever set as textContent or
+ * encoded, never parsed as markup.
+ */
+(() => {
+  "use strict";
+
+  const KEY = "mir:fields";
+  const REMEMBER = "mir:remember";
+  // Kept here too, so values survive instant navigation even without storage.
+  let values = {};
+  let storageWorks = true;
+
+  // --- Keeping values: this tab by default, this device when asked ---------
+
+  const storage = {
+    get(area, key) {
+      try { return window[area].getItem(key); } catch { storageWorks = false; return null; }
+    },
+    set(area, key, value) {
+      try {
+        if (value === null) window[area].removeItem(key);
+        else window[area].setItem(key, value);
+      } catch { storageWorks = false; }
+    },
+  };
+
+  const remembered = () => storage.get("localStorage", REMEMBER) === "1";
+
+  function load() {
+    const saved = storage.get("sessionStorage", KEY) ||
+      (remembered() ? storage.get("localStorage", KEY) : null);
+    try { return { ...values, ...JSON.parse(saved || "{}") }; } catch { return values; }
+  }
+
+  function save() {
+    const json = JSON.stringify(values);
+    storage.set("sessionStorage", KEY, json);
+    if (remembered()) storage.set("localStorage", KEY, json);
+  }
+
+  // --- Turning a card into text ------------------------------------------------
+
+  const clean = (value) => (value || "").trim();
+  const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, " ");
+  const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
+
+  function showBlank(span) {
+    const value = clean(values[span.dataset.field]);
+    const fallback = span.dataset.fallback;
+    span.textContent = value || (fallback !== undefined ? fallback : span.dataset.marker);
+    span.classList.toggle("mir-blank--filled", Boolean(value));
+    span.classList.toggle("mir-blank--fallback", !value && fallback !== undefined);
+  }
+
+  function message(card, ui) {
+    const part = (selector) => card.querySelector(selector)?.textContent;
+    const body = part(".mir-card__body") + "\n";
+    const subject = part(".mir-card__subject-text");
+    if (subject === undefined) return { body, text: body };
+    const line = oneLine(subject);
+    return { subject: line, body, text: `${ui.subject.replace("{subject}", line)}\n\n${body}` };
+  }
+
+  function emptyBlanks(card) {
+    const names = new Set();
+    for (const span of card.querySelectorAll(".mir-blank:not([data-fallback])")) {
+      if (!clean(values[span.dataset.field])) names.add(span.dataset.field);
+    }
+    return [...names];
+  }
+
+  const mailto = ({ subject, body }) =>
+    `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf(body))}`;
+
+  function base64(text) {
+    let binary = "";
+    for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }
+
+  // RFC 2047 encoded words of at most 75 characters, split between characters.
+  function encodedSubject(subject) {
+    const words = [];
+    let word = "";
+    let bytes = 0;
+    for (const char of subject) {
+      const size = new TextEncoder().encode(char).length;
+      if (bytes + size > 45) { words.push(word); word = ""; bytes = 0; }
+      word += char;
+      bytes += size;
+    }
+    words.push(word);
+    return words.map((w) => `=?UTF-8?B?${base64(w)}?=`).join("\r\n ");
+  }
+
+  const eml = ({ subject, body }) => [
+    "MIME-Version: 1.0",
+    `Subject: ${encodedSubject(subject)}`,
+    "X-Unsent: 1",
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: base64",
+    "",
+    base64(crlf(body)).replace(/.{76}/g, "$&\r\n"),
+  ].join("\r\n");
+
+  function download(name, content, type) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([content], { type }));
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "mir-offscreen";
+      document.body.append(area);
+      area.select();
+      const done = document.execCommand("copy");
+      area.remove();
+      return done;
+    }
+  }
+
+  // --- One page --------------------------------------------------------------
+
+  function enhance() {
+    const panel = document.querySelector("[data-mir-fields]");
+    if (!panel) return;
+    const ui = JSON.parse(panel.querySelector("[data-mir-strings]").textContent);
+    const inputs = [...panel.querySelectorAll("input[name], textarea[name]")];
+    const labels = Object.fromEntries(
+      [...panel.querySelectorAll(".mir-field")].map((f) => [f.dataset.field, f.dataset.label]));
+    const cards = [...document.querySelectorAll(".mir-card")];
+    const blanks = {};
+    for (const span of document.querySelectorAll(".mir-card .mir-blank")) {
+      span.dataset.marker = span.textContent;
+      (blanks[span.dataset.field] ||= []).push(span);
+    }
+    const status = panel.querySelector("[data-mir-status]");
+    const announce = (text) => { status.textContent = ""; status.textContent = text; };
+    const dialog = panel.querySelector("[data-mir-dialog]");
+    const remember = panel.querySelector("[data-mir-remember]");
+
+    function countLeft(card) {
+      const left = emptyBlanks(card).length;
+      card.querySelector("[data-mir-left]").textContent = left === 0 ? ui.all_filled
+        : left === 1 ? ui.left_one : ui.left_many.replace("{count}", left);
+    }
+
+    function update(name) {
+      for (const span of blanks[name] || []) showBlank(span);
+      for (const card of cards) if (card.querySelector(`[data-field="${name}"]`)) countLeft(card);
+    }
+
+    function confirmed(card, action) {
+      const missing = emptyBlanks(card);
+      if (!missing.length) return Promise.resolve(true);
+      const list = dialog.querySelector("[data-mir-missing]");
+      list.replaceChildren(...missing.map((name) => {
+        const item = document.createElement("li");
+        item.textContent = labels[name];
+        return item;
+      }));
+      dialog.querySelector("[data-mir-anyway]").textContent = ui.anyway[action];
+      dialog.returnValue = "";
+      dialog.showModal();
+      return new Promise((resolve) => dialog.addEventListener("close", () => {
+        if (dialog.returnValue === "go") return resolve(true);
+        panel.querySelector(`[name="${missing[0]}"]`).focus();
+        resolve(false);
+      }, { once: true }));
+    }
+
+    const actions = {
+      fill(card) {
+        const first = emptyBlanks(card)[0] || card.querySelector(".mir-blank")?.dataset.field;
+        panel.querySelector(`[name="${first}"]`)?.focus();
+      },
+      async copy(card, button) {
+        const done = await copy(message(card, ui).text);
+        announce(done ? ui.copied.replace("{title}", card.dataset.title) : ui.copy_failed);
+        if (done) flash(button, ui.copied_button);
+      },
+      mailto(card, link) { window.location.href = link.href = mailto(message(card, ui)); },
+      eml(card) { save_(card, "eml", eml(message(card, ui)), "message/rfc822"); },
+      txt(card) { save_(card, "txt", message(card, ui).text, "text/plain;charset=utf-8"); },
+      print(card) {
+        card.classList.add("mir-print-target");
+        document.body.classList.add("mir-printing");
+        window.addEventListener("afterprint", () => {
+          card.classList.remove("mir-print-target");
+          document.body.classList.remove("mir-printing");
+        }, { once: true });
+        window.print();
+      },
+    };
+
+    function save_(card, extension, content, type) {
+      const file = `${card.dataset.template}.${extension}`;
+      download(file, content, type);
+      announce(ui.downloaded.replace("{file}", file));
+    }
+
+    for (const card of cards) {
+      const bar = card.querySelector(".mir-card__actions");
+      bar.hidden = false;
+      bar.addEventListener("click", async (event) => {
+        const control = event.target.closest("[data-mir-action]");
+        if (!control) return;
+        const action = control.dataset.mirAction;
+        if (action === "mailto") event.preventDefault();
+        if (action === "fill" || await confirmed(card, action)) actions[action](card, control);
+      });
+    }
+
+    for (const input of inputs) {
+      input.value = values[input.name] || "";
+      input.addEventListener("input", () => {
+        if (input.value) values[input.name] = input.value;
+        else delete values[input.name];
+        update(input.name);
+        save();
+      });
+    }
+    for (const name of Object.keys(blanks)) update(name);
+
+    remember.checked = remembered();
+    remember.addEventListener("change", () => {
+      storage.set("localStorage", REMEMBER, remember.checked ? "1" : null);
+      storage.set("localStorage", KEY, remember.checked ? JSON.stringify(values) : null);
+      announce(!storageWorks ? ui.no_storage : remember.checked ? ui.remembered : ui.forgotten);
+    });
+    panel.querySelector("[data-mir-clear]").addEventListener("click", () => {
+      values = {};
+      storage.set("sessionStorage", KEY, null);
+      storage.set("localStorage", KEY, null);
+      for (const input of inputs) input.value = "";
+      for (const name of Object.keys(blanks)) update(name);
+      announce(ui.cleared);
+    });
+
+    panel.hidden = false;
+    if (!storageWorks) announce(ui.no_storage);
+  }
+
+  function flash(button, text) {
+    const label = button.textContent;
+    button.textContent = text;
+    setTimeout(() => { button.textContent = label; }, 2000);
+  }
+
+  // Material puts each code block's copy button in a <nav>: a page of cards would
+  // have many unnamed navigation landmarks (axe: landmark-unique). It is a toolbar.
+  function quietCodeNavs() {
+    for (const nav of document.querySelectorAll(".md-code__nav")) nav.setAttribute("role", "none");
+  }
+
+  // "Which playbook fits?" is nested <details>: it works without this script.
+  // The script adds "Start again" and keeps the newest answer in view.
+  function guide() {
+    const root = document.querySelector("[data-mir-guide]");
+    if (!root) return;
+    const restart = root.querySelector("[data-mir-restart]");
+    restart.hidden = false;
+    restart.addEventListener("click", () => {
+      for (const open of root.querySelectorAll("details[open]")) open.open = false;
+      root.querySelector("summary").focus();
+    });
+    root.addEventListener("toggle", ({ target }) => {
+      if (!target.open) return;
+      // For browsers without exclusive <details name>: one answer per question.
+      for (const other of target.parentElement.querySelectorAll(`:scope > details[name="${target.getAttribute("name")}"]`)) {
+        if (other !== target) other.open = false;
+      }
+      target.lastElementChild.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    }, true);
+  }
+
+  function start() {
+    values = load();
+    enhance();
+    guide();
+    quietCodeNavs();
+  }
+
+  // Material's instant navigation swaps the page without reloading this script.
+  if (window.document$) window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
