@@ -50,8 +50,10 @@ def with_panel(markdown: str, templates: list[Template], strings: dict) -> str:
 def render_panel(fields: dict[str, TemplateField], strings: dict) -> str:
     s = strings["filler"]
     rows = "\n".join(_field(name, field, strings) for name, field in fields.items())
-    ui = json.dumps(_script_strings(strings), ensure_ascii=False).replace("</", "<\\/")
-    return f"""<section class="mir-fields" id="mir-fields" aria-labelledby="mir-fields-title" data-mir-fields hidden>
+    # An attribute, not a <script type="application/json">: Material's instant
+    # navigation re-runs every script element in the new page as JavaScript.
+    ui = escape(json.dumps(_script_strings(strings), ensure_ascii=False))
+    return f"""<section class="mir-fields" id="mir-fields" aria-labelledby="mir-fields-title" data-mir-fields data-mir-strings="{ui}" hidden>
 <h2 class="mir-fields__title" id="mir-fields-title">{escape(s["title"])}</h2>
 <p class="mir-fields__intro">{escape(s["intro"])}</p>
 <div class="mir-fields__grid">
@@ -71,7 +73,6 @@ def render_panel(fields: dict[str, TemplateField], strings: dict) -> str:
 <button class="md-button" value="go" data-mir-anyway></button>
 </form>
 </dialog>
-<script type="application/json" data-mir-strings>{ui}</script>
 </section>"""
 
 

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import sync_playwright
-
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "playbooks/team-mistake/", "templates/"]
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    site, result = built_site
-    assert result.returncode == 0, result.stderr
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: run `bash scripts/install-chromium.sh` "
-                    "or set CHROMIUM_PATH")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+PAGES = ["", "which-playbook/", "playbooks/team-mistake/", "templates/", "phrase-bank/",
+         "checklists/team-mistake/", "contributing/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

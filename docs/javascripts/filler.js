@@ -140,7 +140,7 @@
   function enhance() {
     const panel = document.querySelector("[data-mir-fields]");
     if (!panel) return;
-    const ui = JSON.parse(panel.querySelector("[data-mir-strings]").textContent);
+    const ui = JSON.parse(panel.dataset.mirStrings);
     const inputs = [...panel.querySelectorAll("input[name], textarea[name]")];
     const labels = Object.fromEntries(
       [...panel.querySelectorAll(".mir-field")].map((f) => [f.dataset.field, f.dataset.label]));
@@ -180,7 +180,8 @@
       dialog.showModal();
       return new Promise((resolve) => dialog.addEventListener("close", () => {
         if (dialog.returnValue === "go") return resolve(true);
-        panel.querySelector(`[name="${missing[0]}"]`).focus();
+        // After the dialog has handed focus back to the button: take it to the blank.
+        setTimeout(() => panel.querySelector(`[name="${missing[0]}"]`).focus());
         resolve(false);
       }, { once: true }));
     }
