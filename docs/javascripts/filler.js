@@ -157,8 +157,10 @@
 
     function countLeft(card) {
       const left = emptyBlanks(card).length;
-      card.querySelector("[data-mir-left]").textContent = left === 0 ? ui.all_filled
+      const text = left === 0 ? ui.all_filled
         : left === 1 ? ui.left_one : ui.left_many.replace("{count}", left);
+      const counter = card.querySelector("[data-mir-left]");
+      if (counter.textContent !== text) counter.textContent = text;  // spare a relayout
     }
 
     function update(name) {
