@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from .card import card_id, render_card
 from .checklists import checklist_body
-from .phrases import avoid_table
+from .phrases import avoid_table, sections_table
 from .errors import PackError, UnknownTemplate
 from .guide import load_guide, render_guide
 from .loader import Pack, load_pack
@@ -34,18 +34,24 @@ def define_env(env) -> None:
         return render_card(_get(pack, template_id, this_page()), pack.rules, level, language)
 
     @env.macro
-    def template_index(playbook: str | None = None, channel: str | None = None) -> str:
+    def template_index(playbook: str | None = None, channel: str | None = None,
+                       group: str = "playbook", level: int = 2) -> str:
         """A table of templates, each linked to its card: filter by playbook or channel.
 
-        With no filter, one headed table per playbook.
+        With no filter, one headed table per playbook (or per channel, with
+        group="channel"), under headings of the given level.
         """
         try:
             if playbook or channel:
                 return index_table(pack, pack.select(playbook, channel), this_page(), language)
-            titles = load_strings(language)["playbooks"]
+            s = load_strings(language)
+            groups = {"playbook": (pack.rules.playbooks, s["playbooks"], "playbook"),
+                      "channel": (pack.rules.channels, s["channels"], "channel")}
+            keys, titles, argument = groups[group]
             return "\n".join(
-                f"## {titles[p]}\n\n" + index_table(pack, pack.select(p), this_page(), language)
-                for p in pack.rules.playbooks
+                f"{'#' * level} {titles[key]}\n\n"
+                + index_table(pack, pack.select(**{argument: key}), this_page(), language)
+                for key in keys
             )
         except UnknownTemplate as error:
             raise UnknownTemplate(f"{this_page()}: {error}") from None
@@ -59,6 +65,17 @@ def define_env(env) -> None:
     def decision_guide() -> str:
         """Every path through "Which playbook fits?", from data/decision-guide.yml."""
         return render_guide(load_guide(), pack, this_page(), load_strings(language))
+
+    @env.macro
+    def contributing_guide() -> str:
+        """CONTRIBUTING.md, the one contributing guide, without its title."""
+        text = (Path(env.project_dir) / "CONTRIBUTING.md").read_text(encoding="utf-8")
+        return text.split("\n", 1)[1] if text.startswith("# ") else text
+
+    @env.macro
+    def required_sections() -> str:
+        """Each channel's required sections, in order, from rules.yml."""
+        return sections_table(pack.rules, load_strings(language))
 
     @env.macro
     def phrases_to_avoid() -> str:

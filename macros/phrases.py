@@ -1,4 +1,4 @@
-"""The phrase bank's "avoid" list, rendered from the same rules the checker enforces."""
+"""Rules shown to readers, rendered from the same rules.yml the checker enforces."""
 
 from __future__ import annotations
 
@@ -17,3 +17,18 @@ def avoid_table(rules: Rules, language: str = "en") -> str:
         for p in rules.blocked_phrases
     )
     return f'<table class="mir-avoid">\n<thead><tr>{head}</tr></thead>\n<tbody>{rows}</tbody>\n</table>\n'
+
+
+def sections_table(rules: Rules, strings: dict) -> str:
+    """A Markdown table: each channel, and the sections its templates need, in order."""
+    s = strings["contributing"]
+    rows = [f"| {s['channel']} | {s['sections']} |", "| --- | --- |"]
+    for name, channel in rules.channels.items():
+        if channel.free_sections:
+            needs = s["free"].format(count=channel.min_sections)
+        else:
+            needs = ", ".join(f"`{section}`" for section in channel.sections)
+        if channel.subject == "required":
+            needs = f"`subject`, {needs}"
+        rows.append(f"| {strings['channels'][name]} (`templates/{name}/`) | {needs} |")
+    return "\n".join(rows) + "\n"

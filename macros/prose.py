@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import textstat
+
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -33,3 +35,8 @@ def prose(markdown: str) -> str:
 
 def word_count(markdown: str) -> int:
     return len(re.findall(r"\w+(?:['’]\w+)*", prose(markdown)))
+
+
+def reading_ease(markdown: str) -> float:
+    """Flesch reading ease of the page's prose (higher is easier; 60+ is plain English)."""
+    return textstat.flesch_reading_ease(prose(markdown))

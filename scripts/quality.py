@@ -9,14 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import textstat
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import measure  # noqa: E402
 from macros.loader import load_pack  # noqa: E402
-from macros.prose import prose, word_count  # noqa: E402
+from macros.prose import reading_ease, word_count  # noqa: E402
 from macros.rules import load_rules  # noqa: E402
 
 
@@ -27,7 +25,7 @@ def main() -> int:
     print(f"{'playbook':<20} {'words':>6} {'reading ease':>13}")
     for playbook_id, playbook in rules.playbooks.items():
         markdown = (ROOT / "docs" / playbook.page).read_text(encoding="utf-8")
-        words, ease = word_count(markdown), textstat.flesch_reading_ease(prose(markdown))
+        words, ease = word_count(markdown), reading_ease(markdown)
         ok = words <= limits.playbook_max_words and ease >= limits.playbook_min_reading_ease
         failed |= not ok
         print(f"{playbook_id:<20} {words:>6} {ease:>13.1f}{'' if ok else '  <- over a limit'}")

@@ -32,10 +32,14 @@ def test_strict_build_passes_with_no_warnings(built_site):
 
 
 def test_no_template_syntax_left_in_html(built_site):
+    """No macro is left unrendered. Code samples may show the syntax on purpose."""
     site, _ = built_site
     for page in pages(site):
-        html = page.read_text(encoding="utf-8")
-        assert "{{" not in html and "{%" not in html, page.relative_to(site)
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for code in soup.select("code"):
+            code.decompose()
+        text = str(soup)
+        assert "{{" not in text and "{%" not in text, page.relative_to(site)
 
 
 def test_nothing_is_loaded_from_another_host(built_site):
