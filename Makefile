@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test site check bench quality lock clean
+.PHONY: serve test site check bench quality lighthouse lock clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -23,6 +23,9 @@ check: $(STAMP)
 
 quality: $(STAMP)
 	$(BIN)/python scripts/quality.py
+
+lighthouse: $(STAMP)
+	$(BIN)/python scripts/lighthouse.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +31,10 @@ def test_card_reads_with_javascript_off(chromium, site_url):
     page = context.new_page()
     page.goto(site_url + "playbooks/team-mistake/")
     text = page.locator('.mir-card[data-template="apology-team-mistake"] pre')
+    text.scroll_into_view_if_needed()  # cards off screen are laid out when scrolled to
     assert text.is_visible()
-    assert "Hi [Client's first name]," in text.inner_text()
+    # inner text is what is rendered: wait for the frame that lays the card out.
+    expect(text).to_contain_text("Hi [Client's first name],", use_inner_text=True)
     blank = text.locator('.mir-blank[data-field="what_went_wrong"]')
     assert blank.inner_text() == "[What went wrong]"
     context.close()

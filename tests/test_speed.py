@@ -32,6 +32,7 @@ def all_cards_url(tmp_path_factory, pack):
     project = tmp_path_factory.mktemp("all-cards")
     for folder in ("docs", "templates", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
+    shutil.copy(ROOT / "CONTRIBUTING.md", project)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["nav"].append({"Every template": "all-cards.md"})
     config.pop("watch")  # only for `mkdocs serve`

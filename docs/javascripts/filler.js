@@ -1,22 +1,22 @@
 /* Make It Right: type each blank once, and every template on the page fills in.
- *
- * The page works without this script: each card is text with visible blanks.
- * The script reveals the fields panel (rendered by macros/panel.py), keeps what
- * the reader types in this browser only, and turns a card into text, a mailto:
- * link, an .eml or a .txt. Typed text is only ever set as textContent or
- * encoded, never parsed as markup.
- */
+ * Without this script each card is still text with visible blanks. It reveals the
+ * fields panel (macros/panel.py), keeps values in this browser only, and turns a
+ * card into text, mailto:, .eml or .txt. Typed text is only ever set as
+ * textContent or encoded, never parsed as markup. */
 (() => {
   "use strict";
 
+  // The filler's own styles matter only once this script runs, so it loads them:
+  // they never block the first paint, and a reader without JavaScript skips them.
+  const STYLES = document.currentScript.src.replace(/javascripts\/filler\.js.*$/,
+    "stylesheets/filler.css");
   const KEY = "mir:fields";
   const REMEMBER = "mir:remember";
   // Kept here too, so values survive instant navigation even without storage.
   let values = {};
   let storageWorks = true;
 
-  // --- Keeping values: this tab by default, this device when asked ---------
-
+  // Values live in this tab (sessionStorage), and on this device when asked.
   const storage = {
     get(area, key) {
       try { return window[area].getItem(key); } catch { storageWorks = false; return null; }
@@ -43,8 +43,6 @@
     if (remembered()) storage.set("localStorage", KEY, json);
   }
 
-  // --- Turning a card into text ------------------------------------------------
-
   const clean = (value) => (value || "").trim();
   const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, " ");
   const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
@@ -52,7 +50,8 @@
   function showBlank(span) {
     const value = clean(values[span.dataset.field]);
     const fallback = span.dataset.fallback;
-    span.textContent = value || (fallback !== undefined ? fallback : span.dataset.marker);
+    const text = value || (fallback !== undefined ? fallback : span.dataset.marker);
+    if (span.textContent !== text) span.textContent = text;
     span.classList.toggle("mir-blank--filled", Boolean(value));
     span.classList.toggle("mir-blank--fallback", !value && fallback !== undefined);
   }
@@ -118,24 +117,7 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  async function copy(text) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      const area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.className = "mir-offscreen";
-      document.body.append(area);
-      area.select();
-      const done = document.execCommand("copy");
-      area.remove();
-      return done;
-    }
-  }
-
-  // --- One page --------------------------------------------------------------
+  const copy = (text) => navigator.clipboard.writeText(text).then(() => true, () => false);
 
   function enhance() {
     const panel = document.querySelector("[data-mir-fields]");
@@ -160,7 +142,7 @@
       const text = left === 0 ? ui.all_filled
         : left === 1 ? ui.left_one : ui.left_many.replace("{count}", left);
       const counter = card.querySelector("[data-mir-left]");
-      if (counter.textContent !== text) counter.textContent = text;  // spare a relayout
+      if (counter.textContent !== text) counter.textContent = text;
     }
 
     function update(name) {
@@ -239,7 +221,8 @@
         save();
       });
     }
-    for (const name of Object.keys(blanks)) update(name);
+    for (const span of Object.values(blanks).flat()) showBlank(span);
+    for (const card of cards) countLeft(card);
 
     remember.checked = remembered();
     remember.addEventListener("change", () => {
@@ -263,7 +246,7 @@
   function flash(button, text) {
     const label = button.textContent;
     button.textContent = text;
-    setTimeout(() => { button.textContent = label; }, 2000);
+    setTimeout(() => (button.textContent = label), 2000);
   }
 
   // Material puts each code block's copy button in a <nav>: a page of cards would
@@ -293,8 +276,23 @@
     }, true);
   }
 
-  function start() {
+  function styled() {
+    let link = document.querySelector("link[data-mir-styles]");
+    if (link?.sheet) return Promise.resolve();
+    if (!link) {
+      link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: STYLES });
+      link.dataset.mirStyles = "";
+      document.head.append(link);
+    }
+    return new Promise((resolve) => {
+      link.addEventListener("load", resolve, { once: true });
+      link.addEventListener("error", resolve, { once: true });
+    });
+  }
+
+  async function start() {
     values = load();
+    await styled();
     enhance();
     guide();
     quietCodeNavs();
