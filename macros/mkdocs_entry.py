@@ -22,7 +22,7 @@ def define_env(env) -> None:
         pack = load_pack(Path(env.project_dir) / "templates")
     except PackError as error:
         raise PluginError(f"the template pack has problems:\n{error}") from None
-    language = env.conf["theme"]["language"] or "en"
+    language = _language(env)
     env.mir_pack = pack  # for on_post_page_macros
 
     def this_page() -> str:
@@ -87,9 +87,12 @@ def on_post_page_macros(env) -> None:
     """Give a page with cards its one set of fields, just before the first card."""
     ids = cards_on(env.markdown)
     if ids:
-        language = env.conf["theme"]["language"] or "en"
         templates = [env.mir_pack.get(i) for i in ids]
-        env.markdown = with_panel(env.markdown, templates, load_strings(language))
+        env.markdown = with_panel(env.markdown, templates, load_strings(_language(env)))
+
+
+def _language(env) -> str:
+    return env.conf["theme"]["language"] or "en"
 
 
 def _get(pack: Pack, template_id: str, page: str):
