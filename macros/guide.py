@@ -6,13 +6,13 @@ without JavaScript.
 from __future__ import annotations
 
 import posixpath
-from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .card import card_id
+from .errors import UnknownTemplate, display_path
 from .loader import Pack
 
 GUIDE_FILE = Path(__file__).parent / "data" / "decision-guide.yml"
@@ -46,9 +46,22 @@ class Guide(_Strict):
     upset: Upset
 
 
-@cache
-def load_guide(path: Path = GUIDE_FILE) -> Guide:
-    return Guide.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+def load_guide(path: Path = GUIDE_FILE, pack: Pack | None = None) -> Guide:
+    """The guide's data; with a pack, every template it names must exist."""
+    try:
+        guide = Guide.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError as error:
+        raise ValueError(f"{display_path(path)}: {error}") from None
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                             for e in error.errors())
+        raise ValueError(f"{display_path(path)}: {problems}") from None
+    named = {t for lists in guide.templates.values() for ids in lists.values() for t in ids}
+    named.add(guide.upset.add_template)
+    unknown = sorted(t for t in named if pack is not None and t not in pack.templates)
+    if unknown:
+        raise UnknownTemplate(f"{display_path(path)}: unknown template id(s) {', '.join(unknown)}")
+    return guide
 
 
 def _matches(when: dict[str, str], answers: dict[str, str]) -> bool:

@@ -64,7 +64,7 @@ def define_env(env) -> None:
     @env.macro
     def decision_guide() -> str:
         """Every path through "Which playbook fits?", from data/decision-guide.yml."""
-        return render_guide(load_guide(), pack, this_page(), load_strings(language))
+        return render_guide(load_guide(pack=pack), pack, this_page(), load_strings(language))
 
     @env.macro
     def contributing_guide() -> str:

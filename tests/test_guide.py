@@ -8,7 +8,8 @@ import itertools
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.guide import load_guide, outcome
+from macros.errors import UnknownTemplate
+from macros.guide import GUIDE_FILE, load_guide, outcome
 from macros.strings import load_strings
 
 GUIDE = load_guide()
@@ -76,3 +77,15 @@ def test_start_again(chromium, site_url):
     assert page.locator("details[open]").count() == 0
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.close()
+
+
+def test_a_broken_guide_file_names_itself(tmp_path, pack):
+    broken = tmp_path / "decision-guide.yml"
+    broken.write_text("questions: nope\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="decision-guide.yml: .*questions"):
+        load_guide(broken)
+    text = (GUIDE_FILE.read_text(encoding="utf-8")
+            .replace("[reply-to-angry-email,", "[reply-to-angry-emial,"))
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(UnknownTemplate, match="decision-guide.yml: unknown template id.*reply-to-angry-emial"):
+        load_guide(broken, pack)

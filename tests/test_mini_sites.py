@@ -48,3 +48,4 @@ def test_broken_site_fails_and_says_why(site: Path, tmp_path):
     for line in (site / "expected.txt").read_text(encoding="utf-8").splitlines():
         if line.strip():
             assert line in output
+
