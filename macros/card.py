@@ -90,7 +90,6 @@ def _text_html(template: Template, rules: Rules, s: dict) -> str:
     return f'<span class="mir-card__subject">{label}</span>\n\n{body}'
 
 
-
 def _parts_html(template: Template, name: str, s: dict) -> str:
     out = []
     for part in template.parts(name):

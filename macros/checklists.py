@@ -7,9 +7,9 @@ import posixpath
 import re
 from pathlib import Path
 
+from .prose import without_front_matter
 from .strings import load_strings
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING_1 = re.compile(r"^# .*\n", re.MULTILINE)
 
 
@@ -29,7 +29,7 @@ def checklist_body(docs_dir: Path, playbook: str, page: str, language: str = "en
         raise UnknownChecklist(
             f"{page}: no checklist for '{playbook}'; write docs/{checklist_path(playbook)}"
         )
-    text = FRONT_MATTER.sub("", source.read_text(encoding="utf-8"), count=1)
+    text = without_front_matter(source.read_text(encoding="utf-8"))
     text = HEADING_1.sub("", text, count=1).strip()
     link = posixpath.relpath(checklist_path(playbook), posixpath.dirname(page) or ".")
     label = load_strings(language)["checklist"]["print_link"]

@@ -80,7 +80,7 @@ def define_env(env) -> None:
     @env.macro
     def phrases_to_avoid() -> str:
         """The blocked phrases from rules.yml, with why and what to say instead."""
-        return avoid_table(pack.rules, language)
+        return avoid_table(pack.rules, load_strings(language))
 
 
 def on_post_page_macros(env) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from .rules import Rules
-from .strings import load_strings
 
 
-def avoid_table(rules: Rules, language: str = "en") -> str:
-    s = load_strings(language)["phrase_bank"]
+def avoid_table(rules: Rules, strings: dict) -> str:
+    """An HTML table: each blocked phrase, why it hurts, and what to try instead."""
+    s = strings["phrase_bank"]
     head = "".join(f"<th>{escape(s[k])}</th>" for k in ("avoid", "why", "instead"))
     rows = "".join(
         f"<tr><td>“{escape(p.phrase)}”</td><td>{escape(p.why)}</td>"

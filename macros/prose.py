@@ -11,6 +11,8 @@ import re
 
 import textstat
 
+from .measure import count_words
+
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -20,8 +22,12 @@ _LINE_MARKERS = re.compile(r"^\s*(#+\s+|[-*+]\s+(\[[ xX]\]\s+)?|\d+\.\s+|>\s?|!!
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?!\s)|`")
 
 
+def without_front_matter(markdown: str) -> str:
+    return _FRONT_MATTER.sub("", markdown, count=1)
+
+
 def prose(markdown: str) -> str:
-    text = _MACRO.sub("", _FRONT_MATTER.sub("", markdown, count=1))
+    text = _MACRO.sub("", without_front_matter(markdown))
     sentences = []
     for line in text.splitlines():
         if set(line.strip()) <= set("|-: "):  # blank lines and table rules
@@ -34,7 +40,7 @@ def prose(markdown: str) -> str:
 
 
 def word_count(markdown: str) -> int:
-    return len(re.findall(r"\w+(?:['’]\w+)*", prose(markdown)))
+    return count_words(prose(markdown))
 
 
 def reading_ease(markdown: str) -> float:
