@@ -1,25 +1,38 @@
 # The two commands in the README are `make serve` and `make test`; both set up
-# everything they need on first run (a virtual environment in .venv).
-VENV := .venv
+# everything they need on first run (a virtual environment in $(VENV)).
+PYTHON ?= python3
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-PYTHON ?= python3
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test site check bench quality lighthouse lock clean
+.PHONY: serve test test-fast test-site test-browser site check bench quality lighthouse lock lint-ci zensical clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# Everything: engine, site builds, browser (installs Debian's chromium if missing).
 test: $(STAMP)
 	bash scripts/install-chromium.sh
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+# For contributors, on every edit: the pure engine tier, in seconds.
+test-fast: $(STAMP)
+	$(BIN)/pytest tests/engine
+
+test-site: $(STAMP)
+	$(BIN)/pytest -n 2 --dist loadgroup tests/site
+
+test-browser: $(STAMP)
+	bash scripts/install-chromium.sh
+	$(BIN)/pytest -n 2 --dist loadgroup tests/browser
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
-	$(BIN)/python -m macros check
+	$(BIN)/make-it-right check
 
 quality: $(STAMP)
 	$(BIN)/python scripts/quality.py
@@ -30,16 +43,35 @@ lighthouse: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
-# Re-pin every dependency from requirements.in (run after editing it).
-lock: $(STAMP)
-	$(BIN)/pip install --quiet -r requirements.in
-	$(BIN)/pip freeze --exclude-editable > requirements.txt
+# Re-pin every dependency, with hashes, for every supported Python (run after
+# editing pyproject.toml): requirements.txt for the site and tests,
+# requirements-dev.txt for the maintainers' tools.
+LOCK := $(VENV)-dev/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
+	--generate-hashes --no-header --quiet
+lock: $(VENV)-dev/.stamp
+	$(LOCK) --extra site --group test --group build -o requirements.txt
+	$(LOCK) --group dev -o requirements-dev.txt
+
+# zizmor and actionlint over the GitHub workflows.
+lint-ci: $(VENV)-dev/.stamp
+	$(VENV)-dev/bin/zizmor --offline .github/workflows
+	$(VENV)-dev/bin/actionlint
+
+# Build the site with Zensical as well (scripts/zensical.sh pins it).
+zensical: $(STAMP)
+	bash scripts/zensical.sh
+
+$(VENV)-dev/.stamp: requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)-dev
+	$(VENV)-dev/bin/python -m pip --disable-pip-version-check --quiet install --require-hashes -r requirements-dev.txt
+	touch $@
 
 $(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) scripts/check-python.py
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) install --require-hashes -r requirements.txt
+	$(PIP) install --no-build-isolation --no-deps -e .
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) $(VENV)-dev site .pytest_cache

@@ -1,4 +1,76 @@
-"""Make It Right's template engine: load, check and render the template pack.
+"""What mkdocs-macros (and Zensical's macros support) loads: register the
+handbook's macros, nothing else.
 
-mkdocs-macros loads `macros.mkdocs_entry`; nothing else in this package needs MkDocs.
+All the work is in the make_it_right package. This adapter imports nothing from
+MkDocs at module level and uses no hook but `define_env`, so the same site
+builds with Zensical, which calls `define_env` once per page (hence the cache).
 """
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+from make_it_right.errors import ContentError
+from make_it_right.site import Handbook
+from make_it_right.watch import Cache
+
+_handbooks = Cache()
+
+
+_DOCS_ROOT_LINK = re.compile(r"\]\(/([^)\s#]+)(#[^)\s]*)?\)")
+
+
+def define_env(env) -> None:
+    config = env.conf
+    project = Path(getattr(env, "project_dir", None) or Path(config["config_file_path"]).parent)
+    docs = project / config["docs_dir"]  # Zensical gives it relative to the project
+    language = (config.get("theme") or {}).get("language") or "en"
+    try:
+        handbook = _handbooks.get((project, docs, language),
+                                  lambda: Handbook.load(project, docs, language))
+    except ContentError as error:
+        _fail(error)
+    resolves_links = _generator_resolves_docs_root_links()
+    for name, macro in handbook.bound(lambda: _page_path(env)).items():
+        env.macro(macro if resolves_links else _with_relative_links(macro, env), name)
+
+
+def _generator_resolves_docs_root_links() -> bool:
+    """MkDocs resolves and checks /page.md links (absolute_links: relative_to_docs);
+    Zensical 0.0.73 leaves them as they are, so the adapter makes them relative."""
+    try:
+        import mkdocs  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _with_relative_links(macro, env):
+    def relative(*args, **kwargs) -> str:
+        here = posixpath.dirname(_page_path(env)) or "."
+        return _DOCS_ROOT_LINK.sub(
+            lambda m: f"]({posixpath.relpath(m[1], here)}{m[2] or ''})", macro(*args, **kwargs))
+    relative.__name__, relative.__doc__ = macro.__name__, macro.__doc__
+    return relative
+
+
+def _page_path(env) -> str:
+    """The current page's path inside docs/: MkDocs gives page.file, Zensical page.path."""
+    page = env.page
+    file = getattr(page, "file", None)
+    path = getattr(file, "src_path", None) or getattr(page, "path", None) or ""
+    return str(path).replace("\\", "/")
+
+
+def _fail(error: ContentError):
+    """Stop the build with one line per problem and no traceback, even with -q."""
+    message = f"the handbook has problems:\n{error}"
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:  # another generator: log it, then let the exception stop the build
+        logging.getLogger("make_it_right").error(message)
+        raise RuntimeError(message) from None
+    raise PluginError(message) from None

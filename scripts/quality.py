@@ -12,10 +12,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import measure  # noqa: E402
-from macros.loader import load_pack  # noqa: E402
-from macros.prose import reading_ease, word_count  # noqa: E402
-from macros.rules import load_rules  # noqa: E402
+from make_it_right import measure  # noqa: E402
+from make_it_right.loader import load_pack  # noqa: E402
+from make_it_right.readability import reading_ease, word_count  # noqa: E402
+from make_it_right.rules import load_rules  # noqa: E402
+
+VOICEMAIL_LIMIT = next(limit.max for limit in load_rules().channels["voicemail"].limits
+                       if limit.measure == "spoken-seconds")
 
 
 def main() -> int:
@@ -35,10 +38,16 @@ def main() -> int:
     print(f"{'voicemail':<32} {'words':>6} {'seconds':>8}")
     for template in load_pack(ROOT / "templates", rules).select(channel="voicemail"):
         seconds = measure.spoken_seconds(template, rules)
-        failed |= seconds > limits.voicemail_max_seconds
+        failed |= seconds > VOICEMAIL_LIMIT
         print(f"{template.id:<32} {measure.spoken_words(template):>6} {seconds:>8.1f}")
-    print(f"(limit: {limits.voicemail_max_seconds} s at "
-          f"{limits.voicemail_words_per_minute} words per minute)")
+    print(f"(limit: {VOICEMAIL_LIMIT:g} s at {limits.voicemail_words_per_minute} words per minute)\n")
+
+    print(f"{'text message':<32} {'chars':>6} {'encoding':>9}")
+    for template in load_pack(ROOT / "templates", rules).select(channel="sms"):
+        size = measure.sms_size(measure.body_text(template))
+        failed |= size.segments > 1
+        print(f"{template.id:<32} {size.units:>6} {size.encoding:>9}")
+    print("(limit: one segment, 160 GSM-7 or 70 UCS-2 characters)")
     return 1 if failed else 0
 
 

@@ -1,31 +1,18 @@
-"""Shared fixtures: the real pack, and a strict MkDocs build of any project folder."""
+"""Shared by every tier: where the project is, and the real rules and pack.
+
+Nothing here needs a browser or a site generator; tests/site and tests/browser
+add their own fixtures.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-import yaml
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from macros.loader import Pack, load_pack
-from macros.rules import Rules, load_rules
+from make_it_right.loader import Pack, load_pack
+from make_it_right.rules import Rules, load_rules
+from make_it_right.strings import Strings, load_strings
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "templates"
-
-
-def build_site(project: Path, dest: Path) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for the project folder; return what it printed."""
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+from paths import TEMPLATES
 
 
 @pytest.fixture(scope="session")
@@ -34,46 +21,10 @@ def rules() -> Rules:
 
 
 @pytest.fixture(scope="session")
+def strings() -> Strings:
+    return load_strings("en")
+
+
+@pytest.fixture(scope="session")
 def pack() -> Pack:
     return load_pack(TEMPLATES)
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """The handbook, built once per test run."""
-    dest = tmp_path_factory.mktemp("site")
-    return dest, build_site(ROOT, dest)
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built handbook, served on 127.0.0.1."""
-    site, result = built_site
-    assert result.returncode == 0, result.stderr
-    with serve(site) as url:
-        serve_sitemap_from(site, url)
-        yield url
-
-
-def serve_sitemap_from(site: Path, url: str) -> None:
-    """Point the sitemap at the test server, as `mkdocs serve` does for its own.
-
-    Material's instant navigation only takes over links listed in sitemap.xml, and
-    it matches them on host and path but keeps the sitemap's port.
-    """
-    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-    sitemap = site / "sitemap.xml"
-    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(site_url, url),
-                       encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """Debian's Chromium, headless, driven by Playwright."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: run `bash scripts/install-chromium.sh` "
-                    "or set CHROMIUM_PATH")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()

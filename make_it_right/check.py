@@ -1,0 +1,195 @@
+"""The contract every template meets, checked against the rules in data/rules.yml.
+
+Checks are pure: each reads a loaded template and returns plain messages (the
+loader prefixes them with the file's path); nothing here changes a template.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .errors import display_path
+from .measure import MEASURES, filled_with_examples
+from .model import Template
+from .placeholders import fields_in
+
+if TYPE_CHECKING:
+    from .rules import Channel, Rules
+
+
+def check_template(template: Template, rules: Rules) -> list[str]:
+    """Every way this template breaks the contract; empty when it is sound."""
+    problems = _check_place(template, rules) + _check_finished(template, rules)
+    channel = rules.channels.get(template.channel)
+    if channel is None:
+        return problems  # the rest depends on knowing the channel
+    problems += _check_subject(template, channel)
+    problems += _check_sections(template, channel)
+    text_problems = _parse_errors(template)
+    problems += text_problems
+    if text_problems:
+        return problems  # blanks and sizes can only be measured on text that parses
+    field_problems = _check_fields(template)
+    problems += field_problems
+    if not field_problems:
+        problems += _check_limits(template, channel, rules)
+        problems += _check_phrases(template, rules)
+    return problems
+
+
+def check_consistency(templates: list[Template]) -> list[tuple[Template, str]]:
+    """Across files: a field name means the same thing (label and kind) everywhere."""
+    first_seen: dict[str, Template] = {}
+    problems: list[tuple[Template, str]] = []
+    for template in templates:
+        for name, field in template.fields.items():
+            owner = first_seen.setdefault(name, template)
+            other = owner.fields[name]
+            for attr in ("label", "kind"):
+                if getattr(field, attr) != getattr(other, attr):
+                    problems.append((template,
+                        f"field '{name}' has {attr} '{getattr(field, attr)}' but "
+                        f"{display_path(owner.source)} gives it '{getattr(other, attr)}'; "
+                        f"a field name means one thing in every template, so use the same "
+                        f"{attr} or pick another name"
+                    ))
+    return problems
+
+
+def _check_place(template: Template, rules: Rules) -> list[str]:
+    problems = []
+    if template.channel not in rules.channels:
+        known = ", ".join(rules.channels)
+        problems.append(f"channel '{template.channel}' is not known; use one of: {known}")
+    elif template.source.parent.name != template.channel:
+        problems.append(
+            f"channel is '{template.channel}' but the file is in "
+            f"'{template.source.parent.name}/'; move it to templates/{template.channel}/"
+        )
+    if template.source.stem != template.id:
+        problems.append(
+            f"id '{template.id}' does not match the file name; "
+            f"rename the file to {template.id}.yml or set id: {template.source.stem}"
+        )
+    for playbook in template.playbooks:
+        if playbook not in rules.playbooks:
+            known = ", ".join(rules.playbooks)
+            problems.append(f"playbook '{playbook}' is not known; use one of: {known}")
+    return problems
+
+
+def _check_finished(template: Template, rules: Rules) -> list[str]:
+    marker = rules.unfinished_marker
+    problems = [f"{key} still says {marker}; finish writing it"
+                for key in ("title", "when") if marker in getattr(template, key)]
+    return problems + [f"{_where(text.name)} still says {marker}; finish writing it"
+                       for text in template.texts if marker in text.source]
+
+
+def _check_subject(template: Template, channel: Channel) -> list[str]:
+    if channel.has_subject and (template.subject is None or not template.subject.source):
+        return [f"subject is missing; {_a(template.channel)} needs a subject line"]
+    if not channel.has_subject and template.subject is not None:
+        return [f"subject is not used in {_a(template.channel)}; remove it"]
+    return []
+
+
+def _check_sections(template: Template, channel: Channel) -> list[str]:
+    have = template.section_names
+    problems = [f"section '{text.name}' is empty; write its text"
+                for text in template.sections if not text.source]
+    if channel.free_sections:
+        if len(have) < channel.min_sections:
+            problems.append(
+                f"{_a(template.channel)} needs at least {channel.min_sections} sections "
+                f"(one per part the reader fills in); it has {len(have)}"
+            )
+        return problems
+    need = channel.sections
+    listed = ", ".join(need)
+    for i, name in enumerate(need):
+        if name not in have:
+            where = f"after '{need[i - 1]}'" if i else "first"
+            problems.append(f"section '{name}' is missing; add it {where} "
+                            f"({_a(template.channel)} has: {listed})")
+    for name in have:
+        if name not in need:
+            problems.append(
+                f"section '{name}' is not part of {_a(template.channel)}; "
+                f"{_a(template.channel)} has: {listed}"
+            )
+    known_in_order = [name for name in have if name in need]
+    if known_in_order != [name for name in need if name in have]:
+        problems.append(f"sections are out of order; {_a(template.channel)} goes: {listed}")
+    return problems
+
+
+def _parse_errors(template: Template) -> list[str]:
+    return [f"{_where(text.name)}: {text.error}" for text in template.texts if text.error]
+
+
+def _check_fields(template: Template) -> list[str]:
+    problems = []
+    used: dict[str, str] = {}
+    for text in template.texts:
+        for field in fields_in(text.parts):
+            used.setdefault(field, text.name)
+    for field, where in used.items():
+        if field not in template.fields:
+            problems.append(
+                f"{_where(where)} uses {{{{ {field} }}}} but no field '{field}' is declared; "
+                f"add it under fields: with a label, an example and a hint"
+            )
+    for field in template.fields:
+        if field not in used:
+            problems.append(
+                f"field '{field}' is declared but never used; "
+                f"put {{{{ {field} }}}} in the text or remove the field"
+            )
+    return problems
+
+
+def _check_limits(template: Template, channel: Channel, rules: Rules) -> list[str]:
+    problems = []
+    for limit in channel.limits:
+        spec = MEASURES[limit.measure]
+        value = spec.of(template, rules)
+        over = limit.max is not None and value > limit.max
+        under = limit.min is not None and value < limit.min
+        if over or under:
+            message = spec.too_big if over else spec.too_small
+            problems.append(message.format(
+                channel=template.channel, value=_number(value),
+                limit=_number(limit.max if over else limit.min),
+                detail=spec.detail(template, rules)))
+    return problems
+
+
+def _check_phrases(template: Template, rules: Rules) -> list[str]:
+    problems = []
+    for text in template.texts:
+        if text.name in rules.phrase_check_exempt_sections:
+            continue
+        filled = filled_with_examples(template, text.name).replace("’", "'")
+        for blocked in rules.blocked_phrases:
+            found = blocked.regex.search(filled)
+            if found:
+                problems.append(
+                    f"{_where(text.name)} says \"{found.group(0)}\": {blocked.why} "
+                    f"Try instead: \"{blocked.instead}\""
+                )
+    return problems
+
+
+def _where(name: str) -> str:
+    """How a message names a text: the subject, or a section."""
+    return "subject" if name == "subject" else f"section '{name}'"
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}"
+
+
+def _a(channel: str) -> str:
+    """'an email', 'a voicemail': the channel id with its article."""
+    return f"{'an' if channel[0] in 'aeiou' else 'a'} {channel}"

@@ -1,0 +1,29 @@
+"""Pre-call checklists: one page each (the playbook record's `checklist`), shown
+again at the end of its playbook, so the printable page and the playbook can
+never disagree."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .datafile import read_text
+from .errors import DataError
+from .escape import plain
+from .pages import without_front_matter
+from .rules import Rules
+from .strings import Strings
+from .tables import docs_link
+
+HEADING_1 = re.compile(r"^# .*\n", re.MULTILINE)
+
+
+def checklist_body(docs_dir: Path, rules: Rules, playbook: str, strings: Strings) -> str:
+    """The checklist page's Markdown without its front matter and title, plus a link
+    to the page itself, which prints on one sheet."""
+    page = rules.playbooks[playbook].checklist
+    source = docs_dir / page
+    if not source.is_file():
+        raise DataError(source, f"is missing: the checklist of '{playbook}' (rules.yml); write it")
+    text = HEADING_1.sub("", without_front_matter(read_text(source)), count=1).strip()
+    return f"{text}\n\n[{plain(strings.checklist.print_link)}]({docs_link(page)}){{ .mir-print-link }}\n"

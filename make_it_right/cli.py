@@ -1,0 +1,188 @@
+"""make-it-right: list, render, check and scaffold templates from the command line.
+
+    make-it-right list [--playbook ID] [--channel CHANNEL] [--format text|json]
+    make-it-right render ID [--format text|eml|mailto|sms] [--set field=value ...]
+                            [--values FILE|-] [--to ADDRESS]
+    make-it-right check
+    make-it-right new CHANNEL ID --title "..." --playbook ID
+
+It finds the pack (the templates/ folder) from where you stand, walking up, or
+takes --pack DIR. Exit codes: 0 fine, 1 problems found, 2 usage error, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .datafile import MAX_BYTES, parse_yaml, read_text
+from .errors import ContentError, DataError, MissingFields, UnknownTemplate, display_path
+from .guide import load_guide
+from .layout import layout
+from .loader import Pack, load_pack
+from .render import as_eml, as_mailto, as_sms, as_text
+from .rules import load_rules
+from .scaffold import scaffold
+from .strings import load_strings
+
+OK, PROBLEMS, USAGE, INTERNAL = 0, 1, 2, 3
+PACK_FOLDER = "templates"
+
+
+class UsageError(Exception):
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)  # exits 2 on a usage error, as argparse does
+    try:
+        return args.run(args)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return PROBLEMS
+    except (UsageError, UnknownTemplate, MissingFields, ValueError, FileExistsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return USAGE
+    except Exception:  # noqa: BLE001 - a bug in this tool, not in the reader's input
+        traceback.print_exc()
+        print("internal error: please report it with the lines above.", file=sys.stderr)
+        return INTERNAL
+
+
+def find_pack(start: Path) -> Path:
+    """The nearest templates/ folder at or above `start`."""
+    for folder in [start, *start.parents]:
+        if (folder / PACK_FOLDER).is_dir():
+            return folder / PACK_FOLDER
+    raise UsageError(f"no {PACK_FOLDER}/ folder here or above {display_path(start)}; "
+                     "run this inside the project, or give --pack DIR")
+
+
+def _pack_dir(args) -> Path:
+    return args.pack if args.pack is not None else find_pack(Path.cwd())
+
+
+def _load(args) -> Pack:
+    return load_pack(_pack_dir(args))
+
+
+def _list(args) -> int:
+    templates = _load(args).select(args.playbook, args.channel)
+    if args.format == "json":
+        print(json.dumps([{"id": t.id, "channel": t.channel, "title": t.title,
+                           "playbooks": list(t.playbooks), "when": t.when,
+                           "fields": list(t.fields)} for t in templates],
+                         ensure_ascii=False, indent=2))
+    else:
+        for t in templates:
+            print(f"{t.id:<34} {t.channel:<14} {t.title}")
+    return OK
+
+
+def _render(args) -> int:
+    pack = _load(args)
+    template = pack.get(args.id)
+    values = _values(args)
+    document = layout(template, pack.rules, load_strings())
+    if args.format == "text":
+        sys.stdout.write(as_text(document, values))
+    elif args.format == "sms":
+        print(as_sms(document, values))
+    elif template.subject is None:
+        raise UsageError(f"{template.id} is a {template.channel}; --format {args.format} "
+                         "is for emails (use --format text)")
+    elif args.format == "eml":
+        sys.stdout.buffer.write(as_eml(document, values, to=args.to))
+    else:
+        print(as_mailto(document, values, to=args.to))
+    return OK
+
+
+def _values(args) -> dict[str, str]:
+    values: dict[str, str] = {}
+    if args.values is not None:
+        source = Path("<stdin>") if args.values == "-" else Path(args.values)
+        text = _stdin(source) if args.values == "-" else read_text(source)
+        data = parse_yaml(text, source)  # JSON is YAML too
+        if not isinstance(data, dict) or not all(
+                isinstance(v, (str, int, float)) for v in data.values()):
+            raise DataError(source, "must be a mapping of field names to text, "
+                                    "like client_name: Priya")
+        values = {str(k): str(v) for k, v in data.items()}
+    for item in args.set:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--set takes field=value, got '{item}'")
+        values[name.strip()] = value
+    return values
+
+
+def _stdin(source: Path) -> str:
+    text = sys.stdin.read(MAX_BYTES + 1)
+    if len(text) > MAX_BYTES:
+        raise DataError(source, f"is larger than {MAX_BYTES // 1024} KB")
+    return text
+
+
+def _check(args) -> int:
+    pack_dir = _pack_dir(args)
+    project = pack_dir.parent
+    if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
+        from .site import Handbook  # the pack, the strings, the guide and every page
+
+        handbook = Handbook.load(project)
+        load_guide(pack=handbook.pack)
+        count, pages = len(handbook.pack.templates), len(handbook.cards_on_page)
+        print(f"{count} templates, the decision guide and {pages} pages checked, no problems.")
+    else:
+        pack = load_pack(pack_dir)
+        load_guide(pack=pack)
+        print(f"{len(pack.templates)} templates checked, no problems.")
+    return OK
+
+
+def _new(args) -> int:
+    pack_dir = args.pack if args.pack is not None else find_pack(Path.cwd())
+    path = scaffold(pack_dir, args.channel, args.id, args.title, args.playbook, load_rules())
+    print(f"wrote {display_path(path)}: fill in every TODO, then run `make-it-right check`")
+    return OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="make-it-right", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--pack", type=Path, metavar="DIR",
+                        help="the templates folder (default: the nearest templates/ here or above)")
+    commands = parser.add_subparsers(required=True, metavar="command")
+
+    show = commands.add_parser("list", help="list templates")
+    show.add_argument("--playbook")
+    show.add_argument("--channel")
+    show.add_argument("--format", choices=["text", "json"], default="text")
+    show.set_defaults(run=_list)
+
+    one = commands.add_parser("render", help="render one template with your values")
+    one.add_argument("id")
+    one.add_argument("--format", choices=["text", "eml", "mailto", "sms"], default="text")
+    one.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
+    one.add_argument("--values", metavar="FILE|-", help="field values as YAML or JSON")
+    one.add_argument("--to", default="", help="recipient address (eml, mailto)")
+    one.set_defaults(run=_render)
+
+    check = commands.add_parser("check", help="check every template, the decision guide and "
+                                              "the pages; exit 1 on any problem")
+    check.set_defaults(run=_check)
+
+    new = commands.add_parser("new", help="write a new template with its channel's sections")
+    new.add_argument("channel")
+    new.add_argument("id")
+    new.add_argument("--title", required=True)
+    new.add_argument("--playbook", required=True)
+    new.set_defaults(run=_new)
+    return parser

@@ -1,0 +1,59 @@
+"""Problems found in the project's files, each one line that names its file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def display_path(path: Path) -> str:
+    """The path as a contributor would type it: relative to where they stand, if inside."""
+    try:
+        return path.absolute().relative_to(Path.cwd().absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}: {self.message}"
+
+
+class ContentError(Exception):
+    """One or more problems in the project's files; str() gives one line per problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class PackError(ContentError):
+    """One or more templates are broken."""
+
+
+class DataError(ContentError):
+    """A data file (rules, strings, guide, a template) cannot be read as it stands."""
+
+    def __init__(self, path: Path, message: str):
+        super().__init__([Problem(path, message)])
+
+    @property
+    def message(self) -> str:
+        return self.problems[0].message
+
+
+class UnknownTemplate(LookupError):
+    """A page or a command asked for a template id that is not in the pack."""
+
+
+class MissingFields(ValueError):
+    """A render was asked for while required blanks are still empty."""
+
+    def __init__(self, template_id: str, labels: list[str]):
+        self.labels = labels
+        names = ", ".join(labels)
+        super().__init__(f"{template_id}: fill in the required blanks first: {names}")

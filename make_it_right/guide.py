@@ -1,0 +1,149 @@
+"""The "Which playbook fits?" guide: its questions and rules as data, every path
+rendered as nested native <details>, so a reader clicks through it with or
+without JavaScript.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .datafile import DATA_DIR, load_model
+from .errors import DataError
+from .escape import plain
+from .loader import Pack
+from .strings import Strings
+from .tables import card_link, docs_link
+
+GUIDE_FILE = DATA_DIR / "decision-guide.yml"
+MAX_PATHS = 64
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Question(_Strict):
+    id: Key
+    ask: Line
+    answers: Annotated[dict[Key, Line], Field(min_length=2, max_length=8)]
+
+
+class Rule(_Strict):
+    when: dict[Key, Key]
+    then: Key
+
+
+class Upset(_Strict):
+    when: dict[Key, Key]
+    also_read: Key
+    add_template: Key
+
+
+class Guide(_Strict):
+    questions: Annotated[list[Question], Field(min_length=1, max_length=8)]
+    playbook: list[Rule]
+    templates: dict[Key, dict[Key, list[Key]]]
+    upset: Upset
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Guide:
+        paths = math.prod(len(q.answers) for q in self.questions)
+        if paths > MAX_PATHS:
+            raise ValueError(f"the questions make {paths} paths; keep it to {MAX_PATHS} "
+                             "(fewer questions or answers)")
+        return self
+
+
+def load_guide(path: Path = GUIDE_FILE, pack: Pack | None = None) -> Guide:
+    """The guide's data; with a pack, every playbook and template it names must exist,
+    and every path must end in a playbook."""
+    guide = load_model(path, Guide)
+    if pack is not None:
+        problems = guide_problems(guide, pack)
+        if problems:
+            raise DataError(path, "; ".join(problems))
+    return guide
+
+
+def guide_problems(guide: Guide, pack: Pack) -> list[str]:
+    problems = []
+    named = {t for lists in guide.templates.values() for ids in lists.values() for t in ids}
+    named.add(guide.upset.add_template)
+    problems += [f"unknown template id '{t}'" for t in sorted(named) if t not in pack.templates]
+    playbooks = {r.then for r in guide.playbook} | set(guide.templates) | {guide.upset.also_read}
+    problems += [f"unknown playbook '{p}'; use one of: {', '.join(pack.rules.playbooks)}"
+                 for p in sorted(playbooks) if p not in pack.rules.playbooks]
+    if problems:
+        return problems
+    for answers in all_answers(guide):
+        try:
+            outcome(guide, answers)
+        except (StopIteration, KeyError):
+            problems.append(f"no rule or template list for the answers {answers}")
+    return problems
+
+
+def all_answers(guide: Guide) -> list[dict[str, str]]:
+    paths: list[dict[str, str]] = [{}]
+    for question in guide.questions:
+        paths = [p | {question.id: a} for p in paths for a in question.answers]
+    return paths
+def _matches(when: dict[str, str], answers: dict[str, str]) -> bool:
+    return all(answers.get(question) == answer for question, answer in when.items())
+
+
+def outcome(guide: Guide, answers: dict[str, str]) -> tuple[str, str | None, list[str]]:
+    """The playbook, a second playbook to read (or None), and the templates in order."""
+    playbook = next(rule.then for rule in guide.playbook if _matches(rule.when, answers))
+    templates = list(guide.templates[playbook][answers["live"]])
+    also = None
+    if _matches(guide.upset.when, answers) and playbook != guide.upset.also_read:
+        also = guide.upset.also_read
+        if guide.upset.add_template not in templates:
+            templates.insert(1, guide.upset.add_template)
+    return playbook, also, templates
+
+
+def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
+    """Markdown (with md_in_html) for every path through the questions."""
+    s = strings.guide
+
+    def result(answers: dict[str, str]) -> str:
+        playbook, also, ids = outcome(guide, answers)
+        lines = ['<div class="mir-guide__result" markdown>',
+                 f"**{plain(s.read)}** [{plain(strings.playbooks[playbook])}]"
+                 f"({docs_link(pack.rules.playbooks[playbook].page)})"]
+        if also:
+            lines.append(f"\n{plain(s.also_read)} [{plain(strings.playbooks[also])}]"
+                         f"({docs_link(pack.rules.playbooks[also].page)})")
+        lines.append(f"\n{plain(s.templates)}\n")
+        for number, template_id in enumerate(ids, 1):
+            template = pack.get(template_id)
+            lines.append(f"{number}. [{plain(template.title)}]({card_link(pack, template, playbook)}) "
+                         f"({plain(strings.channels[template.channel])})")
+        return "\n".join(lines) + "\n\n</div>"
+
+    def step(depth: int, answers: dict[str, str], group: str) -> str:
+        if depth == len(guide.questions):
+            return result(answers)
+        question = guide.questions[depth]
+        blocks = [f'<p class="mir-guide__question">{depth + 1}. {plain(question.ask)}</p>']
+        for answer, label in question.answers.items():
+            path = f"{group}-{answer}"
+            inner = step(depth + 1, answers | {question.id: answer}, path)
+            blocks.append(
+                f'<details class="mir-guide__answer" name="{group}" markdown>\n'
+                f"<summary>{plain(label)}</summary>\n\n{inner}\n\n</details>"
+            )
+        return "\n\n".join(blocks)
+
+    return (f'<div class="mir-guide" data-mir-guide markdown>\n\n{step(0, {}, "guide")}\n\n'
+            f'<button type="button" class="md-button" data-mir-restart hidden>'
+            f'{plain(s.restart)}</button>\n\n</div>\n')

@@ -1,0 +1,158 @@
+"""Read template files into a checked Pack, or fail with every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from pydantic import ValidationError
+
+from .check import check_consistency, check_template
+from .datafile import MAX_BYTES, parse_yaml, read_text, schema_message
+from .errors import DataError, PackError, Problem, UnknownTemplate, display_path
+from .model import Template, TemplateFile
+from .rules import Rules, load_rules
+
+TEMPLATE_SUFFIX = ".yml"
+MAX_TEMPLATE_BYTES = 64 * 1024
+MAX_TEMPLATES = 2000
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Every template of a pack by id, all of them valid."""
+
+    templates: MappingProxyType[str, Template]
+    rules: Rules
+    root: Path
+
+    def get(self, template_id: str) -> Template:
+        try:
+            return self.templates[template_id]
+        except (KeyError, TypeError):
+            raise UnknownTemplate(unknown_message(template_id, list(self.templates))) from None
+
+    def select(self, playbook: str | None = None, channel: str | None = None) -> list[Template]:
+        """Templates in channel order, then by title; filtered when asked."""
+        for value, known, what in ((playbook, self.rules.playbooks, "playbook"),
+                                   (channel, self.rules.channels, "channel")):
+            if value is not None and value not in known:
+                raise UnknownTemplate(f"unknown {what} '{value}'; use one of: {', '.join(known)}")
+        order = list(self.rules.channels)
+        chosen = [
+            t for t in self.templates.values()
+            if (playbook is None or playbook in t.playbooks)
+            and (channel is None or t.channel == channel)
+        ]
+        return sorted(chosen, key=lambda t: (order.index(t.channel), t.title.lower()))
+
+
+def template_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """templates/<channel>/<id>.yml in a stable order, and anything else found there.
+
+    Anything that is not a folder of .yml files is a problem, not a skip: a file
+    the loader passed over silently would be a template nobody checked.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for folder in _entries(root, problems):
+        if not _is_dir(folder):
+            problems.append(Problem(folder, "is not a channel folder; templates live in "
+                                            "templates/<channel>/<id>.yml"))
+            continue
+        for path in _entries(folder, problems):
+            if path.name.startswith("."):
+                continue
+            if path.suffix != TEMPLATE_SUFFIX:
+                hint = (f"rename it to {path.stem}{TEMPLATE_SUFFIX}"
+                        if path.suffix.lower() in (".yml", ".yaml") else "move it out of templates/")
+                problems.append(Problem(path, f"is not a template file (.yml); {hint}"))
+            elif not _is_regular(path):
+                problems.append(Problem(path, "is not a regular file; a template is a plain "
+                                              ".yml file, not a folder, link or device"))
+            else:
+                files.append(path)
+    if len(files) > MAX_TEMPLATES:
+        problems.append(Problem(root, f"holds {len(files)} templates; the limit is {MAX_TEMPLATES}"))
+        files = files[:MAX_TEMPLATES]
+    return files, problems
+
+
+def load_pack(root: Path, rules: Rules | None = None) -> Pack:
+    rules = rules or load_rules()
+    if not _is_dir(root):
+        raise PackError([Problem(root, "no template folder here; templates live in "
+                                       "templates/<channel>/<id>.yml")])
+    files, problems = template_files(root)
+    loaded: list[Template] = []
+    for path in files:
+        template, messages = load_file(path, rules)
+        problems += [Problem(path, m) for m in messages]
+        if template is not None and not messages:
+            loaded.append(template)
+    templates: dict[str, Template] = {}
+    for template in loaded:
+        twin = templates.get(template.id)
+        if twin is not None:
+            problems.append(Problem(template.source, (
+                f"id '{template.id}' is already used by {display_path(twin.source)}; "
+                "every template needs its own id")))
+        else:
+            templates[template.id] = template
+    problems += [Problem(t.source, m) for t, m in check_consistency(list(templates.values()))]
+    if problems:
+        raise PackError(problems)
+    return Pack(MappingProxyType(templates), rules, root)
+
+
+def load_file(path: Path, rules: Rules) -> tuple[Template | None, list[str]]:
+    """The template in `path` and its problems (the template is None if unreadable)."""
+    try:
+        data = parse_yaml(read_text(path, MAX_TEMPLATE_BYTES), path)
+    except DataError as error:
+        return None, [error.message]
+    if not isinstance(data, dict):
+        return None, ["must be a YAML mapping with keys id, title, channel, playbooks, "
+                      "when, fields and sections"]
+    try:
+        template = Template.from_file(TemplateFile.model_validate(data), path)
+    except ValidationError as error:
+        return None, [schema_message(e, TemplateFile) for e in error.errors()]
+    return template, check_template(template, rules)
+
+
+def unknown_message(template_id: object, known: list[str]) -> str:
+    close = difflib.get_close_matches(str(template_id), known, n=1)
+    guess = f"; did you mean '{close[0]}'?" if close else ""
+    return (f"unknown template id '{template_id}'{guess} "
+            "(run `make-it-right list` to see them all)")
+
+
+def _entries(folder: Path, problems: list[Problem]) -> list[Path]:
+    try:
+        return sorted(Path(entry.path) for entry in os.scandir(folder))
+    except OSError as error:
+        problems.append(Problem(folder, f"cannot be read ({error.strerror}); "
+                                        "fix its permissions"))
+        return []
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+__all__ = ["MAX_BYTES", "Pack", "load_file", "load_pack", "template_files", "unknown_message"]

@@ -1,0 +1,148 @@
+"""The sizes rules.yml limits, by name: a channel's `limits` and `size` name these.
+
+Each is measured on the text as it reads with every field's example filled in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .placeholders import Blank, substitute
+
+if TYPE_CHECKING:
+    from .model import Template
+    from .rules import Rules
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+# GSM 03.38: the basic set costs one unit, the extension set two (escape + char).
+GSM7_BASIC = set(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_EXTENDED = set("^{}\\[~]|€\f")
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def examples(template: Template, *, spell_phones: bool = False) -> dict[str, str]:
+    """Each field's example; with spell_phones, a phone number as its digits read aloud."""
+    return {
+        name: " ".join(ch for ch in f.example if ch.isdigit())
+        if spell_phones and f.kind == "phone" else f.example
+        for name, f in template.fields.items()
+    }
+
+
+def filled_with_examples(template: Template, name: str, *, spell_phones: bool = False) -> str:
+    return substitute(template.text(name).parts, examples(template, spell_phones=spell_phones))
+
+
+def body_text(template: Template, *, spell_phones: bool = False) -> str:
+    values = examples(template, spell_phones=spell_phones)
+    return "\n\n".join(substitute(t.parts, values) for t in template.sections)
+
+
+def subject_chars(template: Template, rules: Rules | None = None) -> int:
+    return len(filled_with_examples(template, "subject")) if template.subject else 0
+
+
+def body_words(template: Template, rules: Rules | None = None) -> int:
+    return count_words(body_text(template))
+
+
+def spoken_words(template: Template) -> int:
+    return count_words(body_text(template, spell_phones=True))
+
+
+def spoken_seconds(template: Template, rules: Rules) -> float:
+    return spoken_words(template) * 60 / rules.limits.voicemail_words_per_minute
+
+
+def phone_mentions(template: Template, rules: Rules | None = None) -> int:
+    return sum(1 for t in template.sections for part in t.parts
+               if isinstance(part, Blank) and template.fields[part.field].kind == "phone")
+
+
+@dataclass(frozen=True)
+class SmsSize:
+    encoding: str  # "GSM-7" or "UCS-2"
+    units: int  # septets for GSM-7, UTF-16 code units for UCS-2
+    segments: int
+
+    @property
+    def single_capacity(self) -> int:
+        return 160 if self.encoding == "GSM-7" else 70
+
+
+def sms_size(text: str) -> SmsSize:
+    """How a phone sends `text`: its encoding, length in that encoding, and segments.
+
+    One segment holds 160 GSM-7 characters or 70 UCS-2 ones; a longer message is
+    split into parts of 153 or 67, each carrying a joining header.
+    """
+    if all(ch in GSM7_BASIC or ch in GSM7_EXTENDED for ch in text):
+        units = sum(2 if ch in GSM7_EXTENDED else 1 for ch in text)
+        single, part, encoding = 160, 153, "GSM-7"
+    else:
+        units = len(text.encode("utf-16-le")) // 2
+        single, part, encoding = 70, 67, "UCS-2"
+    segments = 1 if units <= single else math.ceil(units / part)
+    return SmsSize(encoding, units, segments)
+
+
+def sms_segments(template: Template, rules: Rules | None = None) -> int:
+    return sms_size(body_text(template)).segments
+
+
+def sms_characters(template: Template, rules: Rules | None = None) -> int:
+    return sms_size(body_text(template)).units
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A size, and how the checker says a template is over or under its limit."""
+
+    of: Callable[..., float]
+    too_big: str
+    too_small: str = ""
+    detail: Callable[[Template, Rules], str] = lambda template, rules: ""
+
+
+def _spoken_detail(template: Template, rules: Rules) -> str:
+    return (f" read at {rules.limits.voicemail_words_per_minute} words per minute "
+            f"({spoken_words(template)} words, each digit of a phone number counted)")
+
+
+def _sms_detail(template: Template, rules: Rules) -> str:
+    size = sms_size(body_text(template))
+    return f" ({size.units} {size.encoding} characters)"
+
+
+MEASURES: dict[str, Measure] = {
+    "subject-chars": Measure(subject_chars, "subject is {value} characters with the example "
+                             "values; keep it to {limit}"),
+    "body-words": Measure(body_words, "{channel} body is {value} words with the example "
+                          "values; keep it to {limit}"),
+    "spoken-seconds": Measure(spoken_seconds, "{channel} runs {value} seconds{detail}; "
+                              "keep it to {limit} seconds", detail=_spoken_detail),
+    "phone-mentions": Measure(
+        phone_mentions, "", "{channel} says your number {value} time(s); say it {limit} "
+        "times, from a field with kind: phone, so the client can write it down"),
+    "sms-segments": Measure(
+        sms_segments, "{channel} needs {value} segments with the example values{detail}; "
+        "keep it to {limit}: 160 GSM-7 characters, or 70 if any character is outside GSM-7 "
+        "(curly quotes, emoji, many accents)", detail=_sms_detail),
+    "sms-characters": Measure(sms_characters, "{channel} is {value} characters; keep it to {limit}",
+                              detail=_sms_detail),
+}
+
+
+def measure(name: str, template: Template, rules: Rules) -> float:
+    return MEASURES[name].of(template, rules)

@@ -1,0 +1,118 @@
+"""A template: the shape of its file (a pydantic schema), and the immutable,
+already-parsed object the loader builds from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .placeholders import Part, TextError, parse
+
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+FIELD_NAME = r"^[a-z][a-z0-9_]*$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Kebab = Annotated[str, StringConstraints(pattern=KEBAB)]
+FieldName = Annotated[str, StringConstraints(pattern=FIELD_NAME)]
+FieldKind = Literal["text", "phone", "email", "date", "long"]
+
+
+class TemplateField(BaseModel):
+    """A blank the reader fills in."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: NonEmpty
+    example: NonEmpty
+    hint: NonEmpty
+    fallback: Text | None = None
+    kind: FieldKind = "text"
+
+    @property
+    def required(self) -> bool:
+        return self.fallback is None
+
+
+class TemplateFile(BaseModel):
+    """What a template file holds, as written."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Kebab
+    title: NonEmpty
+    channel: Text
+    playbooks: Annotated[list[Text], Field(min_length=1)]
+    when: NonEmpty
+    fields: dict[FieldName, TemplateField] = {}
+    subject: Text | None = None
+    sections: Annotated[dict[Kebab, Text], Field(min_length=1)]
+
+
+@dataclass(frozen=True)
+class TemplateText:
+    """The subject or one section: its source, and its parts once parsed.
+
+    `error` says why the source does not parse; then `parts` is empty.
+    """
+
+    name: str
+    source: str
+    parts: tuple[Part, ...] = ()
+    error: str | None = None
+
+    @classmethod
+    def of(cls, name: str, source: str) -> TemplateText:
+        try:
+            return cls(name, source, parse(source))
+        except TextError as error:
+            return cls(name, source, (), str(error))
+
+
+@dataclass(frozen=True)
+class Template:
+    """One template, parsed once at load and never changed afterwards."""
+
+    id: str
+    title: str
+    channel: str
+    playbooks: tuple[str, ...]
+    when: str
+    fields: MappingProxyType[str, TemplateField]
+    subject: TemplateText | None
+    sections: tuple[TemplateText, ...]
+    source: Path = field(default=Path("<memory>"), compare=False)
+
+    @classmethod
+    def from_file(cls, data: TemplateFile, source: Path = Path("<memory>")) -> Template:
+        return cls(
+            id=data.id, title=data.title, channel=data.channel,
+            playbooks=tuple(data.playbooks), when=data.when,
+            fields=MappingProxyType(dict(data.fields)),
+            subject=None if data.subject is None else TemplateText.of("subject", data.subject),
+            sections=tuple(TemplateText.of(n, s) for n, s in data.sections.items()),
+            source=source,
+        )
+
+    @classmethod
+    def from_dict(cls, data: dict, source: Path = Path("<memory>")) -> Template:
+        return cls.from_file(TemplateFile.model_validate(data), source)
+
+    @property
+    def texts(self) -> tuple[TemplateText, ...]:
+        """The subject (if any), then the sections."""
+        return ((self.subject,) if self.subject else ()) + self.sections
+
+    @property
+    def section_names(self) -> list[str]:
+        return [t.name for t in self.sections]
+
+    def text(self, name: str) -> TemplateText:
+        for text in self.texts:
+            if text.name == name:
+                return text
+        raise KeyError(name)

@@ -1,0 +1,87 @@
+"""Handbook pages as input: their front matter, and the macro calls they make.
+
+A page arrives by pull request and mkdocs-macros renders it with Jinja, which can
+reach Python. So before anything renders, every `{{ }}` and `{% %}` in a page must
+be a call to one of the handbook's macros with literal arguments, and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_JINJA = Environment()
+
+
+def without_front_matter(markdown: str) -> str:
+    return _FRONT_MATTER.sub("", markdown, count=1)
+
+
+@dataclass(frozen=True)
+class MacroCall:
+    name: str
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+    line: int = 0
+
+
+class PageError(ValueError):
+    """A page uses Jinja for something other than a plain macro call."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+def macro_calls(source: str, macros: set[str] | frozenset[str]) -> list[MacroCall]:
+    """Every macro call in a page, in order; PageError for anything else Jinja would run."""
+    try:
+        tree = _JINJA.parse(source)
+    except TemplateSyntaxError as error:
+        raise PageError(error.lineno, f"{(error.message or 'template syntax error').rstrip('.')}; "
+                        "a macro is written {{ name(\"argument\") }}") from None
+    calls = []
+    for node in tree.body:
+        if not isinstance(node, nodes.Output):
+            raise PageError(node.lineno, f"a {{% {_tag(node)} %}} block is not allowed in a page; "
+                            "pages may only call the handbook's macros, like "
+                            "{{ template_card(\"id\") }}")
+        for child in node.nodes:
+            if isinstance(child, nodes.TemplateData):
+                continue
+            calls.append(_call(child, macros))
+    return calls
+
+
+def _call(node: nodes.Node, macros: set[str] | frozenset[str]) -> MacroCall:
+    known = ", ".join(sorted(macros))
+    if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
+        raise PageError(node.lineno, "only a macro call may go inside {{ }}, like "
+                        f"{{{{ template_card(\"id\") }}}}; the macros are: {known}")
+    name = node.node.name
+    if name not in macros:
+        raise PageError(node.lineno, f"'{name}' is not one of the handbook's macros ({known})")
+    if node.dyn_args is not None or node.dyn_kwargs is not None:
+        raise PageError(node.lineno, f"{name}(): write each argument out; * and ** are not allowed")
+    args = tuple(_literal(name, arg) for arg in node.args)
+    kwargs = {kw.key: _literal(name, kw.value) for kw in node.kwargs}
+    return MacroCall(name, args, kwargs, node.lineno)
+
+
+def _literal(name: str, node: nodes.Node):
+    if isinstance(node, nodes.Const) and isinstance(node.value, (str, int, bool, type(None))):
+        return node.value
+    raise PageError(node.lineno, f"{name}(): arguments must be plain text or numbers, "
+                    "like \"team-mistake\" or 3")
+
+
+_TAGS = {"Assign": "set", "AssignBlock": "set", "CallBlock": "call", "FilterBlock": "filter",
+         "FromImport": "from", "ExprStmt": "do", "Scope": "with", "OverlayScope": "with"}
+
+
+def _tag(node: nodes.Node) -> str:
+    kind = type(node).__name__
+    return _TAGS.get(kind, kind.lower())

@@ -1,0 +1,74 @@
+"""Word counts and Flesch reading ease of a handbook page's prose.
+
+Strips what a reader does not read as prose: front matter, macro calls, HTML tags,
+link targets and Markdown markers. Headings and list items become sentences of
+their own, so scores do not run them into the next line.
+
+Syllables come from pyphen's bundled hyphenation dictionary (offline, no
+setuptools). Only scripts/quality.py and the tests import this module; a site
+build never does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from functools import cache
+
+import pyphen
+
+from .measure import count_words
+from .pages import without_front_matter
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*(?=\s|$)")
+_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_ATTR_LIST = re.compile(r"\{[:#.][^}]*\}|\{ [#.][^}]*\}")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINE_MARKERS = re.compile(r"^\s*(#+\s+|[-*+]\s+(\[[ xX]\]\s+)?|\d+\.\s+|>\s?|!!!.*$|\?\?\?.*$)")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?!\s)|`")
+
+
+def prose(markdown: str) -> str:
+    text = _MACRO.sub("", without_front_matter(markdown))
+    sentences = []
+    for line in text.splitlines():
+        if set(line.strip()) <= set("|-: "):  # blank lines and table rules
+            continue
+        line = _LINK.sub(r"\1", _ATTR_LIST.sub("", _TAG.sub("", line)))
+        line = _EMPHASIS.sub("", _LINE_MARKERS.sub("", line)).replace("|", ". ").strip()
+        if line:
+            sentences.append(line if line[-1] in ".!?:;…\"”)" else line + ".")
+    return "\n".join(sentences)
+
+
+def word_count(markdown: str) -> int:
+    return count_words(prose(markdown))
+
+
+def reading_ease(markdown: str, language: str = "en_US") -> float:
+    """Flesch reading ease of the page's prose (higher is easier; 60+ is plain English)."""
+    return flesch(prose(markdown), language)
+
+
+def flesch(text: str, language: str = "en_US") -> float:
+    """206.835 - 1.015 x words per sentence - 84.6 x syllables per word."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    # prose() puts each heading, list item and paragraph on a line of its own.
+    sentences = sum(max(1, len(_SENTENCE_END.findall(line.strip())))
+                    for line in text.splitlines() if line.strip())
+    syllables = sum(syllable_count(word, language) for word in words)
+    return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / len(words)
+
+
+def syllable_count(word: str, language: str = "en_US") -> int:
+    """Syllables in a word: pyphen's hyphenation points plus one."""
+    return len(_dictionary(language).positions(word.lower())) + 1
+
+
+@cache
+def _dictionary(language: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=language)

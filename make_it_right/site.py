@@ -1,0 +1,195 @@
+"""The handbook's macros, independent of any site generator.
+
+`Handbook.load` reads everything once (the pack, the strings, the decision guide
+and every page's macro calls) and checks it all before a page renders: a page
+that does more than call these macros with literal arguments, or calls one with
+a bad argument, fails here with one line naming the page and line. A generator
+adapter (macros/) only binds the current page and registers the functions.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .card import render_card
+from .checklists import checklist_body
+from .datafile import close_match, read_text
+from .errors import ContentError, DataError, Problem, UnknownTemplate
+from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide
+from .layout import layout
+from .loader import Pack, load_pack
+from .pages import MacroCall, PageError, macro_calls
+from .panel import page_fields, render_panel
+from .rules import load_rules
+from .strings import Strings, check_strings_cover, load_strings
+from .tables import avoid_table, grouped_index, index_table, sections_table
+
+MAX_PAGES = 500
+GROUPS = ("playbook", "channel")
+
+
+@dataclass
+class Handbook:
+    project_dir: Path
+    docs_dir: Path
+    language: str
+    pack: Pack
+    strings: Strings
+    guide: Guide
+    cards_on_page: dict[str, list[str]] = field(default_factory=dict)
+
+    # The names pages may call; each is a method below.
+    MACROS = ("template_card", "template_index", "checklist", "decision_guide",
+              "contributing_guide", "required_sections", "phrases_to_avoid")
+
+    @classmethod
+    def load(cls, project_dir: Path, docs_dir: Path | None = None,
+             language: str = "en") -> Handbook:
+        """Everything the macros need, checked; ContentError with every problem otherwise."""
+        project_dir = Path(project_dir)
+        docs_dir = Path(docs_dir) if docs_dir else project_dir / "docs"
+        rules = load_rules()
+        strings = load_strings(language)
+        check_strings_cover(strings, rules, language)
+        pack = load_pack(project_dir / "templates", rules)
+        # The guide's templates are checked when a page places it (a mini-site
+        # with a pack of its own need not hold them).
+        handbook = cls(project_dir, docs_dir, language, pack, strings, load_guide(GUIDE_FILE))
+        handbook._check_pages()
+        return handbook
+
+    # -- the macros -------------------------------------------------------------------
+
+    def template_card(self, page: str, template_id: str, level: int = 3) -> str:
+        """Place a template's card: `{{ template_card("apology-team-mistake") }}`.
+
+        The first card on a page brings the page's one set of fields, covering
+        every card the page places.
+        """
+        template = self._template(template_id)
+        _expect_level(level, low=2)
+        card = render_card(layout(template, self.pack.rules, self.strings), self.pack.rules,
+                           self.strings, level)
+        cards = self.cards_on_page.get(page, [])
+        if cards and cards[0] == template_id:
+            fields = page_fields(self.pack.get(i) for i in cards)
+            return f"{render_panel(fields, self.strings)}\n\n{card}"
+        return card
+
+    def template_index(self, page: str, playbook: str | None = None,
+                       channel: str | None = None, group: str = "playbook", level: int = 2) -> str:
+        """A table of templates, each linked to its card: filter by playbook or channel.
+
+        With no filter, one headed table per playbook (or per channel, with
+        group="channel"), under headings of the given level.
+        """
+        _expect_level(level, low=1)
+        if group not in GROUPS:
+            raise ValueError(f"group must be one of: {', '.join(GROUPS)}")
+        for value, known, what in ((playbook, self.pack.rules.playbooks, "playbook"),
+                                   (channel, self.pack.rules.channels, "channel")):
+            if value is not None and value not in known:
+                raise ValueError(f"unknown {what} '{value}'; {close_match(str(value), list(known))}")
+        if playbook or channel:
+            return index_table(self.pack, self.pack.select(playbook, channel), self.strings)
+        return grouped_index(self.pack, group, level, self.strings)
+
+    def checklist(self, page: str, playbook: str) -> str:
+        """The playbook's pre-call checklist, from its page (rules.yml names it)."""
+        if playbook not in self.pack.rules.playbooks:
+            raise ValueError(f"unknown playbook '{playbook}'; "
+                             f"{close_match(str(playbook), list(self.pack.rules.playbooks))}")
+        return checklist_body(self.docs_dir, self.pack.rules, playbook, self.strings)
+
+    def decision_guide(self, page: str) -> str:
+        """Every path through "Which playbook fits?", from data/decision-guide.yml."""
+        problems = guide_problems(self.guide, self.pack)
+        if problems:
+            raise DataError(GUIDE_FILE, "; ".join(problems))
+        return render_guide(self.guide, self.pack, self.strings)
+
+    def contributing_guide(self, page: str) -> str:
+        """CONTRIBUTING.md, the one contributing guide, without its title."""
+        text = read_text(self.project_dir / "CONTRIBUTING.md")
+        return text.split("\n", 1)[1] if text.startswith("# ") else text
+
+    def required_sections(self, page: str) -> str:
+        """Each channel's required sections, in order, from rules.yml."""
+        return sections_table(self.pack.rules, self.strings)
+
+    def phrases_to_avoid(self, page: str) -> str:
+        """The blocked phrases from rules.yml, with why and what to say instead."""
+        return avoid_table(self.pack.rules, self.strings)
+
+    # -- calling them ------------------------------------------------------------------
+
+    def bound(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
+        """The macros as a generator registers them, each asking which page it is on."""
+        def bind(name: str) -> Callable[..., str]:
+            method = getattr(self, name)
+
+            def macro(*args, **kwargs) -> str:
+                return method(current_page(), *args, **kwargs)
+            macro.__name__, macro.__doc__ = name, method.__doc__
+            return macro
+        return {name: bind(name) for name in self.MACROS}
+
+    def call(self, page: str, call: MacroCall) -> str:
+        method = getattr(self, call.name)
+        try:
+            inspect.signature(method).bind(page, *call.args, **call.kwargs)
+        except TypeError as error:
+            raise ValueError(str(error)) from None
+        return method(page, *call.args, **call.kwargs)
+
+    def _template(self, template_id: object):
+        if not isinstance(template_id, str):
+            raise ValueError("the template id must be text, like \"apology-team-mistake\"")
+        return self.pack.get(template_id)
+
+    def _check_pages(self) -> None:
+        """Parse every page's macro calls and run each once, so a bad page fails the
+        build before anything renders, with one line per problem."""
+        problems: list[Problem] = []
+        pages = sorted(self.docs_dir.rglob("*.md"))
+        if len(pages) > MAX_PAGES:
+            raise DataError(self.docs_dir, f"holds {len(pages)} pages; the limit is {MAX_PAGES}")
+        calls_on_page: dict[str, list[MacroCall]] = {}
+        for path in pages:
+            name = path.relative_to(self.docs_dir).as_posix()
+            try:
+                calls_on_page[name] = macro_calls(read_text(path), frozenset(self.MACROS))
+            except PageError as error:
+                problems.append(Problem(path, f"line {error.line}: {error}"))
+            except DataError as error:
+                problems.extend(error.problems)
+        for name, calls in calls_on_page.items():
+            cards = [c.args[0] if c.args else c.kwargs.get("template_id")
+                     for c in calls if c.name == "template_card"]
+            self.cards_on_page[name] = [c for c in cards if isinstance(c, str)]
+        for name, calls in calls_on_page.items():
+            path = self.docs_dir / name
+            seen: dict[str, int] = {}
+            for call in calls:
+                try:
+                    self.call(name, call)
+                except (ValueError, UnknownTemplate) as error:
+                    problems.append(Problem(path, f"line {call.line}: {call.name}(): {error}"))
+                except ContentError as error:
+                    problems.extend(error.problems)
+                if call.name == "template_card" and call.args:
+                    first = seen.setdefault(str(call.args[0]), call.line)
+                    if first != call.line:
+                        problems.append(Problem(path, (
+                            f"line {call.line}: template_card(): '{call.args[0]}' is already "
+                            f"placed on line {first}; place each card once per page")))
+        if problems:
+            raise ContentError(problems)
+
+
+def _expect_level(level: object, low: int) -> None:
+    if not isinstance(level, int) or isinstance(level, bool) or not low <= level <= 6:
+        raise ValueError(f"level must be a whole number from {low} to 6, got {level!r}")

@@ -1,0 +1,183 @@
+"""The words the engine and the browser script show a reader, read from
+data/strings/<language>.yml into a validated model: a missing or extra key, or a
+message that lost its {placeholder}, fails at load naming the file and the key."""
+
+from __future__ import annotations
+
+import string
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+from .datafile import DATA_DIR, load_model
+from .errors import DataError
+
+STRINGS_DIR = DATA_DIR / "strings"
+
+
+def _placeholders(*names: str):
+    """A message that must hold exactly these {placeholders}."""
+    def check(text: str) -> str:
+        try:
+            found = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as error:
+            raise ValueError(f"has unbalanced braces ({error})") from None
+        if found != set(names):
+            want = ", ".join(f"{{{n}}}" for n in names) or "no {placeholders}"
+            raise ValueError(f"must contain {want}, and no other; it has "
+                             f"{', '.join(f'{{{n}}}' for n in sorted(found)) or 'none'}")
+        return text
+    return Annotated[str, AfterValidator(check)]
+
+
+Plain = _placeholders()
+
+
+class _Strings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CardSize(_Strings):
+    body_words: _placeholders("value")
+    spoken_seconds: _placeholders("value")
+    sms_characters: _placeholders("value")
+
+    model_config = ConfigDict(extra="forbid", frozen=True,
+                              alias_generator=lambda name: name.replace("_", "-"))
+
+
+class Card(_Strings):
+    when: Plain
+    blanks: Plain
+    example: _placeholders("example")
+    fallback: _placeholders("fallback")
+    optional: Plain
+    subject: _placeholders("subject")
+    size: CardSize
+    blank: _placeholders("label")
+
+
+class Index(_Strings):
+    channel: Plain
+    template: Plain
+    when: Plain
+    none: Plain
+
+
+class Checklist(_Strings):
+    print_link: Plain
+
+
+class PhraseBank(_Strings):
+    avoid: Plain
+    why: Plain
+    instead: Plain
+
+
+ACTIONS = ("fill", "copy", "mailto", "eml", "sms", "txt", "print")
+
+
+def _labels_for(names: tuple[str, ...]):
+    """A label for each of these names, no more and no fewer."""
+    def check(labels: dict[str, str]) -> dict[str, str]:
+        missing = [n for n in names if n not in labels]
+        extra = [n for n in labels if n not in names]
+        if missing or extra:
+            raise ValueError("; ".join([f"add {', '.join(missing)}"] * bool(missing)
+                                       + [f"remove {', '.join(extra)}"] * bool(extra)))
+        return labels
+    return Annotated[dict[str, Plain], AfterValidator(check)]
+
+
+class Messages(_Strings):
+    copied: _placeholders("title")
+    copied_button: Plain
+    copy_failed: Plain
+    cleared: Plain
+    remembered: Plain
+    forgotten: Plain
+    no_storage: Plain
+    left_one: Plain
+    left_many: _placeholders("count")
+    all_filled: Plain
+    downloaded: _placeholders("file")
+
+
+class Filler(_Strings):
+    title: Plain
+    intro: Plain
+    optional: Plain
+    remember: Plain
+    clear: Plain
+    missing_title: Plain
+    missing_text: Plain
+    fill_them: Plain
+    actions_label: _placeholders("title")
+    actions: _labels_for(ACTIONS)
+    anyway: _labels_for(tuple(a for a in ACTIONS if a != "fill"))
+    messages: Messages
+
+
+class Guide(_Strings):
+    read: Plain
+    also_read: Plain
+    templates: Plain
+    restart: Plain
+
+
+class Contributing(_Strings):
+    channel: Plain
+    sections: Plain
+    free: _placeholders("count")
+    limits: Plain
+    limit: dict[str, _placeholders("value")]
+
+
+class Strings(_Strings):
+    """Every string, by where it shows."""
+
+    channels: dict[str, Plain]
+    playbooks: dict[str, Plain]
+    sections: dict[str, Plain]
+    card: Card
+    index: Index
+    checklist: Checklist
+    phrase_bank: PhraseBank
+    filler: Filler
+    guide: Guide
+    contributing: Contributing
+
+
+def strings_path(language: str) -> Path:
+    return STRINGS_DIR / f"{language}.yml"
+
+
+@cache
+def load_strings(language: str = "en") -> Strings:
+    path = strings_path(language)
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in STRINGS_DIR.glob("*.yml")))
+        raise DataError(path, f"no strings for language '{language}' (have: {known})")
+    return load_model(path, Strings)
+
+
+def check_strings_cover(strings: Strings, rules, language: str) -> None:
+    """Every channel, playbook and titled section in the rules has its words."""
+    problems = []
+    for key, names in (("channels", rules.channels), ("playbooks", rules.playbooks)):
+        have = getattr(strings, key)
+        problems += [f"key '{key}.{n}' is missing; add it" for n in names if n not in have]
+        problems += [f"key '{key}.{n}' is not a known {key[:-1]}; remove it"
+                     for n in have if n not in names]
+    for name, channel in rules.channels.items():
+        if channel.section_titles and not channel.free_sections:
+            problems += [f"key 'sections.{s}' is missing; add the title of {name}'s section"
+                         for s in channel.sections if s not in strings.sections]
+    from .measure import MEASURES
+
+    problems += [f"key 'contributing.limit.{m}' is missing; add it" for m in MEASURES
+                 if m not in strings.contributing.limit]
+    if problems:
+        raise DataError(strings_path(language), "; ".join(problems))

@@ -1,0 +1,83 @@
+"""The tables pages show: the template index, each channel's required sections,
+and the phrases to avoid, all from the same data the checker enforces.
+
+Links are docs-root paths (`/playbooks/x.md#tpl-id`): MkDocs resolves and
+validates them (validation.links.absolute_links: relative_to_docs), so an index
+link to a card that is not on its page fails the strict build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .card import card_id
+from .escape import plain
+from .loader import Pack
+from .model import Template
+from .rules import Rules
+from .strings import Strings
+
+
+def docs_link(page: str, anchor: str = "") -> str:
+    return f"/{page}" + (f"#{anchor}" if anchor else "")
+
+
+def card_link(pack: Pack, template: Template, playbook: str | None = None) -> str:
+    """The card on `playbook`'s page if it is placed there, else on its first playbook's."""
+    home = playbook if playbook in template.playbooks else template.playbooks[0]
+    return docs_link(pack.rules.playbooks[home].page, card_id(template))
+
+
+def index_table(pack: Pack, templates: Iterable[Template], strings: Strings) -> str:
+    """A Markdown table linking each template to its card on its first playbook's page."""
+    s = strings.index
+    templates = list(templates)
+    if not templates:
+        return f"*{plain(s.none)}*\n"
+    rows = [f"| {plain(s.template)} | {plain(s.channel)} | {plain(s.when)} |", "| --- | --- | --- |"]
+    for t in templates:
+        rows.append(f"| [{plain(t.title)}]({card_link(pack, t)}) | "
+                    f"{plain(strings.channels[t.channel])} | {plain(t.when)} |")
+    return "\n".join(rows) + "\n"
+
+
+def grouped_index(pack: Pack, group: str, level: int, strings: Strings) -> str:
+    """One headed index table per playbook, or per channel."""
+    keys = pack.rules.playbooks if group == "playbook" else pack.rules.channels
+    titles = strings.playbooks if group == "playbook" else strings.channels
+    return "\n".join(
+        f"{'#' * level} {plain(titles[key])}\n\n"
+        + index_table(pack, pack.select(**{group: key}), strings)
+        for key in keys
+    )
+
+
+def avoid_table(rules: Rules, strings: Strings) -> str:
+    """An HTML table: each blocked phrase, why it hurts, and what to try instead."""
+    s = strings.phrase_bank
+    head = "".join(f"<th>{plain(text)}</th>" for text in (s.avoid, s.why, s.instead))
+    rows = "".join(
+        f"<tr><td>“{plain(p.phrase)}”</td><td>{plain(p.why)}</td><td>{plain(p.instead)}</td></tr>"
+        for p in rules.blocked_phrases
+    )
+    return (f'<table class="mir-avoid">\n<thead><tr>{head}</tr></thead>\n'
+            f"<tbody>{rows}</tbody>\n</table>\n")
+
+
+def sections_table(rules: Rules, strings: Strings) -> str:
+    """A Markdown table: each channel, and the sections its templates need, in order."""
+    s = strings.contributing
+    rows = [f"| {plain(s.channel)} | {plain(s.sections)} | {plain(s.limits)} |",
+            "| --- | --- | --- |"]
+    for name, channel in rules.channels.items():
+        if channel.free_sections:
+            needs = plain(s.free.format(count=channel.min_sections))
+        else:
+            needs = ", ".join(f"`{section}`" for section in channel.sections)
+        if channel.has_subject:
+            needs = f"`subject`, {needs}"
+        limits = "; ".join(plain(s.limit[limit.measure].format(
+            value=f"{limit.max if limit.max is not None else limit.min:g}"))
+            for limit in channel.limits) or "–"
+        rows.append(f"| {plain(strings.channels[name])} (`templates/{name}/`) | {needs} | {limits} |")
+    return "\n".join(rows) + "\n"

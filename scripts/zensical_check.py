@@ -1,0 +1,51 @@
+"""Check a Zensical-built handbook in headless Chromium: cards and the fields panel
+are on a playbook page, and the page asks no other host for anything.
+
+    .venv/bin/python scripts/zensical_check.py SITE_DIR
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+
+def main(site: Path) -> int:
+    problems = []
+    with serve(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(url + "playbooks/team-mistake/", wait_until="networkidle")
+        cards = page.locator(".mir-card").count()
+        panel = page.locator("[data-mir-fields]")
+        if cards < 5:
+            problems.append(f"{cards} cards on the team-mistake page")
+        if panel.count() != 1 or not panel.is_visible():
+            problems.append("the fields panel is missing or hidden")
+        else:
+            page.fill('[name="client_name"]', "Zensical")
+            shown = page.locator('.mir-blank[data-field="client_name"]').first.text_content()
+            if shown != "Zensical":
+                problems.append(f"typing did not fill the cards (shows {shown!r})")
+        away = sorted({r for r in requested if urlsplit(r).hostname not in ("127.0.0.1", None)
+                       and not r.startswith(("data:", "blob:"))})
+        problems += [f"requested from another host: {r}" for r in away]
+        browser.close()
+    print(f"zensical site: {cards} cards, panel {'ok' if not problems else 'see below'}, "
+          f"{len(requested)} requests, none off 127.0.0.1" if not away else "")
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))

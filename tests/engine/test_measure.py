@@ -1,0 +1,52 @@
+from make_it_right import measure
+from make_it_right.check import check_template
+from make_it_right.model import Template
+
+
+def voicemail(number: str, text: str = "Hi, it's Sam."):
+    return Template.from_dict({
+        "id": "vm", "title": "VM", "channel": "voicemail", "playbooks": ["team-mistake"],
+        "when": "Now.",
+        "fields": {"your_phone": {"label": "Your direct number", "example": number,
+                                  "hint": "Yours.", "kind": "phone"}},
+        "sections": {"who-you-are": text, "why-calling": "About the report.",
+                     "call-back": "Please call me back.",
+                     "number": "It's {{ your_phone }}. Again, {{ your_phone }}.",
+                     "reachable": "Until six.", "follow-up": "I'll email too."},
+    }, source=__import__("pathlib").Path("templates/voicemail/vm.yml"))
+
+
+def test_each_phone_digit_is_a_spoken_word(rules):
+    template = voicemail("+44 20 7946 0321")
+    assert check_template(template, rules) == []
+    # 3 + 3 + 4 + 2 + 2 + 3 words of text, plus 12 digits said twice.
+    assert measure.spoken_words(template) == 17 + 24
+    assert measure.spoken_seconds(template, rules) == (17 + 24) * 60 / 150
+
+
+def test_words_ignore_punctuation_and_keep_contractions():
+    assert measure.count_words("I'm sorry — we missed it. Truly!") == 6
+    assert measure.count_words("We’ll fix it") == 3
+
+
+def test_long_voicemail_is_refused(rules):
+    template = voicemail("020 7946 0321", "Hi " * 52)
+    # 52 + 14 words of text, plus 11 digits said twice: 88 words, 35.2 seconds.
+    assert check_template(template, rules) == [
+        "voicemail runs 35 seconds read at 150 words per minute (88 words, each digit of a "
+        "phone number counted); keep it to 30 seconds"
+    ]
+
+
+def test_sms_size_counts_gsm7_extension_characters_twice():
+    assert measure.sms_size("Hi Priya").encoding == "GSM-7"
+    assert measure.sms_size("a€").units == 3
+    assert measure.sms_size("x" * 160).segments == 1
+    assert measure.sms_size("x" * 161).segments == 2  # 153 per part once split
+
+
+def test_sms_size_falls_back_to_ucs2_for_curly_quotes_and_emoji():
+    size = measure.sms_size("It’s late 🙂")
+    assert size.encoding == "UCS-2" and size.units == 12  # the emoji is two UTF-16 units
+    assert measure.sms_size("’" * 70).segments == 1
+    assert measure.sms_size("’" * 71).segments == 2

@@ -1,0 +1,129 @@
+"""The real handbook: a strict build with zero warnings, no leftovers, nothing from other hosts."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+# Elements that make the browser load something, and the attribute naming it.
+LOADERS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+           "video": "src", "embed": "src", "object": "data", "link": "href"}
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def is_external(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme not in ("", "data", "blob")
+
+
+def test_strict_build_passes_with_no_warnings(built_site):
+    _, result = built_site
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output
+    assert "Documentation built" in output
+
+
+def test_no_template_syntax_left_in_html(built_site):
+    """No macro is left unrendered. Code samples may show the syntax on purpose."""
+    site, _ = built_site
+    for page in pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for code in soup.select("code"):
+            code.decompose()
+        text = str(soup)
+        assert "{{" not in text and "{%" not in text, page.relative_to(site)
+
+
+def test_nothing_is_loaded_from_another_host(built_site):
+    site, _ = built_site
+    for page in pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in LOADERS.items():
+            for element in soup.find_all(tag):
+                url = element.get(attr)
+                if tag == "link" and "alternate" in (element.get("rel") or []):
+                    continue  # a pointer for feed readers, not loaded by the page
+                if tag == "link" and "canonical" in (element.get("rel") or []):
+                    continue  # names the page's public address; nothing is fetched
+                assert not (url and is_external(url)), f"{page.relative_to(site)}: <{tag}> {url}"
+        for element in soup.find_all(style=True):
+            for url in CSS_URL.findall(element["style"]):
+                assert not is_external(url), f"{page.relative_to(site)}: style url({url})"
+    for sheet in site.rglob("*.css"):
+        for url in CSS_URL.findall(sheet.read_text(encoding="utf-8")):
+            assert not is_external(url), f"{sheet.relative_to(site)}: url({url})"
+
+
+def test_every_page_has_a_description(built_site):
+    site, _ = built_site
+    for page in pages(site):
+        if page.name == "404.html":
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        meta = soup.find("meta", attrs={"name": "description"})
+        assert meta and meta["content"].strip(), page.relative_to(site)
+
+
+@pytest.fixture
+def playbook(built_site):
+    site, _ = built_site
+    html = (site / "playbooks" / "team-mistake" / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_card_shows_text_with_labelled_blanks(playbook, pack):
+    card = playbook.select_one('.mir-card[data-template="apology-team-mistake"]')
+    assert card is not None
+    heading = playbook.find(id="tpl-apology-team-mistake")
+    assert heading and heading.name == "h3"
+    text = card.select_one("pre.mir-card__text > code")
+    assert text.get_text().startswith("Subject: Our mistake on [The work, as the client calls it]")
+    blanks = {b["data-field"] for b in text.select(".mir-blank")}
+    assert blanks == set(pack.get("apology-team-mistake").fields)
+    optional = {b["data-field"] for b in text.select(".mir-blank[data-fallback]")}
+    assert optional == {"client_name", "make_good"}
+
+
+def test_template_index_links_every_template_to_its_card(built_site, pack):
+    site, _ = built_site
+    soup = BeautifulSoup((site / "templates" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    hrefs = {a["href"] for a in soup.select("article table a")}
+    for template in pack.templates.values():
+        assert any(h.endswith(f"#tpl-{template.id}") for h in hrefs), template.id
+
+
+def test_repo_link_does_not_ask_github_for_stats(built_site):
+    site, _ = built_site
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="source"' not in html
+    assert "https://github.com/make-it-right/handbook" in html
+
+
+def test_edit_links_come_from_repo_url(playbook):
+    edit = playbook.select_one("a.md-content__button[href*='/edit/']")
+    assert edit["href"] == (
+        "https://github.com/make-it-right/handbook/edit/main/docs/playbooks/team-mistake.md")
+
+
+def test_every_page_has_its_own_title_and_description_in_front_matter():
+    from mkdocs.utils.meta import get_data
+
+    from paths import ROOT
+
+    docs = sorted((ROOT / "docs").rglob("*.md"))
+    assert docs
+    for page in docs:
+        _, meta = get_data(page.read_text(encoding="utf-8"))
+        name = page.relative_to(ROOT).as_posix()
+        assert str(meta.get("title", "")).strip(), f"{name}: add title: to the front matter"
+        assert str(meta.get("description", "")).strip(), \
+            f"{name}: add description: to the front matter"

@@ -1,0 +1,132 @@
+"""The handbook stays whole: every template placed, every playbook showing what the brief
+names, no page outside the navigation, two clicks to any template, readable playbooks,
+one-page checklists and clean spelling."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import deque
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+from bs4 import BeautifulSoup
+
+from paths import ROOT
+from make_it_right.readability import reading_ease, word_count
+
+# The content brief's template table (shared/brief.md): what each playbook must show.
+BRIEF = {
+    "team-mistake": ["call-back-team-mistake", "apology-team-mistake", "redirect-to-solution",
+                     "progress-update", "team-debrief", "pre-call-prep"],
+    "my-mistake": ["own-my-mistake-opening", "apology-my-mistake", "progress-update",
+                   "pre-call-prep"],
+    "broken-promise": ["call-request-changed-promise", "call-back-changed-promise",
+                       "broken-promise-talk-track", "recap-after-call", "progress-update",
+                       "pre-call-prep"],
+    "angry-client": ["de-escalation-talk-track", "reply-to-angry-email", "handover-to-senior",
+                     "handover-note", "ending-abusive-call"],
+}
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def cards_on(site: Path, page_md: str) -> list[str]:
+    soup = soup_of(site, page_md.removesuffix(".md"))
+    return [card["data-template"] for card in soup.select(".mir-card")]
+
+
+def test_every_template_is_placed_on_a_page(built_site, pack):
+    site, _ = built_site
+    placed = {card["data-template"] for html in site.rglob("*.html")
+              for card in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+              .select(".mir-card")}
+    assert placed == set(pack.templates)
+
+
+def test_each_playbook_shows_its_templates(built_site, pack, rules):
+    site, _ = built_site
+    for playbook, entry in rules.playbooks.items():
+        shown = set(cards_on(site, entry.page))
+        assert set(BRIEF[playbook]) <= shown, f"{entry.page} lacks {set(BRIEF[playbook]) - shown}"
+        declared = {t.id for t in pack.select(playbook)}
+        assert shown == declared, f"{entry.page}: cards and templates' playbooks disagree"
+
+
+def test_pack_has_every_template_in_the_brief(pack):
+    assert len(pack.templates) >= 16
+    for playbook, ids in BRIEF.items():
+        for template_id in ids:
+            assert playbook in pack.get(template_id).playbooks, (template_id, playbook)
+
+
+def nav_pages(nav) -> list[str]:
+    pages = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        pages += nav_pages(value) if isinstance(value, list) else [value]
+    return pages
+
+
+def test_no_page_is_outside_the_navigation():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    docs = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    assert docs == set(nav_pages(config["nav"]))
+
+
+def test_every_template_is_two_clicks_from_home(built_site, pack):
+    site, _ = built_site
+    base = "http://site/"
+    depth = {base: 0}
+    queue = deque([base])
+    while queue:
+        url = queue.popleft()
+        if depth[url] == 2:
+            continue
+        path = urlsplit(url).path.strip("/")
+        soup = soup_of(site, path)
+        for link in soup.select("article a[href], .md-nav a[href]"):
+            target = urljoin(url, link["href"]).split("#")[0]
+            if target.startswith(base) and target not in depth and (site / urlsplit(target).path.strip("/") / "index.html").is_file():
+                depth[target] = depth[url] + 1
+                queue.append(target)
+    reachable = {t for url in depth for t in cards_on(site, urlsplit(url).path.strip("/") + ".md")
+                 if urlsplit(url).path.strip("/")}
+    assert reachable == set(pack.templates)
+
+
+def test_playbooks_are_short_and_plain(rules):
+    limits = rules.limits
+    for playbook in rules.playbooks.values():
+        markdown = (ROOT / "docs" / playbook.page).read_text(encoding="utf-8")
+        assert word_count(markdown) <= limits.playbook_max_words, playbook.page
+        assert reading_ease(markdown) >= limits.playbook_min_reading_ease, playbook.page
+
+
+def test_each_playbook_has_its_shape(built_site, rules):
+    site, _ = built_site
+    for playbook_id, playbook in rules.playbooks.items():
+        soup = soup_of(site, playbook.page.removesuffix(".md"))
+        article = soup.select_one("article")
+        assert len(article.select("h1")) == 1, playbook.page
+        assert article.select_one("h1 ~ p"), f"{playbook.page}: no opening paragraph"
+        last = article.select("h2")[-1]
+        assert last.find_next(class_="mir-checklist"), f"{playbook.page}: no closing checklist"
+
+
+def test_checklists_are_short_one_line_items(built_site, rules):
+    site, _ = built_site
+    for playbook_id in rules.playbooks:
+        items = soup_of(site, f"checklists/{playbook_id}").select(".mir-checklist li")
+        assert 5 <= len(items) <= 12, playbook_id
+        assert all(len(item.get_text()) <= 110 for item in items), playbook_id
+
+
+def test_spelling():
+    targets = ["docs", "templates", "macros", "README.md", "CONTRIBUTING.md", "mkdocs.yml"]
+    result = subprocess.run([sys.executable, "-m", "codespell_lib", *targets],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
