@@ -350,6 +350,11 @@ SOURCE_SKELETONS = [
     "keeps both sides honest",
     "have every right to be upset",
     "Nobody has to put up with a hostile conversation",
+    "Know when to bring in support",
+    "even when the facts are in dispute",
+    "the events that led to the mistake",
+    "tell your side or correct them yet",
+    "re-plan the project in a direction",
 ]
 
 
