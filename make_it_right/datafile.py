@@ -163,7 +163,8 @@ def schema_message(error: dict, model: type[BaseModel]) -> str:
     if kind == "literal_error":
         return f"{where} must be one of: {error['ctx']['expected']}"
     if kind == "value_error":
-        return f"{where}: {error['msg'].removeprefix('Value error, ')}"
+        message = error["msg"].removeprefix("Value error, ")
+        return f"{where}: {message}" if loc else message
     if kind in ("model_type", "dict_type") and not loc:
         return f"must be a YAML mapping of names to values, not {type(error['input']).__name__}"
     return f"{where} {_SCHEMA_HINTS.get(kind, error['msg'])}"

@@ -8,6 +8,7 @@ keeps the text logic-free, so the Python renderers and the browser fill-in agree
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from dataclasses import dataclass
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -29,8 +30,37 @@ class TextError(ValueError):
     """Text that is not plain words and `{{ field }}` placeholders."""
 
 
+# Text whose only markup is plain `{{ name }}`: split without building a Jinja
+# tree. Anything else (tags, comments, whitespace control, constants, a stray
+# `{{`, carriage returns that Jinja would rewrite) goes to Jinja's own parser.
+_PLAIN_BLANK = re.compile(r"\{\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}")
+_JINJA_CONSTANTS = {"true", "false", "none", "True", "False", "None"}
+
+
+def _fast_parse(text: str) -> tuple[Part, ...] | None:
+    if "{%" in text or "{#" in text or "\r" in text:
+        return None
+    parts: list[Part] = []
+    end = 0
+    for match in _PLAIN_BLANK.finditer(text):
+        if match[1] in _JINJA_CONSTANTS:
+            return None
+        if match.start() > end:
+            parts.append(text[end:match.start()])
+        parts.append(Blank(match[1]))
+        end = match.end()
+    if end < len(text):
+        parts.append(text[end:])
+    if any(isinstance(p, str) and "{{" in p for p in parts):
+        return None
+    return tuple(parts)
+
+
 def parse(text: str) -> tuple[Part, ...]:
     """Split `text` into literal strings and Blanks, or raise TextError saying why."""
+    fast = _fast_parse(text)
+    if fast is not None:
+        return fast
     try:
         tree = _JINJA.parse(text)
     except TemplateSyntaxError as error:

@@ -35,3 +35,25 @@ def test_anything_but_a_bare_name_is_refused(text, says):
     with pytest.raises(TextError) as error:
         parse(text)
     assert says in str(error.value)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi {{ client_name }},\n\nWe missed {{project}}.", "No blanks at all.", "}} stray closer",
+    "{{ a }}{{ b }}", "  {{\tname\t}}  ", "Ünïcödé {{ x }} 🙂", "",
+])
+def test_fast_path_agrees_with_jinja(text):
+    from make_it_right.placeholders import _JINJA, _fast_parse, nodes  # noqa: F401
+
+    assert _fast_parse(text) == _jinja_parts(text)
+
+
+def _jinja_parts(text):
+    from make_it_right import placeholders
+
+    tree = placeholders._JINJA.parse(text)
+    parts = []
+    for node in tree.body:
+        for child in node.nodes:
+            parts.append(child.data if isinstance(child, placeholders.nodes.TemplateData)
+                         else placeholders.Blank(child.name))
+    return tuple(parts)

@@ -51,7 +51,8 @@ def test_each_playbook_shows_its_templates(built_site, pack, rules):
     site, _ = built_site
     for playbook, entry in rules.playbooks.items():
         shown = set(cards_on(site, entry.page))
-        assert set(BRIEF[playbook]) <= shown, f"{entry.page} lacks {set(BRIEF[playbook]) - shown}"
+        required = set(BRIEF.get(playbook, []))  # the brief names only the first four
+        assert required <= shown, f"{entry.page} lacks {required - shown}"
         declared = {t.id for t in pack.select(playbook)}
         assert shown == declared, f"{entry.page}: cards and templates' playbooks disagree"
 
