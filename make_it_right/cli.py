@@ -140,9 +140,8 @@ def _check(args) -> int:
         load_guide(pack=handbook.pack)
         count, pages = len(handbook.pack.templates), len(handbook.cards_on_page)
         print(f"{count} templates, the decision guide and {pages} pages checked, no problems.")
-    else:
+    else:  # a pack on its own, with no handbook pages (and so no decision guide) around it
         pack = load_pack(pack_dir)
-        load_guide(pack=pack)
         print(f"{len(pack.templates)} templates checked, no problems.")
     return OK
 

@@ -76,6 +76,9 @@ def _check_shape(text: str, path: Path) -> None:
     """Walk the parser's events (iterative, so deep input cannot overflow the stack)."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DataError(path, f"uses a YAML anchor or alias at line "
+                                  f"{event.start_mark.line + 1}; write the value out instead")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -83,9 +86,6 @@ def _check_shape(text: str, path: Path) -> None:
                                       f"{event.start_mark.line + 1}; flatten it")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
-        elif isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise DataError(path, f"uses a YAML anchor or alias at line "
-                                  f"{event.start_mark.line + 1}; write the value out instead")
 
 
 class _UniqueKeyLoader(_Loader):

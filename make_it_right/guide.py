@@ -9,11 +9,12 @@ import math
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
+                      model_validator)
 
 from .datafile import DATA_DIR, load_model
 from .errors import DataError
-from .escape import plain
+from .escape import plain, plain_line_problem
 from .loader import Pack
 from .strings import Strings
 from .tables import card_link, docs_link
@@ -22,7 +23,14 @@ GUIDE_FILE = DATA_DIR / "decision-guide.yml"
 MAX_PATHS = 64
 
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+def _plain(text: str) -> str:
+    what = plain_line_problem(text)
+    if what:
+        raise ValueError(f"holds {what}; write one line of plain words")
+    return text
+
+
+Line = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_plain)]
 
 
 class _Strict(BaseModel):

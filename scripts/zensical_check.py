@@ -21,7 +21,11 @@ def main(site: Path) -> int:
     problems = []
     with serve(site) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        context = browser.new_context()
+        context.add_init_script(
+            "window.__violations = []; document.addEventListener('securitypolicyviolation',"
+            " (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));")
+        page = context.new_page()
         requested: list[str] = []
         page.on("request", lambda request: requested.append(request.url))
         page.goto(url + "playbooks/team-mistake/", wait_until="networkidle")
@@ -36,12 +40,14 @@ def main(site: Path) -> int:
             shown = page.locator('.mir-blank[data-field="client_name"]').first.text_content()
             if shown != "Zensical":
                 problems.append(f"typing did not fill the cards (shows {shown!r})")
+        problems += [f"Content-Security-Policy blocked: {v}"
+                     for v in page.evaluate("window.__violations")]
         away = sorted({r for r in requested if urlsplit(r).hostname not in ("127.0.0.1", None)
                        and not r.startswith(("data:", "blob:"))})
         problems += [f"requested from another host: {r}" for r in away]
         browser.close()
-    print(f"zensical site: {cards} cards, panel {'ok' if not problems else 'see below'}, "
-          f"{len(requested)} requests, none off 127.0.0.1" if not away else "")
+    print(f"zensical site: {cards} cards, {len(requested)} requests, "
+          f"{len(problems)} problem(s)")
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
     return 1 if problems else 0

@@ -37,7 +37,9 @@ def serve(site: Path):
 
 
 def build_site(project: Path, dest: Path) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    """`mkdocs build --strict` of a project; a mini-site loads the repository's adapter."""
+    root = Path(__file__).resolve().parents[2]
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(root)}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(dest)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,

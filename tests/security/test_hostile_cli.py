@@ -1,0 +1,58 @@
+"""The command line as input: `new` never writes outside templates/<channel>/, and
+exit codes tell problems (1), usage errors (2) and internal errors (3) apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from make_it_right import cli
+
+
+def new(template_id: str, channel: str = "email") -> int:
+    return cli.main(["--pack", "templates", "new", channel, template_id, "--title", "T",
+                     "--playbook", "team-mistake"])
+
+
+@pytest.mark.parametrize("template_id", ["/tmp/abs", "../escape", "a/b", "Late_Files", "x.yml",
+                                         "-", "late files", "\u0430pology"])
+def test_new_refuses_an_id_that_is_not_kebab_case(project, capsys, template_id):
+    assert new(template_id) == 2
+    assert "is not kebab-case" in capsys.readouterr().err
+    assert sorted(p.name for p in Path("templates").rglob("*")) == [
+        "call-back.yml", "email", "late-files.yml", "voicemail"]
+
+
+@pytest.mark.parametrize("channel", ["../..", "/tmp", "email/../../x"])
+def test_new_refuses_an_unknown_channel(project, capsys, channel):
+    assert new("fine-id", channel) == 2
+    assert "unknown channel" in capsys.readouterr().err
+
+
+def test_new_does_not_follow_a_symlinked_channel_folder(project, tmp_path_factory, capsys):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    Path("templates/sms").symlink_to(elsewhere, target_is_directory=True)
+    assert new("fine-id", "sms") == 2
+    assert "is not a plain folder; refusing to write there" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_new_does_not_write_through_a_dangling_symlink(project, capsys):
+    Path("templates/email/fine-id.yml").symlink_to("/tmp/make-it-right-should-not-exist")
+    assert new("fine-id") == 2
+    assert "already exists; pick another id" in capsys.readouterr().err
+    assert not Path("/tmp/make-it-right-should-not-exist").exists()
+
+
+def test_exit_codes_are_distinct(project, capsys, monkeypatch):
+    assert cli.main(["--pack", "templates", "check"]) == 0
+    assert cli.main(["--pack", "templates", "render", "nope"]) == 2
+    Path("templates/email/late-files.yml").write_text("id: [\n")
+    assert cli.main(["--pack", "templates", "check"]) == 1
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+    monkeypatch.setattr(cli, "load_pack", broken)
+    assert cli.main(["--pack", "templates", "list"]) == 3
+    assert "internal error: please report it" in capsys.readouterr().err

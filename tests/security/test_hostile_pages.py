@@ -1,0 +1,76 @@
+"""Pages may call the handbook's macros with literal arguments, and nothing else:
+each attempt to reach Python, read files or break a macro is refused before any
+page renders, with the page and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from make_it_right.errors import ContentError
+from make_it_right.site import Handbook
+
+ONLY_CALLS = ("only a macro call may go inside {{ }}, like {{ template_card(\"id\") }}; the "
+              "macros are: checklist, contributing_guide, decision_guide, phrases_to_avoid, "
+              "required_sections, template_card, template_index")
+
+
+def load_with(project: Path, page: str) -> list[str]:
+    docs = project / "docs"
+    (docs / "checklists").mkdir(parents=True, exist_ok=True)
+    (docs / "checklists" / "team-mistake.md").write_text("# Checklist\n\n- [ ] Breathe.\n")
+    (docs / "index.md").write_text(f"---\ntitle: T\ndescription: D\n---\n\n# Page\n\n{page}\n")
+    with pytest.raises(ContentError) as caught:
+        Handbook.load(project)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("page, message", [
+    # Reaching Python through Jinja.
+    ("{{ self.__init__.__globals__.__builtins__.__import__('os').getcwd() }}", ONLY_CALLS),
+    ("{{ config }}", ONLY_CALLS),
+    ("{{ cycler.__init__.__globals__.os.popen('id').read() }}", ONLY_CALLS),
+    ("{{ template_card('late-files').__class__ }}", ONLY_CALLS),
+    ("{{ template_card('late-files') | safe }}", ONLY_CALLS),
+    ("{{ lipsum() }}", "'lipsum' is not one of the handbook's macros"),
+    ("{% set x = 1 %}", "a {% set %} block is not allowed in a page"),
+    ("{% include 'README.md' %}", "a {% include %} block is not allowed in a page"),
+    ("{% for x in range(10**9) %}x{% endfor %}", "a {% for %} block is not allowed in a page"),
+    ("{% macro m() %}{% endmacro %}", "a {% macro %} block is not allowed in a page"),
+    ("{{ template_card(x) }}", "template_card(): arguments must be plain text or numbers"),
+    ("{{ template_card(*ids) }}", "template_card(): write each argument out"),
+    ("{{ template_card('a' ~ 'b') }}", "template_card(): arguments must be plain text or numbers"),
+    ("{{ unclosed(", "unexpected 'end of template'"),
+    # Bad arguments to real macros.
+    ("{{ template_card('late-files', level='x') }}",
+     "template_card(): level must be a whole number from 2 to 6, got 'x'"),
+    ("{{ template_card('late-files', level=99) }}",
+     "template_card(): level must be a whole number from 2 to 6, got 99"),
+    ("{{ template_card('late-files', level=True) }}", "level must be a whole number"),
+    ("{{ template_card(3) }}", "template_card(): the template id must be text"),
+    ("{{ template_card('late-files', nope=1) }}", "got an unexpected keyword argument 'nope'"),
+    ("{{ template_index(group='x') }}", "template_index(): group must be one of: playbook, channel"),
+    ("{{ template_index(playbook='nope') }}", "template_index(): unknown playbook 'nope'"),
+    ("{{ checklist('../../README') }}", "checklist(): unknown playbook '../../README'"),
+    ("{{ checklist('/etc/passwd') }}", "checklist(): unknown playbook '/etc/passwd'"),
+    ("{{ decision_guide(1) }}", "too many positional arguments"),
+])
+def test_page_is_refused_with_its_line(project, page, message):
+    found = load_with(project, page)
+    assert any(p.startswith("docs/index.md: line 8: ") and message in p for p in found), found
+
+
+def test_a_card_placed_twice_on_a_page_is_refused(project):
+    found = load_with(project, "{{ template_card('late-files') }}\n\n{{ template_card('late-files') }}")
+    assert found == ["docs/index.md: line 10: template_card(): 'late-files' is already placed on "
+                     "line 8; place each card once per page"]
+
+
+def test_front_matter_is_checked_too(project):
+    docs = project / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ntitle: \"{{ config.repo_url }}\"\n---\n\n# Page\n")
+    with pytest.raises(ContentError) as caught:
+        Handbook.load(project)
+    assert str(caught.value).startswith("docs/index.md: line 2: only a macro call")
