@@ -73,8 +73,13 @@
     return [...names];
   }
 
+  // Percent-encoding as Python's quote(safe=""): RFC 3986's unreserved characters only.
+  const encode = (text) => encodeURIComponent(text)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const mailto = ({ subject, body }) =>
-    `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf(body))}`;
+    `mailto:?subject=${encode(subject)}&body=${encode(crlf(body))}`;
+  // RFC 5724, as make_it_right/render.py writes it: the message without its last newline.
+  const sms = ({ body }) => `sms:?body=${encode(body.replace(/\n$/, ""))}`;
 
   function base64(text) {
     let binary = "";
@@ -181,6 +186,7 @@
         if (done) flash(button, ui.copied_button);
       },
       mailto(card, link) { window.location.href = link.href = mailto(message(card, ui)); },
+      sms(card, link) { window.location.href = link.href = sms(message(card, ui)); },
       eml(card) { save_(card, "eml", eml(message(card, ui)), "message/rfc822"); },
       txt(card) { save_(card, "txt", message(card, ui).text, "text/plain;charset=utf-8"); },
       print(card) {
@@ -207,7 +213,7 @@
         const control = event.target.closest("[data-mir-action]");
         if (!control) return;
         const action = control.dataset.mirAction;
-        if (action === "mailto") event.preventDefault();
+        if (action === "mailto" || action === "sms") event.preventDefault();
         if (action === "fill" || await confirmed(card, action)) actions[action](card, control);
       });
     }

@@ -38,11 +38,12 @@ def test_new_does_not_follow_a_symlinked_channel_folder(project, tmp_path_factor
     assert list(elsewhere.iterdir()) == []
 
 
-def test_new_does_not_write_through_a_dangling_symlink(project, capsys):
-    Path("templates/email/fine-id.yml").symlink_to("/tmp/make-it-right-should-not-exist")
+def test_new_does_not_write_through_a_dangling_symlink(project, tmp_path_factory, capsys):
+    target = tmp_path_factory.mktemp("elsewhere") / "written-through.yml"
+    Path("templates/email/fine-id.yml").symlink_to(target)
     assert new("fine-id") == 2
     assert "already exists; pick another id" in capsys.readouterr().err
-    assert not Path("/tmp/make-it-right-should-not-exist").exists()
+    assert not target.exists()
 
 
 def test_exit_codes_are_distinct(project, capsys, monkeypatch):
