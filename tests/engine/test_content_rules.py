@@ -317,6 +317,106 @@ def test_data_slip_page_is_a_hard_stop_first():
     assert "depends on" in lower
 
 
+# --------------------------------------- fresh-reader review of the six newer pages
+
+def texts_of(playbook: str) -> dict[str, str]:
+    """Every line a reader sends or says on a playbook, keyed by "template (section)"."""
+    return {f"{t} ({name})": text for t in GUIDE["templates"][playbook]["order"]
+            for name, text in spoken_texts(TEMPLATES[t]).items()}
+
+
+MONEY = re.compile(r"credit|refund|compensat|discount", re.IGNORECASE)
+
+
+def test_outage_emails_to_every_client_name_no_credit_and_go_by_bcc():
+    for template_id in ("outage-notice", "outage-update", "outage-resolved"):
+        template = TEMPLATES[template_id]
+        assert not any(MONEY.search(name) for name in template["fields"]), template_id
+        for name, text in spoken_texts(template).items():
+            assert not MONEY.search(text), f"{template_id} ({name}): {text!r}"
+        assert "bcc" in template["when"].lower(), f"{template_id}: say BCC or mailing tool"
+    order = GUIDE["templates"]["service-outage"]["order"]
+    assert order.index("outage-resolved") < order.index("outage-credit")
+    assert "one email per client" in TEMPLATES["outage-credit"]["when"].lower()
+
+
+def test_each_outage_update_has_its_time_in_the_subject():
+    assert "update_time" in PLACEHOLDER.findall(TEMPLATES["outage-update"]["subject"])
+
+
+def test_outage_call_opens_with_sorry_and_nothing_assumes_patience():
+    assert "sorry" in TEMPLATES["outage-key-account-call"]["sections"]["opening"].lower()
+    for where, text in texts_of("service-outage").items():
+        assert not re.search(r"patience|bearing with", text, re.I), where
+
+
+ASKS_FOR_TERMS = re.compile(r"what would (have|need) to change", re.IGNORECASE)
+
+
+def test_nothing_asks_what_would_have_to_change():
+    """An open question about terms reads as a blank cheque (see the make-goods page)."""
+    for template in TEMPLATES.values():
+        for name, text in template["sections"].items():
+            if name not in EXEMPT:
+                assert not ASKS_FOR_TERMS.search(text), f"{template['id']} ({name})"
+    for playbook, entry in PLAYBOOKS.items():
+        for doc in (entry["page"], entry["checklist"]):
+            assert not ASKS_FOR_TERMS.search((ROOT / "docs" / doc).read_text(encoding="utf-8")), doc
+
+
+def test_escalation_covers_the_case_where_you_are_the_one_to_move():
+    assert "If it's you they want moved" in page("client-escalation")
+    assert "staying on the account" not in TEMPLATES["handover-note"]["sections"]["handover"]
+    change = " ".join(TEMPLATES["account-team-change"]["sections"].values()).lower()
+    for line in ("had to ask", "still here"):
+        assert line not in change, line
+    reply = TEMPLATES["reply-to-escalation"]
+    assert "what_they_said" in PLACEHOLDER.findall(reply["sections"]["acknowledgement"])
+    assert "can't reach your manager" in page("client-escalation").replace("’", "'").lower()
+
+
+def test_the_data_slip_page_has_words_for_a_client_who_rings_first():
+    order = GUIDE["templates"]["data-slip"]["order"]
+    assert order[0] == "data-slip-holding-line"
+    assert TEMPLATES["data-slip-holding-line"]["channel"] == "call-script"
+    report = TEMPLATES["data-incident-report"]
+    assert {"dp_lead", "dp_lead_phone", "dp_backup"} <= set(report["fields"])
+    assert list(report["sections"])[0] == "to", "the report names who it goes to first"
+    front = yaml.safe_load(page("data-slip").split("---", 2)[1])
+    assert "phone" in front["description"], "the description must match the stop box"
+
+
+def test_billing_requests_and_records_fit_an_invoice():
+    order = GUIDE["templates"]["billing-error"]["order"]
+    assert "call-request-short" not in order and "recap-after-fix-call" not in order
+    assert order.index("overcharge-call") < order.index("overcharge-correction")
+    request = " ".join(spoken_texts(TEMPLATES["invoice-call-request"]).values()).lower()
+    for line in ("gone wrong", "the plan"):
+        assert line not in request, line
+    refund = TEMPLATES["overcharge-correction"]["fields"]["refund_timing"]["example"]
+    assert not refund.lower().startswith("if "), "one refund line, not a choice of two"
+    assert "absorb" in TEMPLATES["undercharge-recap"]["fields"]["billing_outcome"]["example"]
+    assert "absorb" in TEMPLATES["undercharge-call"]["sections"]["phrases"].replace(
+        "absorbing", "absorb")
+
+
+def test_gone_quiet_messages_neither_reapologise_nor_guilt():
+    for where, text in texts_of("gone-quiet").items():
+        assert not re.search(r"\bsorry\b|haven't heard|stop filling|weren't what you wanted",
+                             text, re.I), where
+
+
+def test_make_goods_page_and_checklist_agree_and_the_deal_is_written_down():
+    checklist = (ROOT / "docs" / PLAYBOOKS["make-goods"]["checklist"]).read_text(encoding="utf-8")
+    assert "legal" in checklist and "in writing" in checklist
+    text = page("make-goods")
+    assert "full and final" in text and "in writing" in text
+    assert GUIDE["templates"]["make-goods"]["follow-up"] == ["make-good-confirmation"]
+    phrases = TEMPLATES["decline-demand-call"]["sections"]["phrases"].lower()
+    for line in ("something specific you'd change", "beyond what we can offer"):
+        assert line not in phrases, line
+
+
 # ------------------------------------------------------------- new pages' shape
 
 @pytest.mark.parametrize("playbook", sorted(PLAYBOOKS))
