@@ -13,7 +13,9 @@
   const KEY = "mir:fields";
   const REMEMBER = "mir:remember";
   // Kept here too, so values survive instant navigation even without storage.
-  let values = {};
+  // Maps without prototypes: a field called "constructor" or "__proto__" is just a name.
+  const map = (entries = []) => Object.assign(Object.create(null), Object.fromEntries(entries));
+  let values = map();
   let storageWorks = true;
 
   // Values live in this tab (sessionStorage), and on this device when asked.
@@ -34,7 +36,10 @@
   function load() {
     const saved = storage.get("sessionStorage", KEY) ||
       (remembered() ? storage.get("localStorage", KEY) : null);
-    try { return { ...values, ...JSON.parse(saved || "{}") }; } catch { return values; }
+    try {
+      return map([...Object.entries(values), ...Object.entries(JSON.parse(saved || "{}"))]
+        .filter(([, v]) => typeof v === "string"));
+    } catch { return values; }
   }
 
   function save() {
@@ -43,7 +48,22 @@
     if (remembered()) storage.set("localStorage", KEY, json);
   }
 
-  const clean = (value) => (value || "").trim();
+  // Placeholders filled with a function, so "$&" or "$$" in a value stays as typed.
+  const fill = (text, fields) => text.replace(/\{(\w+)\}/g, (whole, name) =>
+    (name in fields ? String(fields[name]) : whole));
+  // A lone surrogate (a half emoji pasted from somewhere) becomes U+FFFD instead of
+  // making encodeURIComponent throw.
+  const wellFormed = (text) => text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  const channel = "BroadcastChannel" in window ? new BroadcastChannel("mir:fields") : null;
+  // "Clear all" in another tab clears this one too: its storage, fields and cards.
+  let clearPage = () => {
+    values = map();
+    storage.set("sessionStorage", KEY, null);
+    storage.set("localStorage", KEY, null);
+  };
+  channel?.addEventListener("message", ({ data }) => { if (data === "clear") clearPage(); });
+  const clean = (value) => wellFormed(value || "").trim();
   const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, " ");
   const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
 
@@ -62,7 +82,7 @@
     const subject = part(".mir-card__subject-text");
     if (subject === undefined) return { body, text: body };
     const line = oneLine(subject);
-    return { subject: line, body, text: `${ui.subject.replace("{subject}", line)}\n\n${body}` };
+    return { subject: line, body, text: `${fill(ui.subject, { subject: line })}\n\n${body}` };
   }
 
   function emptyBlanks(card) {
@@ -122,17 +142,20 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  const copy = (text) => navigator.clipboard.writeText(text).then(() => true, () => false);
+  // No clipboard (a plain-http mirror) or a refusal: say so, and select the text to copy by hand.
+  const copy = async (text) => {
+    try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
+  };
 
   function enhance() {
     const panel = document.querySelector("[data-mir-fields]");
     if (!panel) return;
     const ui = JSON.parse(panel.dataset.mirStrings);
     const inputs = [...panel.querySelectorAll("input[name], textarea[name]")];
-    const labels = Object.fromEntries(
+    const labels = map(
       [...panel.querySelectorAll(".mir-field")].map((f) => [f.dataset.field, f.dataset.label]));
     const cards = [...document.querySelectorAll(".mir-card")];
-    const blanks = {};
+    const blanks = map();
     for (const span of document.querySelectorAll(".mir-card .mir-blank")) {
       span.dataset.marker = span.textContent;
       (blanks[span.dataset.field] ||= []).push(span);
@@ -145,7 +168,7 @@
     function countLeft(card) {
       const left = emptyBlanks(card).length;
       const text = left === 0 ? ui.all_filled
-        : left === 1 ? ui.left_one : ui.left_many.replace("{count}", left);
+        : left === 1 ? ui.left_one : fill(ui.left_many, { count: left });
       const counter = card.querySelector("[data-mir-left]");
       if (counter.textContent !== text) counter.textContent = text;
     }
@@ -182,8 +205,9 @@
       },
       async copy(card, button) {
         const done = await copy(message(card, ui).text);
-        announce(done ? ui.copied.replace("{title}", card.dataset.title) : ui.copy_failed);
+        announce(done ? fill(ui.copied, { title: card.dataset.title }) : ui.copy_failed);
         if (done) flash(button, ui.copied_button);
+        else getSelection().selectAllChildren(card.querySelector(".mir-card__text"));
       },
       mailto(card, link) { window.location.href = link.href = mailto(message(card, ui)); },
       sms(card, link) { window.location.href = link.href = sms(message(card, ui)); },
@@ -203,7 +227,7 @@
     function save_(card, extension, content, type) {
       const file = `${card.dataset.template}.${extension}`;
       download(file, content, type);
-      announce(ui.downloaded.replace("{file}", file));
+      announce(fill(ui.downloaded, { file }));
     }
 
     for (const card of cards) {
@@ -237,13 +261,19 @@
       announce(!storageWorks ? ui.no_storage : remember.checked ? ui.remembered : ui.forgotten);
     });
     panel.querySelector("[data-mir-clear]").addEventListener("click", () => {
-      values = {};
+      clearAll();
+      channel?.postMessage("clear");
+      announce(ui.cleared);
+    });
+    clearPage = clearAll;
+
+    function clearAll() {
+      values = map();
       storage.set("sessionStorage", KEY, null);
       storage.set("localStorage", KEY, null);
       for (const input of inputs) input.value = "";
       for (const name of Object.keys(blanks)) update(name);
-      announce(ui.cleared);
-    });
+    }
 
     panel.hidden = false;
     if (!storageWorks) announce(ui.no_storage);
