@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .errors import display_path
 from .measure import MEASURES, filled_with_examples
 from .model import Template
+from .patterns import normalize
 from .placeholders import fields_in
 
 if TYPE_CHECKING:
@@ -170,7 +171,8 @@ def _check_phrases(template: Template, rules: Rules) -> list[str]:
     for text in template.texts:
         if text.name in rules.phrase_check_exempt_sections:
             continue
-        filled = filled_with_examples(template, text.name).replace("’", "'")
+        # Matched as the draft checker matches a reader's text (patterns.normalize).
+        filled = normalize(filled_with_examples(template, text.name)).text
         for blocked in rules.blocked_phrases:
             found = blocked.regex.search(filled)
             if found:
