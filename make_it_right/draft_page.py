@@ -9,6 +9,7 @@ in data-* attributes: no inline script, nothing fetched. The form starts
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import PurePosixPath
 
 from .draft import draft_data
@@ -34,11 +35,17 @@ def check_link(page: str, channel: str | None = None, playbook: str | None = Non
     return f"/{page}" + (f"?{query}" if query else "")
 
 
+@cache
+def _hyphenation_attribute(language: str) -> str:
+    """pyphen's patterns as an attribute value: 100 KB, the same for every build."""
+    return plain(json.dumps(hyphenation_data(language), separators=(",", ":")))
+
+
 def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
     s = strings.draft
     # ASCII JSON: plain() folds white space, and the data holds every kind of it.
     data = plain(json.dumps(draft_data(rules, strings), separators=(",", ":")))
-    hyphenation = plain(json.dumps(hyphenation_data(), separators=(",", ":")))
+    hyphenation = _hyphenation_attribute("en_US")
     channels = "".join(f'<option value="{plain(c)}">{plain(strings.channels[c])}</option>'
                        for c in rules.draft_checks.channels)
     situations = "".join(f'<option value="{plain(p)}">{plain(strings.playbooks[p])}</option>'
