@@ -132,6 +132,8 @@ class Handbook:
         card's channel and the playbook it sits on (or its own first playbook)."""
         if template.channel not in self.pack.rules.draft_checks.channels:
             return None  # an internal note is not sent to the client
+        if not (self.docs_dir / DRAFT_PAGE).is_file():
+            return None  # a site without the page (a mini-site in the tests)
         here = [p for p, entry in self.pack.rules.playbooks.items() if entry.page == page]
         playbook = (here or list(template.playbooks) or [None])[0]
         return check_link(DRAFT_PAGE, template.channel, playbook)
