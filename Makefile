@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast test-site test-browser site check bench quality lighthouse lock lint-ci zensical clean
+.PHONY: serve test test-fast test-site test-browser site check bench quality draft-report lighthouse lock lint-ci zensical clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -36,6 +36,11 @@ check: $(STAMP)
 
 quality: $(STAMP)
 	$(BIN)/python scripts/quality.py
+
+# "Check my draft": precision and recall on the corpus, browser and command-line speed, bytes.
+draft-report: $(STAMP)
+	bash scripts/install-chromium.sh
+	$(BIN)/python scripts/draft_report.py
 
 lighthouse: $(STAMP)
 	$(BIN)/python scripts/lighthouse.py

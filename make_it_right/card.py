@@ -20,8 +20,10 @@ def card_id(template: Template) -> str:
     return f"tpl-{template.id}"
 
 
-def render_card(document: Document, rules: Rules, strings: Strings, heading_level: int = 3) -> str:
-    """Markdown heading (so it joins the page's table of contents) plus the card's HTML."""
+def render_card(document: Document, rules: Rules, strings: Strings, heading_level: int = 3,
+                check_link: str | None = None) -> str:
+    """Markdown heading (so it joins the page's table of contents) plus the card's HTML,
+    then, given a docs-root link target, a "Check my edited version" link."""
     template = document.template
     s = strings.card
     heading = f"{'#' * heading_level} {plain(template.title)} {{ #{card_id(template)} }}"
@@ -36,7 +38,9 @@ def render_card(document: Document, rules: Rules, strings: Strings, heading_leve
         card_actions(template, rules, strings),
         "</div>",
     ]
-    return heading + "\n\n" + "\n".join(p for p in parts if p) + "\n"
+    check = (f"\n[{plain(strings.draft.card_link)}]({check_link}){{ .mir-card__check }}\n"
+             if check_link else "")
+    return heading + "\n\n" + "\n".join(p for p in parts if p) + "\n" + check
 
 
 def size_label(template: Template, rules: Rules, strings: Strings) -> str:

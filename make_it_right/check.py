@@ -12,6 +12,7 @@ from .errors import display_path
 from .escape import plain_line_problem
 from .measure import MEASURES, filled_with_examples
 from .model import Template
+from .patterns import normalize
 from .placeholders import fields_in
 
 if TYPE_CHECKING:
@@ -191,7 +192,8 @@ def _check_phrases(template: Template, rules: Rules) -> list[str]:
     for text in template.texts:
         if text.name in rules.phrase_check_exempt_sections:
             continue
-        filled = filled_with_examples(template, text.name).replace("’", "'")
+        # Matched as the draft checker matches a reader's text (patterns.normalize).
+        filled = normalize(filled_with_examples(template, text.name)).text
         for blocked in rules.blocked_phrases:
             found = blocked.regex.search(filled)
             if found:

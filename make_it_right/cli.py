@@ -5,9 +5,11 @@
                             [--values FILE|-] [--to ADDRESS]
     make-it-right check
     make-it-right new CHANNEL ID --title "..." --playbook ID
+    make-it-right check-draft PATH|- [--channel CHANNEL] [--playbook ID] [--format text|json]
 
 It finds the pack (the templates/ folder) from where you stand, walking up, or
 takes --pack DIR. Exit codes: 0 fine, 1 problems found, 2 usage error, 3 internal error.
+check-draft needs no pack: it exits 0 when a draft has nothing to change, 1 when it has.
 """
 
 from __future__ import annotations
@@ -153,6 +155,41 @@ def _new(args) -> int:
     return OK
 
 
+def _check_draft(args) -> int:
+    from .draft import check_draft, guess_channel, summary  # only this command needs pyphen
+
+    if args.path == "-":
+        text = _stdin(Path("<stdin>"))
+    else:
+        try:
+            text = read_text(Path(args.path))
+        except DataError as error:
+            raise UsageError(str(error)) from None
+    rules, strings = load_rules(), load_strings()
+    channel = args.channel or guess_channel(text, rules, strings)
+    findings = check_draft(text, channel, args.playbook, rules, strings)
+    if args.format == "json":
+        print(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+        return PROBLEMS if findings else OK
+    words = strings.draft
+    if not args.channel:
+        print(words.guessed.format(channel=strings.channels[channel]))
+    for finding in findings:
+        where = ""
+        if finding.start is not None:
+            line = text.count("\n", 0, finding.start) + 1
+            column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+            quoted = words.quoted.format(text=" ".join(text[finding.start:finding.end].split()))
+            where = f"{line}:{column}: {quoted} "
+        instead = f" {words.instead} {finding.instead}" if finding.instead else ""
+        print(f"{where}[{finding.category}: {finding.rule}] {finding.message}{instead}")
+    print(summary(text, channel, rules, strings))
+    count = len(findings)
+    print(words.none if not count else words.count_one if count == 1
+          else words.count_many.format(count=count))
+    return PROBLEMS if findings else OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="make-it-right", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -184,4 +221,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--title", required=True)
     new.add_argument("--playbook", required=True)
     new.set_defaults(run=_new)
+
+    draft = commands.add_parser("check-draft", help="check your own email, voicemail, call opening "
+                                                    "or text against the handbook's rules; exit 1 "
+                                                    "if there is something to change")
+    draft.add_argument("path", metavar="PATH|-", help="the draft, as a text file, or - for stdin")
+    draft.add_argument("--channel", choices=list(load_rules().draft_checks.channels),
+                       help="what the draft is (default: guessed from the text)")
+    draft.add_argument("--playbook", metavar="ID", help="the situation, a playbook id")
+    draft.add_argument("--format", choices=["text", "json"], default="text")
+    draft.set_defaults(run=_check_draft)
     return parser

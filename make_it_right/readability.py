@@ -72,3 +72,21 @@ def syllable_count(word: str, language: str = "en_US") -> int:
 @cache
 def _dictionary(language: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=language)
+
+
+def hyphenation_data(language: str = "en_US") -> dict:
+    """pyphen's patterns for `language`, for the browser's copy of syllable_count.
+
+    Each pattern is written as in a hyphenation dictionary (letters with the digit
+    values between them, like ".ach4"), space-separated, with the margins pyphen
+    applies, so draft.js counts syllables exactly as this module does.
+    """
+    dictionary = _dictionary(language)
+    patterns = []
+    for key, (start, values) in sorted(dictionary.hd.patterns.items()):
+        if any(ch.isdigit() or ch.isspace() for ch in key):
+            raise ValueError(f"hyphenation pattern {key!r} has a digit or a space")
+        digits = {start + k: int(v) for k, v in enumerate(values) if int(v)}
+        patterns.append("".join(f"{digits.get(k, '')}{ch}" for k, ch in enumerate(key))
+                        + str(digits.get(len(key), "")))
+    return {"patterns": " ".join(patterns), "left": dictionary.left, "right": dictionary.right}

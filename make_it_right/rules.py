@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .datafile import DATA_DIR, load_model
 from .measure import MEASURES
+from .patterns import compile_portable, portable_problem
 
 RULES_FILE = DATA_DIR / "rules.yml"
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -89,22 +90,106 @@ class Limits(Strict):
     playbook_min_reading_ease: int
 
 
+def _portable(pattern: str, what: str, case_sensitive: bool = False) -> re.Pattern[str]:
+    """A pattern in the subset Python and the browser read alike, compiled."""
+    problem = portable_problem(pattern)
+    if problem:
+        raise ValueError(f"{what} {problem}")
+    try:
+        return compile_portable(pattern, case_sensitive)
+    except re.error as error:
+        raise ValueError(f"{what} is not a regular expression: {error}") from None
+
+
 class BlockedPhrase(Strict):
+    id: str = Field(pattern=KEBAB)
     phrase: str
     pattern: str | None = None
+    case_sensitive: bool = False
     why: str
     instead: str
 
     @property
+    def source(self) -> str:
+        """The pattern as both Python and the browser compile it."""
+        return self.pattern or re.escape(self.phrase)
+
+    @property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.pattern or re.escape(self.phrase), re.IGNORECASE)
+        return compile_portable(self.source, self.case_sensitive)
 
     @model_validator(mode="after")
     def _compiles(self) -> BlockedPhrase:
-        try:
-            self.regex  # noqa: B018
-        except re.error as error:
-            raise ValueError(f"pattern for '{self.phrase}' is not a regular expression: {error}")
+        _portable(self.source, f"pattern for '{self.phrase}'", self.case_sensitive)
+        return self
+
+
+class DraftPart(Strict):
+    pattern: str
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return compile_portable(self.pattern)
+
+
+class Adjustment(Strict):
+    """A situation's change to the parts a draft needs."""
+
+    channels: list[str] | None = None
+    skip: list[str] = []
+    add: list[str] = []
+
+
+class Guess(Strict):
+    channel: str
+    pattern: str
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return compile_portable(self.pattern)
+
+
+class ReadingEase(Strict):
+    min: float
+    min_words: int = Field(ge=1)
+
+
+class DraftChecks(Strict):
+    channels: dict[str, list[str]]
+    situations: dict[str, list[Adjustment]] = {}
+    parts: dict[str, DraftPart]
+    phone_pattern: str
+    guess: list[Guess]
+    reading_ease: ReadingEase
+
+    @property
+    def phone_regex(self) -> re.Pattern[str]:
+        return compile_portable(self.phone_pattern)
+
+    def patterns(self) -> dict[str, str]:
+        """Every pattern here, by where it sits, for validation and for the tests."""
+        found = {f"parts.{name}": part.pattern for name, part in self.parts.items()}
+        found["phone_pattern"] = self.phone_pattern
+        found |= {f"guess.{g.channel}": g.pattern for g in self.guess}
+        return found
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DraftChecks:
+        for where, pattern in self.patterns().items():
+            _portable(pattern, f"draft_checks.{where}")
+        parts = set(self.parts)
+        named = [p for need in self.channels.values() for p in need]
+        named += [p for changes in self.situations.values() for a in changes for p in a.skip + a.add]
+        unknown = sorted(set(named) - parts)
+        if unknown:
+            raise ValueError(f"names unknown part(s) {', '.join(unknown)}; "
+                             f"the parts are: {', '.join(parts)}")
+        channels = [c for changes in self.situations.values() for a in changes for c in a.channels or []]
+        channels += [g.channel for g in self.guess]
+        unknown = sorted(set(channels) - set(self.channels))
+        if unknown:
+            raise ValueError(f"names channel(s) {', '.join(unknown)} that drafts are not checked "
+                             f"for; use: {', '.join(self.channels)}")
         return self
 
 
@@ -115,6 +200,7 @@ class Rules(Strict):
     unfinished_marker: str
     phrase_check_exempt_sections: list[str]
     blocked_phrases: list[BlockedPhrase]
+    draft_checks: DraftChecks
 
     @model_validator(mode="after")
     def _ids_are_kebab(self) -> Rules:
@@ -122,6 +208,34 @@ class Rules(Strict):
             for name in ids:
                 if not re.match(KEBAB, name):
                     raise ValueError(f"{what} id '{name}' is not kebab-case")
+        return self
+
+    @model_validator(mode="after")
+    def _drafts_fit_the_rules(self) -> Rules:
+        drafts = self.draft_checks
+        unknown = [c for c in drafts.channels if c not in self.channels]
+        if unknown:
+            raise ValueError(f"draft_checks.channels names unknown channel(s) {', '.join(unknown)}")
+        unknown = [p for p in drafts.situations if p not in self.playbooks]
+        if unknown:
+            raise ValueError(f"draft_checks.situations names unknown playbook(s) {', '.join(unknown)}")
+        return self
+
+    def finding_ids(self) -> list[str]:
+        """Every id a draft finding can carry: blocked phrases, parts, the subject,
+        each measure a draft channel limits, and reading ease. Each is unique."""
+        measures = {limit.measure for name in self.draft_checks.channels
+                    for limit in self.channels[name].limits}
+        return ([p.id for p in self.blocked_phrases] + list(self.draft_checks.parts)
+                + ["subject", *sorted(measures), "reading-ease"])
+
+    @model_validator(mode="after")
+    def _finding_ids_unique(self) -> Rules:
+        ids = self.finding_ids()
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"id(s) {', '.join(twice)} name more than one rule; "
+                             "a draft finding's id must name one")
         return self
 
 

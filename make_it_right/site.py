@@ -17,6 +17,7 @@ from pathlib import Path
 from .card import render_card
 from .checklists import checklist_body
 from .datafile import close_match, read_text
+from .draft_page import check_link, render_draft_checker
 from .errors import ContentError, DataError, Problem, UnknownTemplate
 from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide
 from .layout import layout
@@ -28,6 +29,7 @@ from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
 
 MAX_PAGES = 500
+DRAFT_PAGE = "check-my-draft.md"
 GROUPS = ("playbook", "channel")
 
 
@@ -43,7 +45,7 @@ class Handbook:
 
     # The names pages may call; each is a method below.
     MACROS = ("template_card", "template_index", "checklist", "decision_guide",
-              "contributing_guide", "required_sections", "phrases_to_avoid")
+              "contributing_guide", "required_sections", "phrases_to_avoid", "draft_checker")
 
     @classmethod
     def load(cls, project_dir: Path, docs_dir: Path | None = None,
@@ -71,8 +73,9 @@ class Handbook:
         """
         template = self._template(template_id)
         _expect_level(level, low=2)
-        card = render_card(layout(template, self.pack.rules, self.strings), self.pack.rules,
-                           self.strings, level)
+        rules = self.pack.rules
+        card = render_card(layout(template, rules, self.strings), rules, self.strings, level,
+                           self._check_link(page, template))
         cards = self.cards_on_page.get(page, [])
         if cards and cards[0] == template_id:
             fields = page_fields(self.pack.get(i) for i in cards)
@@ -123,6 +126,21 @@ class Handbook:
     def phrases_to_avoid(self, page: str) -> str:
         """The blocked phrases from rules.yml, with why and what to say instead."""
         return avoid_table(self.pack.rules, self.strings)
+
+    def _check_link(self, page: str, template) -> str | None:
+        """Where a card's "Check my edited version" goes: the draft page, set to the
+        card's channel and the playbook it sits on (or its own first playbook)."""
+        if template.channel not in self.pack.rules.draft_checks.channels:
+            return None  # an internal note is not sent to the client
+        if not (self.docs_dir / DRAFT_PAGE).is_file():
+            return None  # a site without the page (a mini-site in the tests)
+        here = [p for p, entry in self.pack.rules.playbooks.items() if entry.page == page]
+        playbook = (here or list(template.playbooks) or [None])[0]
+        return check_link(DRAFT_PAGE, template.channel, playbook)
+
+    def draft_checker(self, page: str) -> str:
+        """"Check my draft": the form, with the rules it checks by as data."""
+        return render_draft_checker(page, self.pack.rules, self.strings)
 
     # -- calling them ------------------------------------------------------------------
 

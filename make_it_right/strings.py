@@ -135,6 +135,60 @@ class Contributing(_Strings):
     limit: dict[str, _placeholders("value")]
 
 
+class Advice(_Strings):
+    """A draft finding's words: what is wrong, and a line to use instead."""
+
+    message: Plain
+    instead: Plain
+
+
+class LimitAdvice(_Strings):
+    message: _placeholders("value", "limit")
+    instead: Plain
+
+
+class EaseAdvice(_Strings):
+    message: _placeholders("score", "min")
+    instead: Plain
+
+
+class DraftSizes(_Strings):
+    words: _placeholders("value")
+    spoken_seconds: _placeholders("value")
+    subject_chars: _placeholders("value")
+    sms: _placeholders("value", "segments")
+    reading_ease: _placeholders("value")
+
+
+DRAFT_CATEGORIES = ("blocked-phrase", "missing-part", "size", "readability")
+
+
+class Draft(_Strings):
+    """"Check my draft": the page, the browser script and `make-it-right check-draft`."""
+
+    label: Plain
+    hint: Plain
+    channel: Plain
+    guess: Plain
+    guessed: _placeholders("channel")
+    situation: Plain
+    any_situation: Plain
+    results: Plain
+    empty: Plain
+    none: Plain
+    count_one: Plain
+    count_many: _placeholders("count")
+    instead: Plain
+    quoted: _placeholders("text")
+    noscript: Plain
+    card_link: Plain
+    categories: _labels_for(DRAFT_CATEGORIES)
+    parts: dict[str, Advice]
+    limits: dict[str, LimitAdvice]
+    reading_ease: EaseAdvice
+    sizes: DraftSizes
+
+
 class Strings(_Strings):
     """Every string, by where it shows."""
 
@@ -148,6 +202,7 @@ class Strings(_Strings):
     filler: Filler
     guide: Guide
     contributing: Contributing
+    draft: Draft
 
 
 def strings_path(language: str) -> Path:
@@ -179,5 +234,14 @@ def check_strings_cover(strings: Strings, rules, language: str) -> None:
 
     problems += [f"key 'contributing.limit.{m}' is missing; add it" for m in MEASURES
                  if m not in strings.contributing.limit]
+    parts = ["subject", *rules.draft_checks.parts]
+    problems += [f"key 'draft.parts.{p}' is missing; add what a draft without it needs"
+                 for p in parts if p not in strings.draft.parts]
+    problems += [f"key 'draft.parts.{p}' is not a part in rules.yml draft_checks; remove it"
+                 for p in strings.draft.parts if p not in parts]
+    limited = {limit.measure for name in rules.draft_checks.channels
+               for limit in rules.channels[name].limits}
+    problems += [f"key 'draft.limits.{m}' is missing; add it" for m in sorted(limited)
+                 if m not in strings.draft.limits]
     if problems:
         raise DataError(strings_path(language), "; ".join(problems))

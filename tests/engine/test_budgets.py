@@ -10,8 +10,9 @@ OWN_BUDGET_GZIPPED = 12_000
 
 
 def test_own_scripts_and_styles_fit_the_budget(capsys):
-    files = sorted((ROOT / "docs" / "javascripts").rglob("*.js")) + sorted(
-        (ROOT / "docs" / "stylesheets").rglob("*.css"))
+    # What every page loads; the draft checker's files load on its page only.
+    files = [f for f in sorted((ROOT / "docs" / "javascripts").rglob("*.js")) + sorted(
+        (ROOT / "docs" / "stylesheets").rglob("*.css")) if not f.stem.startswith("draft")]
     sizes = {f.relative_to(ROOT).as_posix(): len(gzip.compress(f.read_bytes(), 9)) for f in files}
     total = sum(sizes.values())
     with capsys.disabled():

@@ -12,8 +12,7 @@ from make_it_right.errors import ContentError
 from make_it_right.site import Handbook
 
 ONLY_CALLS = ("only a macro call may go inside {{ }}, like {{ template_card(\"id\") }}; the "
-              "macros are: checklist, contributing_guide, decision_guide, phrases_to_avoid, "
-              "required_sections, template_card, template_index")
+              f"macros are: {', '.join(sorted(Handbook.MACROS))}")
 
 
 def load_with(project: Path, page: str) -> list[str]:

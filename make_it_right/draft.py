@@ -1,0 +1,366 @@
+"""Check a reader's own draft against the handbook's rules: pure, no I/O.
+
+The same rules as the templates (rules.yml): blocked phrases, each channel's
+limits, and reading ease, plus the parts a draft needs for its channel and
+situation (`draft_checks`). docs/javascripts/draft.js does the same in the
+browser from the data `draft_data()` gives it; the corpus in tests/engine/drafts
+holds both to the same findings.
+
+Spans count Unicode code points in the text as given, as Python indexes it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, sms_size
+from .patterns import LINE_BREAKS, QUOTES, SPACES, Normalized, find_all, js_flags, normalize
+from .readability import syllable_count
+from .rules import Rules, load_rules
+from .strings import Strings, load_strings
+
+CATEGORIES = ("blocked-phrase", "missing-part", "size", "readability")
+SENTENCE_ENDS = ".!?\u2026"
+SENTENCE_CLOSERS = "\"')]"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # a stable id: a blocked phrase's id, a part, a measure, or reading-ease
+    category: str  # one of CATEGORIES
+    message: str
+    instead: str | None = None
+    start: int | None = None  # the span it points at, when it points at text
+    end: int | None = None
+
+    def as_json(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft split as the checks read it."""
+
+    text: str
+    channel: str
+    subject: str | None  # the subject line's text, for a channel that has one
+    body_start: int  # where the body begins in the normalised text
+    norm: Normalized
+
+    @property
+    def body(self) -> str:
+        return self.norm.text[self.body_start:]
+
+
+def check_draft(text: str, channel: str | None = None, playbook: str | None = None,
+                rules: Rules | None = None, strings: Strings | None = None) -> list[Finding]:
+    """Everything the handbook would change in `text`, in a stable order."""
+    rules = rules or load_rules()
+    strings = strings or load_strings()
+    draft = read_draft(text, channel or guess_channel(text, rules, strings), rules, strings)
+    return (blocked_phrases(draft, rules) + missing_parts(draft, playbook, rules, strings)
+            + limits(draft, rules, strings) + readability(draft, rules, strings))
+
+
+def read_draft(text: str, channel: str, rules: Rules, strings: Strings) -> Draft:
+    if channel not in rules.draft_checks.channels:
+        raise ValueError(f"unknown channel '{channel}'; use one of: "
+                         f"{', '.join(rules.draft_checks.channels)}")
+    norm = normalize(text)
+    subject, body_start = None, 0
+    if rules.channels[channel].has_subject:
+        found = subject_line(text, strings)
+        if found is not None:
+            subject, after = found
+            body_start = next((i for i, o in enumerate(norm.origin) if o >= after), len(norm.text))
+    return Draft(text, channel, subject, body_start, norm)
+
+
+def subject_line(text: str, strings: Strings) -> tuple[str, int] | None:
+    """The subject, and where the body begins, when the first line with text is
+    a subject line ("Subject: …", in the strings' words)."""
+    label = subject_label(strings)
+    start = 0
+    while start < len(text) and text[start] in SPACES:
+        start += 1
+    end = start
+    while end < len(text) and text[end] not in LINE_BREAKS:
+        end += 1
+    line = text[start:end]
+    if not line.lower().startswith(label.lower()):
+        return None
+    return line[len(label):].strip(SPACES), end
+
+
+def subject_label(strings: Strings) -> str:
+    """"Subject:": what comes before the subject in the card's subject line."""
+    return strings.card.subject.split("{subject}")[0].strip()
+
+
+def guess_channel(text: str, rules: Rules, strings: Strings) -> str:
+    """The channel a draft looks like: a subject line makes an email, then the
+    rules' cues in order, then one text message's length makes an SMS."""
+    if subject_line(text, strings) is not None:
+        return next(name for name in rules.draft_checks.channels if rules.channels[name].has_subject)
+    normal = normalize(text).text
+    for guess in rules.draft_checks.guess:
+        if find_all(guess.regex, normal):
+            return guess.channel
+    if sms_size(text.strip(SPACES)).segments <= 1:
+        return "sms"
+    return "email"
+
+
+# -- blocked phrases ---------------------------------------------------------------------
+
+def blocked_phrases(draft: Draft, rules: Rules) -> list[Finding]:
+    found = []
+    for order, phrase in enumerate(rules.blocked_phrases):
+        for start, end in find_all(phrase.regex, draft.norm.text):
+            first, last = draft.norm.span(start, end)
+            found.append((first, order, Finding(phrase.id, "blocked-phrase", phrase.why,
+                                                phrase.instead, first, last)))
+    return [finding for *_, finding in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+# -- the parts a draft needs -------------------------------------------------------------
+
+def required_parts(channel: str, playbook: str | None, rules: Rules) -> list[str]:
+    checks = rules.draft_checks
+    if playbook is not None and playbook not in rules.playbooks:
+        raise ValueError(f"unknown playbook '{playbook}'; use one of: {', '.join(rules.playbooks)}")
+    need = list(checks.channels[channel])
+    for change in checks.situations.get(playbook or "", []):
+        if change.channels is None or channel in change.channels:
+            need = [p for p in need if p not in change.skip]
+            need += [p for p in change.add if p not in need]
+    return need
+
+
+def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
+                  strings: Strings) -> list[Finding]:
+    words = strings.draft.parts
+    found = []
+    if rules.channels[draft.channel].has_subject and not draft.subject:
+        found.append(Finding("subject", "missing-part", words["subject"].message,
+                             words["subject"].instead))
+    for part in required_parts(draft.channel, playbook, rules):
+        if not find_all(rules.draft_checks.parts[part].regex, draft.norm.text):
+            found.append(Finding(part, "missing-part", words[part].message, words[part].instead))
+    return found
+
+
+# -- sizes -------------------------------------------------------------------------------
+
+def spoken_words(draft: Draft, rules: Rules) -> int:
+    """Words read aloud: each digit of a phone number is one (as for the templates)."""
+    spelled = rules.draft_checks.phone_regex.sub(
+        lambda m: " ".join(ch for ch in m.group(0) if ch.isdigit()), draft.body)
+    return count_words(spelled)
+
+
+DRAFT_MEASURES = {
+    "subject-chars": lambda draft, rules: len(draft.subject or ""),
+    "body-words": lambda draft, rules: count_words(draft.body),
+    "spoken-seconds": lambda draft, rules: (
+        spoken_words(draft, rules) * 60 / rules.limits.voicemail_words_per_minute),
+    "phone-mentions": lambda draft, rules: len(find_all(rules.draft_checks.phone_regex,
+                                                        draft.norm.text)),
+    "sms-segments": lambda draft, rules: sms_size(draft.text.strip(SPACES)).segments,
+}
+
+
+def limits(draft: Draft, rules: Rules, strings: Strings) -> list[Finding]:
+    """The channel's own limits (rules.yml `channels`), measured on the draft: over a
+    maximum is a size finding, under a minimum a missing part."""
+    found = []
+    for limit in rules.channels[draft.channel].limits:
+        value = DRAFT_MEASURES[limit.measure](draft, rules)
+        over = limit.max is not None and value > limit.max
+        under = limit.min is not None and value < limit.min
+        if over or under:
+            words = strings.draft.limits[limit.measure]
+            message = words.message.format(value=whole(value),
+                                           limit=whole(limit.max if over else limit.min))
+            found.append(Finding(limit.measure, "size" if over else "missing-part",
+                                 message, words.instead))
+    return found
+
+
+def whole(value: float) -> int:
+    """Rounded half up, as the browser's Math.round does."""
+    return math.floor(value + 0.5)
+
+
+# -- reading ease ------------------------------------------------------------------------
+
+def flesch(words: int, sentences: int, syllables: int) -> float:
+    """Flesch reading ease, in the order of operations the browser uses too."""
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
+
+
+def sentences(text: str, breaks: frozenset[int], start: int) -> list[tuple[int, int]]:
+    """Sentence spans of `text` from `start`: each ends at . ! ? or … (with any
+    closing quote or bracket) before a space, or at a line break."""
+    spans, begin, i, n = [], start, start, len(text)
+    while i < n:
+        if text[i] in SENTENCE_ENDS:
+            j = i
+            while j < n and text[j] in SENTENCE_ENDS:
+                j += 1
+            while j < n and text[j] in SENTENCE_CLOSERS:
+                j += 1
+            if j == n or text[j] == " ":
+                spans.append((begin, j))
+                begin = j
+            i = j
+            continue
+        if text[i] == " " and i in breaks:
+            spans.append((begin, i))
+            begin = i + 1
+        i += 1
+    spans.append((begin, n))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return start, end
+
+
+def letter_words(text: str, start: int, end: int) -> list[str]:
+    """Runs of letters, joined across an apostrophe between letters ("don't")."""
+    found, i = [], start
+    while i < end:
+        if not text[i].isalpha():
+            i += 1
+            continue
+        j = i + 1
+        while True:
+            while j < end and text[j].isalpha():
+                j += 1
+            if j + 1 < end and text[j] == "'" and text[j + 1].isalpha():
+                j += 1
+                continue
+            break
+        found.append(text[i:j])
+        i = j
+    return found
+
+
+@dataclass(frozen=True)
+class Ease:
+    score: float
+    words: int
+    worst: tuple[int, int] | None  # the sentence that pulls the score down most
+
+
+def reading_ease(draft: Draft) -> Ease | None:
+    text = draft.norm.text
+    counted = []
+    for start, end in sentences(text, draft.norm.breaks, draft.body_start):
+        words = letter_words(text, start, end)
+        if words:
+            counted.append(((start, end), len(words), sum(syllable_count(w) for w in words)))
+    total_words = sum(c[1] for c in counted)
+    if not total_words:
+        return None
+    total_syllables = sum(c[2] for c in counted)
+    score = flesch(total_words, len(counted), total_syllables)
+    worst, best_gain = None, None
+    for span, words, syllables in counted:
+        if len(counted) == 1:
+            worst = span
+            break
+        without = flesch(total_words - words, len(counted) - 1, total_syllables - syllables)
+        if best_gain is None or without - score > best_gain:
+            worst, best_gain = span, without - score
+    return Ease(score, total_words, worst)
+
+
+def readability(draft: Draft, rules: Rules, strings: Strings) -> list[Finding]:
+    bar = rules.draft_checks.reading_ease
+    ease = reading_ease(draft)
+    if ease is None or ease.words < bar.min_words or ease.score >= bar.min:
+        return []
+    words = strings.draft.reading_ease
+    start, end = draft.norm.span(*ease.worst)
+    return [Finding("reading-ease", "readability",
+                    words.message.format(score=whole(ease.score), min=whole(bar.min)),
+                    words.instead, start, end)]
+
+
+# -- what a reader sees besides the findings ---------------------------------------------
+
+def sizes(text: str, channel: str, rules: Rules | None = None,
+          strings: Strings | None = None) -> dict[str, float | int | str | None]:
+    """The draft's sizes, for the summary line: words, seconds read aloud, subject
+    length, text-message characters and segments, and reading ease."""
+    rules = rules or load_rules()
+    strings = strings or load_strings()
+    draft = read_draft(text, channel, rules, strings)
+    sms = sms_size(text.strip(SPACES))
+    ease = reading_ease(draft)
+    return {
+        "words": count_words(draft.body),
+        "spoken_seconds": whole(DRAFT_MEASURES["spoken-seconds"](draft, rules)),
+        "subject_chars": len(draft.subject) if draft.subject is not None else None,
+        "sms_characters": sms.units,
+        "sms_segments": sms.segments,
+        "reading_ease": whole(ease.score) if ease else None,
+    }
+
+
+def summary(text: str, channel: str, rules: Rules | None = None,
+            strings: Strings | None = None) -> str:
+    """One line of sizes, in the strings' words, for the channel's measures."""
+    strings = strings or load_strings()
+    s = sizes(text, channel, rules, strings)
+    words = strings.draft.sizes
+    parts = [words.words.format(value=s["words"])]
+    if channel == "voicemail":
+        parts.append(words.spoken_seconds.format(value=s["spoken_seconds"]))
+    if s["subject_chars"] is not None:
+        parts.append(words.subject_chars.format(value=s["subject_chars"]))
+    if channel == "sms":
+        parts.append(words.sms.format(value=s["sms_characters"], segments=s["sms_segments"]))
+    if s["reading_ease"] is not None:
+        parts.append(words.reading_ease.format(value=s["reading_ease"]))
+    return " · ".join(parts)
+
+
+# -- what the browser receives -----------------------------------------------------------
+
+def draft_data(rules: Rules, strings: Strings) -> dict:
+    """Everything draft.js needs, generated from rules.yml and the strings: the same
+    patterns (with their flags), limits, parts and words, never a second list."""
+    checks = rules.draft_checks
+    return {
+        "blocked": [{"id": p.id, "source": p.source, "flags": js_flags(p.case_sensitive),
+                     "why": p.why, "instead": p.instead} for p in rules.blocked_phrases],
+        "parts": {name: {"source": part.pattern, "flags": js_flags()}
+                  for name, part in checks.parts.items()},
+        "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,
+                            "limits": [limit.model_dump() for limit in rules.channels[name].limits]}
+                     for name, need in checks.channels.items()},
+        "situations": {name: [change.model_dump() for change in changes]
+                       for name, changes in checks.situations.items()},
+        "phone": {"source": checks.phone_pattern, "flags": js_flags()},
+        "guess": [{"channel": g.channel, "source": g.pattern, "flags": js_flags()}
+                  for g in checks.guess],
+        "readingEase": checks.reading_ease.model_dump(),
+        "wordsPerMinute": rules.limits.voicemail_words_per_minute,
+        "subjectLabel": subject_label(strings),
+        "spaces": SPACES,
+        "lineBreaks": LINE_BREAKS,
+        "quotes": QUOTES,
+        "sentenceEnds": SENTENCE_ENDS,
+        "sentenceClosers": SENTENCE_CLOSERS,
+        "gsm7": "".join(sorted(GSM7_BASIC)),
+        "gsm7Extended": "".join(sorted(GSM7_EXTENDED)),
+        "strings": strings.draft.model_dump(by_alias=True),
+    }

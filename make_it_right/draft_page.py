@@ -1,0 +1,71 @@
+"""The "Check my draft" form: labels from the strings, the rules as data.
+
+Everything the browser script (docs/javascripts/draft.js) checks with arrives
+here, generated from rules.yml, the strings and pyphen's patterns at build time,
+in data-* attributes: no inline script, nothing fetched. The form starts
+`hidden`; without JavaScript the reader sees a note pointing to the same rules.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import PurePosixPath
+
+from .draft import draft_data
+from .escape import plain
+from .readability import hyphenation_data
+from .rules import Rules
+from .strings import Strings
+
+SCRIPT = "javascripts/draft.js"
+
+
+def site_root(page: str) -> str:
+    """The way back to the site's root from a page's URL (directory URLs:
+    check-my-draft.md is served as check-my-draft/)."""
+    path = PurePosixPath(page)
+    depth = len(path.parts) - (1 if path.stem == "index" else 0)
+    return "../" * depth
+
+
+def check_link(page: str, channel: str | None = None, playbook: str | None = None) -> str:
+    """A docs-root Markdown target for the page, with what to preselect."""
+    query = "&".join(f"{k}={v}" for k, v in (("channel", channel), ("playbook", playbook)) if v)
+    return f"/{page}" + (f"?{query}" if query else "")
+
+
+@cache
+def _hyphenation_attribute(language: str) -> str:
+    """pyphen's patterns as an attribute value: 100 KB, the same for every build."""
+    return plain(json.dumps(hyphenation_data(language), separators=(",", ":")))
+
+
+def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
+    s = strings.draft
+    # ASCII JSON: plain() folds white space, and the data holds every kind of it.
+    data = plain(json.dumps(draft_data(rules, strings), separators=(",", ":")))
+    hyphenation = _hyphenation_attribute("en_US")
+    channels = "".join(f'<option value="{plain(c)}">{plain(strings.channels[c])}</option>'
+                       for c in rules.draft_checks.channels)
+    situations = "".join(f'<option value="{plain(p)}">{plain(strings.playbooks[p])}</option>'
+                         for p in rules.playbooks)
+    return f"""<p class="mir-draft__noscript" data-mir-draft-noscript>{plain(s.noscript)}</p>
+<div class="mir-draft" data-mir-draft data-mir-draft-rules="{data}" data-mir-draft-hyphenation="{hyphenation}" hidden>
+<div class="mir-draft__controls">
+<label for="mir-draft-channel">{plain(s.channel)}</label>
+<select id="mir-draft-channel" data-mir-draft-channel aria-describedby="mir-draft-guessed"><option value="">{plain(s.guess)}</option>{channels}</select>
+<span class="mir-draft__guessed" id="mir-draft-guessed" data-mir-draft-guessed></span>
+<label for="mir-draft-situation">{plain(s.situation)}</label>
+<select id="mir-draft-situation" data-mir-draft-situation><option value="">{plain(s.any_situation)}</option>{situations}</select>
+</div>
+<label class="mir-draft__label" for="mir-draft-text">{plain(s.label)}</label>
+<p class="mir-draft__hint" id="mir-draft-hint">{plain(s.hint)}</p>
+<textarea class="mir-draft__text" id="mir-draft-text" rows="12" autocomplete="off" aria-describedby="mir-draft-hint" data-mir-draft-text></textarea>
+<p class="mir-draft__sizes" data-mir-draft-sizes></p>
+<div class="mir-draft__preview" data-mir-draft-preview hidden></div>
+<h2 class="mir-draft__results" id="mir-draft-results">{plain(s.results)}</h2>
+<p role="status" data-mir-draft-count></p>
+<ol class="mir-draft__list" aria-labelledby="mir-draft-results" data-mir-draft-list></ol>
+</div>
+<script src="{site_root(page)}{SCRIPT}"></script>"""

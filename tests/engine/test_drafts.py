@@ -1,0 +1,170 @@
+"""Check my draft, in Python: the corpus in tests/engine/drafts, the command line,
+and what the browser receives. tests/browser/test_draft.py holds the page to the
+very same findings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from draft_corpus import category_of, load_drafts, score
+from make_it_right.draft import (CATEGORIES, DRAFT_MEASURES, check_draft, draft_data,
+                                 guess_channel, required_parts, sizes)
+from make_it_right.readability import flesch as page_flesch
+from paths import ROOT
+from cli_run import run
+
+CASES = load_drafts()
+# The least each category may score on the corpus (see scripts/draft_report.py).
+FLOOR = {"precision": 0.85, "recall": 0.9}
+
+
+@pytest.fixture(scope="module")
+def found(rules, strings):
+    return {c.name: check_draft(c.text, c.channel, c.playbook, rules, strings) for c in CASES}
+
+
+def test_the_corpus_covers_every_channel_and_several_situations(rules):
+    assert len(CASES) >= 40
+    channels = {c.channel or c.guess for c in CASES}
+    assert channels == set(rules.draft_checks.channels)
+    assert len({c.playbook for c in CASES}) >= 6
+    assert sum(not c.expect for c in CASES) >= 10, "good drafts, with nothing to flag"
+    assert sum(bool(c.expect) for c in CASES) >= 20, "drafts with known problems"
+    known = set(rules.finding_ids())
+    for case in CASES:
+        assert set(case.expect) <= known, (case.name, set(case.expect) - known)
+        assert case.playbook is None or case.playbook in rules.playbooks, case.name
+
+
+def test_every_category_is_both_expected_and_found(rules, found):
+    categories = category_of(rules)
+    expected = {categories[r] for c in CASES for r in c.expect}
+    assert expected == set(CATEGORIES)
+    assert {f.category for fs in found.values() for f in fs} == set(CATEGORIES)
+
+
+def test_precision_and_recall_per_category(rules, found):
+    result = score(CASES, {name: [f.rule for f in fs] for name, fs in found.items()}, rules)
+    for category, numbers in result.items():
+        for measure, floor in FLOOR.items():
+            assert numbers[measure] >= floor, (category, numbers)
+
+
+def test_the_channel_is_guessed_from_the_text(rules, strings):
+    guessed = [c for c in CASES if c.guess]
+    assert {c.guess for c in guessed} == set(rules.draft_checks.channels)
+    for case in guessed:
+        assert guess_channel(case.text, rules, strings) == case.guess, case.name
+
+
+def test_findings_point_at_the_text_they_name(rules, found):
+    by_id = {p.id: p for p in rules.blocked_phrases}
+    for case in CASES:
+        for finding in found[case.name]:
+            assert finding.category in CATEGORIES
+            assert finding.message and finding.instead, (case.name, finding)
+            if finding.category == "blocked-phrase":
+                quoted = case.text[finding.start:finding.end]
+                assert by_id[finding.rule].regex.search(
+                    " ".join(quoted.replace("’", "'").split())), (case.name, quoted)
+            elif finding.category == "readability":
+                assert 0 <= finding.start < finding.end <= len(case.text)
+            else:
+                assert finding.start is None and finding.end is None
+
+
+def test_a_situation_changes_the_parts_a_draft_needs(rules):
+    assert "apology" in required_parts("email", None, rules)
+    assert "apology" not in required_parts("email", "gone-quiet", rules)
+    assert "apology" not in required_parts("email", "broken-promise", rules)
+    assert "apology" in required_parts("call-script", "broken-promise", rules)
+    assert required_parts("email", "billing-error", rules)[-1] == "amount"
+    with pytest.raises(ValueError, match="unknown playbook 'nope'"):
+        required_parts("email", "nope", rules)
+
+
+def test_every_limit_on_a_draft_channel_has_a_draft_measure(rules):
+    for name in rules.draft_checks.channels:
+        for limit in rules.channels[name].limits:
+            assert limit.measure in DRAFT_MEASURES, (name, limit.measure)
+
+
+def test_sizes_follow_the_template_rules(rules, strings):
+    """Each digit of a phone number is a spoken word; 150 words a minute."""
+    text = "Hi, it's Sam. Call me on 020 7946 0321. Again, 020 7946 0321."
+    got = sizes(text, "voicemail", rules, strings)
+    assert got["words"] == 13
+    assert got["spoken_seconds"] == round((7 + 22) * 60 / 150)
+    assert sizes("Subject: Hello there\n\nHi.", "email", rules, strings)["subject_chars"] == 11
+    sms = sizes("It’s done.", "sms", rules, strings)
+    assert (sms["sms_characters"], sms["sms_segments"]) == (10, 1)
+
+
+def test_reading_ease_is_the_playbooks_measure(rules, strings):
+    """One sentence per line: the draft's score equals readability.flesch's."""
+    text = ("We missed the date we gave you for the report.\n"
+            "It will reach you on Monday, checked twice.\n")
+    assert sizes(text, "email", rules, strings)["reading_ease"] == round(page_flesch(text))
+
+
+def test_the_browser_gets_the_rules_as_data(rules, strings):
+    data = draft_data(rules, strings)
+    assert [b["id"] for b in data["blocked"]] == [p.id for p in rules.blocked_phrases]
+    assert all(b["flags"] in ("", "i") for b in data["blocked"])
+    assert {b["source"] for b in data["blocked"]} == {p.source for p in rules.blocked_phrases}
+    assert data["channels"]["voicemail"]["limits"] == [
+        limit.model_dump() for limit in rules.channels["voicemail"].limits]
+    json.dumps(data)  # plain data, nothing else
+
+
+# -- the command line ------------------------------------------------------------------
+
+DRAFTS = ROOT / "tests" / "engine" / "drafts"
+
+
+def write(tmp_path, case):
+    path = tmp_path / f"{case.name}.txt"
+    path.write_text(case.text, encoding="utf-8")
+    return path
+
+
+def test_cli_json_is_the_list_of_findings(tmp_path, found):
+    case = next(c for c in CASES if c.name == "email-team-blame")
+    result = run("check-draft", str(write(tmp_path, case)), "--channel", "email",
+                 "--playbook", "team-mistake", "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == [f.as_json() for f in found[case.name]]
+    first = json.loads(result.stdout)[0]
+    assert set(first) == {"rule", "category", "message", "instead", "start", "end"}
+
+
+def test_cli_exits_0_on_a_good_draft_read_from_stdin():
+    case = next(c for c in CASES if c.name == "sms-good")
+    result = run("check-draft", "-", "--playbook", "team-mistake", stdin=case.text.encode())
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.decode().splitlines()
+    assert lines[0] == "Guessed from the text: Text message"
+    assert lines[-1].startswith("Nothing to change")
+
+
+def test_cli_text_names_line_column_and_the_words(tmp_path):
+    case = next(c for c in CASES if c.name == "email-team-blame")
+    result = run("check-draft", str(write(tmp_path, case)), "--channel", "email")
+    out = result.stdout.decode()
+    assert result.returncode == 1
+    assert "5:1: “Sorry for any inconvenience” [blocked-phrase: any-inconvenience]" in out
+    assert out.rstrip().endswith("2 things to look at")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check-draft", "no-such-file.txt"], "cannot be read"),
+    (["check-draft", "-", "--playbook", "nope"], "unknown playbook 'nope'"),
+    (["check-draft", "-", "--channel", "fax"], "invalid choice"),
+    (["check-draft"], "required"),
+])
+def test_cli_usage_errors_exit_2(args, message):
+    result = run(*args, stdin=b"Hi")
+    assert result.returncode == 2
+    assert message in result.stderr.decode()

@@ -1,0 +1,74 @@
+"""The "Check my draft" page as built: in the navigation, linked from every playbook
+and every client-facing card, its rules as data from rules.yml, and no inline script."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from make_it_right.draft import draft_data
+
+PAGE = "check-my-draft"
+
+
+def soup_of(site, path):
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_page_has_one_title_the_form_and_its_script(built_site, rules, strings):
+    site, result = built_site
+    assert result.returncode == 0, result.stderr
+    soup = soup_of(site, PAGE)
+    article = soup.select_one("article")
+    assert len(article.select("h1")) == 1
+    form = article.select_one("[data-mir-draft]")
+    assert form.has_attr("hidden"), "the form shows only once the script runs"
+    assert article.select_one("[data-mir-draft-noscript]").get_text() == strings.draft.noscript
+    assert json.loads(form["data-mir-draft-rules"]) == json.loads(
+        json.dumps(draft_data(rules, strings)))
+    assert json.loads(form["data-mir-draft-hyphenation"])["patterns"]
+    scripts = article.select("script")
+    assert [s.get("src") for s in scripts] == ["../javascripts/draft.js"]
+    assert all(not s.string for s in scripts), "no inline script"
+    assert (site / "javascripts" / "draft.js").is_file()
+    assert (site / "stylesheets" / "draft.css").is_file()
+    labels = {o["value"] for o in form.select("[data-mir-draft-channel] option")}
+    assert labels == {"", *rules.draft_checks.channels}
+
+
+def test_only_this_page_loads_the_draft_script(built_site):
+    site, _ = built_site
+    for page in site.rglob("*.html"):
+        loads = "javascripts/draft.js" in page.read_text(encoding="utf-8")
+        assert loads == (page.parent.name == PAGE), page.relative_to(site)
+
+
+def test_every_playbook_links_to_it_with_its_situation(built_site, rules):
+    site, _ = built_site
+    for playbook, entry in rules.playbooks.items():
+        path = entry.page.removesuffix(".md")
+        links = [a["href"] for a in soup_of(site, path).select("article a[href]")
+                 if urlsplit(a["href"]).path.rstrip("/").endswith(PAGE)]
+        queries = [parse_qs(urlsplit(h).query) for h in links]
+        assert {"playbook": [playbook]} in queries, entry.page
+
+
+def test_every_client_facing_card_links_to_it(built_site, rules):
+    site, _ = built_site
+    base = "http://site/"
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for card in soup.select(".mir-card"):
+            link = card.find_next_sibling()
+            channel = card["data-channel"]
+            if channel not in rules.draft_checks.channels:
+                assert not (link and "mir-card__check" in (link.get("class") or [])
+                            or link and link.select_one(".mir-card__check"))
+                continue
+            check = link.select_one("a.mir-card__check")
+            here = base + page.relative_to(site).parent.as_posix() + "/"
+            target = urlsplit(urljoin(here, check["href"]))
+            assert target.path == f"/{PAGE}/", (page, card["data-template"])
+            assert parse_qs(target.query)["channel"] == [channel]
