@@ -86,12 +86,29 @@ def test_card_shows_text_with_labelled_blanks(playbook, pack):
     assert card is not None
     heading = playbook.find(id="tpl-apology-team-mistake")
     assert heading and heading.name == "h3"
-    text = card.select_one("pre.mir-card__text > code")
+    # A block that keeps its line breaks, not a code block: no theme copy button,
+    # and it stays out of the search index (the card's title and "when" are in it).
+    text = card.select_one("div.mir-card__text[data-search-exclude]")
+    assert card.select_one("pre, code") is None
     assert text.get_text().startswith("Subject: Our mistake on [The work, as the client calls it]")
     blanks = {b["data-field"] for b in text.select(".mir-blank")}
     assert blanks == set(pack.get("apology-team-mistake").fields)
     optional = {b["data-field"] for b in text.select(".mir-blank[data-fallback]")}
     assert optional == {"client_name", "make_good"}
+    # A blank that may be left out sits inside the line that goes with it.
+    left_out = text.select_one('.mir-omit[data-omit="company_name"]')
+    assert left_out.get_text() == "\n[Your company or team]"
+    assert {b["data-field"] for b in text.select(".mir-blank[data-required]")} == {
+        n for n, f in pack.get("apology-team-mistake").fields.items() if f.required}
+
+
+def test_panel_hints_and_blank_lists_stay_out_of_search(built_site):
+    site, _ = built_site
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for words in ("Remember my details", "The name the client knows you by",
+                  "Blanks to fill", "[Your company or team]"):
+        assert words not in index, words
+    assert "Call-back request after a team mistake" in index
 
 
 def test_template_index_links_every_template_to_its_card(built_site, pack):
