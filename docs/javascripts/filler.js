@@ -1,154 +1,105 @@
-/* Make It Right: type each blank once, and every template on the page fills in.
- * Without this script each card is still text with visible blanks. It reveals the
- * fields panel (make_it_right/panel.py), keeps "About me" apart from one case per
- * client, in this browser only, and turns a card into text, mailto:, .eml, .txt or
- * a reminder (.ics). Typed text is only ever set as textContent, an input's value
- * or encoded, never parsed as markup, and never used as a replacement pattern. */
+/* The fill-in: make_it_right/card.py and panel.py write the markup, render.py the
+ * same formats. Typed text only becomes textContent, a value or encoded text. */
 (() => {
   "use strict";
 
-  // The filler's own styles matter only once this script runs, so it loads them.
-  const STYLES = document.currentScript.src.replace(/javascripts\/filler\.js.*$/,
-    "stylesheets/filler.css");
   const ABOUT = "mir:about";
   const CASES = "mir:cases";
   const REMEMBER = { me: "mir:remember-me", cases: "mir:remember-cases" };
-  const SIGNAL = "mir:signal";
   const OLD = ["mir:fields", "mir:remember"];
-  const LONG_LINK = 1800;
+  const $ = (selector, root = document) => root.querySelector(selector);
+  const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+  const make = (tag, props) => Object.assign(document.createElement(tag), props);
 
-  // --- Pure encoders: the same formats as make_it_right/render.py ----------------
-  const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-  const wellFormed = (text) => String(text ?? "").replace(LONE, "\ufffd");
-  // {name} placeholders, filled by a function: a `$&` in a value stays as typed.
-  const format = (text, params) => text.replace(/\{(\w+)\}/g,
-    (whole, key) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
-  const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  const wellFormed = (text) => String(text ?? "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  const format = (text, params) => text.replace(/\{(\w+)\}/g, (all, key) => (Object.hasOwn(params, key) ? String(params[key]) : all));
   const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
-  // Percent-encoding as Python's quote(safe=""): RFC 3986's unreserved characters only.
+  // As Python's quote(safe=""): RFC 3986's unreserved characters only.
   const encode = (text) => encodeURIComponent(wellFormed(text))
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
-  // Addresses separated by commas or semicolons: [good ones, ones that are not an address].
   function addresses(text) {
     const all = String(text || "").split(/[,;]/).map((a) => a.trim()).filter(Boolean);
     return [all.filter((a) => ADDRESS.test(a)), all.filter((a) => !ADDRESS.test(a))];
   }
-
-  function mailto({ subject, body, to = [], cc = [] }) {
-    const list = (items) => encode(items.join(",")).replace(/%40/g, "@").replace(/%2C/g, ",");
-    return `mailto:${list(to.slice(0, 1))}?${cc.length ? `cc=${list(cc)}&` : ""}` +
-      `subject=${encode(subject)}&body=${encode(crlf(body))}`;
-  }
-  // RFC 5724: the message without its last newline.
+  const list = (items) => encode(items.join(",")).replace(/%40/g, "@").replace(/%2C/g, ",");
+  const mailto = ({ subject, body, to = [], cc = [] }) => `mailto:${list(to.slice(0, 1))}?` +
+    `${cc.length ? `cc=${list(cc)}&` : ""}subject=${encode(subject)}&body=${encode(crlf(body))}`;
   const sms = ({ body }) => `sms:?body=${encode(body.replace(/\n$/, ""))}`;
 
   const utf8 = (text) => new TextEncoder().encode(text);
-  function base64(text) {
-    let binary = "";
-    for (const byte of utf8(text)) binary += String.fromCharCode(byte);
-    return btoa(binary);
-  }
-
-  // RFC 2047 encoded words of at most 75 characters, split between characters.
-  function encodedSubject(subject) {
-    const words = [];
-    let word = "";
+  const base64 = (text) => btoa(Array.from(utf8(text), (b) => String.fromCharCode(b)).join(""));
+  function pieces(text, size, first = size) {
+    const out = [];
+    let piece = "";
     let bytes = 0;
-    for (const char of wellFormed(subject)) {
-      const size = utf8(char).length;
-      if (word && bytes + size > 45) { words.push(word); word = ""; bytes = 0; }
-      word += char;
-      bytes += size;
+    for (const char of wellFormed(text)) {
+      const length = utf8(char).length;
+      if (piece && bytes + length > (out.length ? size : first)) { out.push(piece); piece = ""; bytes = 0; }
+      piece += char;
+      bytes += length;
     }
-    words.push(word);
-    return words.map((w) => `=?UTF-8?B?${base64(w)}?=`).join("\r\n ");
+    return [...out, piece];
   }
-
-  const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  const two = (n) => String(n).padStart(2, "0");
-  // RFC 5322 date in local time, like email.utils.formatdate(localtime=True).
-  function mailDate(d) {
-    const offset = -d.getTimezoneOffset();
-    const zone = `${offset < 0 ? "-" : "+"}${two(Math.floor(Math.abs(offset) / 60))}${two(Math.abs(offset) % 60)}`;
-    return `${DAYS[d.getDay()]}, ${two(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()} ` +
-      `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())} ${zone}`;
-  }
+  const encodedSubject = (subject) => pieces(subject, 45).map((w) => `=?UTF-8?B?${base64(w)}?=`).join("\r\n ");
 
   function eml({ subject, body, to = [], cc = [], from = "", date = null }) {
-    const headers = ["MIME-Version: 1.0"];
-    if (date) headers.push(`Date: ${mailDate(date)}`);
-    if (from) headers.push(`From: ${from}`);
-    if (to.length) headers.push(`To: ${to[0]}`);
-    if (cc.length) headers.push(`Cc: ${cc.join(", ")}`);
-    headers.push(`Subject: ${encodedSubject(subject)}`, "X-Unsent: 1",
-      "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64");
-    const lines = base64(crlf(wellFormed(body))).match(/.{1,76}/g) || [];
-    return [...headers, "", ...lines, ""].join("\r\n");
+    const head = ["MIME-Version: 1.0"];
+    if (date) head.push(`Date: ${date.toUTCString().replace("GMT", "+0000")}`);
+    if (from) head.push(`From: ${from}`);
+    if (to.length) head.push(`To: ${to[0]}`);
+    if (cc.length) head.push(`Cc: ${cc.join(", ")}`);
+    head.push(`Subject: ${encodedSubject(subject)}`, "X-Unsent: 1",
+      "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "");
+    return [...head, ...(base64(crlf(wellFormed(body))).match(/.{1,76}/g) || []), ""].join("\r\n");
   }
 
-  // RFC 5545: text escaped, lines folded at 75 octets (never inside a character).
-  const icsText = (text) => wellFormed(text).replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, "\\n");
-  function fold(line) {
-    const out = [];
-    let part = "";
-    let bytes = 0;
-    for (const char of line) {
-      const size = utf8(char).length;
-      if (bytes + size > (out.length ? 74 : 75)) { out.push(part); part = ""; bytes = 0; }
-      part += char;
-      bytes += size;
-    }
-    out.push(part);
-    return out.join("\r\n ");
-  }
-  const icsUtc = (d) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-  // start: "YYYY-MM-DDTHH:MM" from a datetime-local input, kept as floating local time.
+  const icsText = (text) => wellFormed(text).replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
   function ics({ uid, start, summary, description, stamp = new Date() }) {
-    const [date, time = "09:00"] = start.split("T");
-    const when = `${date.replace(/-/g, "")}T${time.replace(/:/g, "").padEnd(6, "0").slice(0, 6)}`;
-    return [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Make It Right//Handbook//EN", "CALSCALE:GREGORIAN",
-      "BEGIN:VEVENT", `UID:${uid}`, `DTSTAMP:${icsUtc(stamp)}`, `DTSTART:${when}`, "DURATION:PT15M",
-      `SUMMARY:${icsText(summary)}`, `DESCRIPTION:${icsText(description)}`,
+    const time = (d) => d.replace(/[-:]/g, "").replace(/\.\d+/, "");
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Make It Right//Handbook//EN", "BEGIN:VEVENT",
+      `UID:${uid}`, `DTSTAMP:${time(stamp.toISOString())}`, `DTSTART:${time(start).padEnd(15, "0").slice(0, 15)}`,
+      "DURATION:PT15M", `SUMMARY:${icsText(summary)}`, `DESCRIPTION:${icsText(description)}`,
       "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${icsText(summary)}`, "TRIGGER:PT0M", "END:VALARM",
-      "END:VEVENT", "END:VCALENDAR", "",
-    ].map((line) => (line ? fold(line) : line)).join("\r\n");
+      "END:VEVENT", "END:VCALENDAR", ""].map((line) => pieces(line, 74, 75).join("\r\n ")).join("\r\n");
   }
 
-  // A case's name in a file name: letters and digits only.
   const slug = (text) => wellFormed(text).normalize("NFKD").toLowerCase()
     .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "case";
 
-  // The exported encoders, for the tests and anyone scripting the page.
-  window.MakeItRight = Object.freeze({ message, mailto, sms, eml, ics, encodedSubject, mailDate, wellFormed, format, slug, addresses });
+  function textOf(node) {
+    let out = "";
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) out += child.data;
+      else if (child.nodeType === 1 && !child.classList.contains("mir-omit--out")) out += textOf(child);
+    }
+    return out;
+  }
+  function message(card) {
+    const part = (selector) => { const el = $(selector, card); return el && textOf(el); };
+    const body = `${part(".mir-card__body")}\n`;
+    const subject = part(".mir-card__subject-text");
+    if (subject === null) return { body, text: body };
+    const line = subject.replace(/\s*[\r\n]+\s*/g, " ").trim();
+    return { subject: line, body, text: `${format(ui.subject, { subject: line })}\n\n${body}` };
+  }
 
-  // --- Storage: About me, and one case per client ---------------------------------
-  let storageWorks = true;
+  window.MakeItRight = Object.freeze({ message, mailto, sms, eml, ics, encodedSubject, wellFormed, format, slug, addresses });
+
+  let works = true;
   const store = {
-    get(area, key) {
-      try { return window[area].getItem(key); } catch { storageWorks = false; return null; }
-    },
+    get(area, key) { try { return window[area].getItem(key); } catch { works = false; return null; } },
     set(area, key, value) {
-      try {
-        if (value === null) window[area].removeItem(key);
-        else window[area].setItem(key, value);
-      } catch { storageWorks = false; }
+      try { if (value === null) window[area].removeItem(key); else window[area].setItem(key, value); } catch { works = false; }
     },
-    json(area, key) {
-      try { return JSON.parse(store.get(area, key)); } catch { return null; }
-    },
+    json(area, key) { try { return JSON.parse(store.get(area, key)); } catch { return null; } },
   };
   const remembered = (what) => store.get("localStorage", REMEMBER[what]) === "1";
-
   // Maps without a prototype: a field called "constructor" is just a field.
   function valuesOf(source) {
     const map = Object.create(null);
-    if (source && typeof source === "object") {
-      for (const [key, value] of Object.entries(source)) if (typeof value === "string") map[key] = value;
-    }
+    for (const [key, value] of Object.entries(source || {})) if (typeof value === "string") map[key] = value;
     return map;
   }
 
@@ -157,33 +108,31 @@
   let about = Object.create(null);
   let cases = [];
   let active = null;
-  let view = null; // the current page's refresh(), if it has templates
-
-  const isAbout = (name) => aboutNames.has(name) || name === "@from";
-  const valueOf = (name) => ((isAbout(name) ? about : active.values)[name] || "").trim();
+  let view = null;
+  const mapOf = (name) => (aboutNames.has(name) || name === "@from" ? about : active.values);
+  const valueOf = (name) => (mapOf(name)[name] || "").trim();
 
   function newCase(values) {
     const names = new Set(cases.map((c) => c.name));
     let number = cases.length + 1;
     while (names.has(format(ui.case_default, { number }))) number += 1;
-    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    return { id, name: format(ui.case_default, { number }), values: valuesOf(values) };
+    return { id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+      name: format(ui.case_default, { number }), values: valuesOf(values) };
   }
-
+  const restore = (all) => {
+    cases = all.cases.filter((c) => c && typeof c.id === "string")
+      .map((c) => ({ id: c.id, name: wellFormed(c.name), values: valuesOf(c.values) }));
+    active = cases.find((c) => c.id === all.active);
+  };
   function load() {
-    const me = store.json("sessionStorage", ABOUT) ?? (remembered("me") ? store.json("localStorage", ABOUT) : null);
-    const all = store.json("sessionStorage", CASES) ?? (remembered("cases") ? store.json("localStorage", CASES) : null);
+    const read = (key, what) => store.json("sessionStorage", key) ?? (remembered(what) ? store.json("localStorage", key) : null);
+    const me = read(ABOUT, "me");
+    const all = read(CASES, "cases");
     if (me) about = valuesOf(me);
-    if (all && Array.isArray(all.cases)) {
-      cases = all.cases.filter((c) => c && typeof c.id === "string").map((c) => ({
-        id: c.id, name: wellFormed(typeof c.name === "string" ? c.name : ""), values: valuesOf(c.values),
-      }));
-      active = cases.find((c) => c.id === all.active) || null;
-    }
+    if (Array.isArray(all?.cases)) restore(all);
     if (!cases.length) cases.push(newCase());
-    if (!active || !cases.includes(active)) active = cases[0];
+    if (!cases.includes(active)) [active] = cases;
   }
-
   function save() {
     const me = JSON.stringify(about);
     const all = JSON.stringify({ active: active.id, cases });
@@ -192,581 +141,404 @@
     if (remembered("me")) store.set("localStorage", ABOUT, me);
     if (remembered("cases")) store.set("localStorage", CASES, all);
   }
-
-  // "Clear" and "Forget" reach every open tab: a BroadcastChannel, or a storage event.
-  const channel = "BroadcastChannel" in window ? new BroadcastChannel("make-it-right") : null;
-  function signal(message) {
-    if (channel) return channel.postMessage(message);
-    store.set("localStorage", SIGNAL, JSON.stringify({ ...message, at: Date.now() }));
-    store.set("localStorage", SIGNAL, null);
-  }
-  function received(message) {
-    if (!message || !ui) return;
-    if (message.type === "forget") forgetHere();
-    else if (message.type === "clear") {
-      const gone = cases.find((c) => c.id === message.id);
-      if (!gone) return;
-      gone.values = Object.create(null);
-      save();
+  function forgetHere() {
+    for (const area of ["sessionStorage", "localStorage"]) {
+      for (const key of [ABOUT, CASES, ...Object.values(REMEMBER), ...OLD]) store.set(area, key, null);
     }
+    about = Object.create(null);
+    cases = [];
+    cases.push(newCase());
+    [active] = cases;
+  }
+
+  const channel = window.BroadcastChannel && new BroadcastChannel("make-it-right");
+  const signal = (note) => channel?.postMessage(note);
+  function received(note) {
+    if (!ui || !note) return;
+    if (note.type === "forget") forgetHere();
+    const gone = cases.find((c) => c.id === note.id);
+    if (gone) { gone.values = Object.create(null); save(); }
     view?.refresh();
   }
-  if (channel) channel.addEventListener("message", (event) => received(event.data));
-  window.addEventListener("storage", (event) => {
-    if (event.key === SIGNAL && event.newValue) { try { received(JSON.parse(event.newValue)); } catch { /* not ours */ } }
-  });
-
-  // The skip link opens the panel at its first empty blank; caught before the
-  // theme's instant navigation would take the click as a page change.
-  window.addEventListener("click", (event) => {
+  channel?.addEventListener("message", (event) => received(event.data));
+  addEventListener("click", (event) => {
     if (!view || !event.target.closest?.(".mir-skip")) return;
     event.preventDefault();
     event.stopPropagation();
     view.openPanel();
   }, true);
 
-  function forgetHere() {
-    for (const area of ["sessionStorage", "localStorage"]) {
-      for (const key of [ABOUT, CASES, REMEMBER.me, REMEMBER.cases, ...OLD]) store.set(area, key, null);
-    }
-    about = Object.create(null);
-    cases = [];
-    cases.push(newCase());
-    active = cases[0];
-  }
-
-  // --- Reading a card ---------------------------------------------------------------
-  // The card's text as shown, without the phrases left out.
-  function textOf(node) {
-    let out = "";
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) out += child.data;
-      else if (child.nodeType === Node.ELEMENT_NODE && !child.classList.contains("mir-omit--out")) out += textOf(child);
-    }
-    return out;
-  }
-
-  function message(card) {
-    const part = (selector) => { const el = card.querySelector(selector); return el ? textOf(el) : undefined; };
-    const body = `${part(".mir-card__body")}\n`;
-    const subject = part(".mir-card__subject-text");
-    if (subject === undefined) return { body, text: body };
-    const line = oneLine(subject);
-    return { subject: line, body, text: `${format(ui.subject, { subject: line })}\n\n${body}` };
-  }
-
   function download(name, content, type) {
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([content], { type }));
-    link.download = name;
+    const link = make("a", { href: URL.createObjectURL(new Blob([content], { type })), download: name });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  async function copyText(text) {
-    try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
-  }
-
-  // --- The page ----------------------------------------------------------------------
   function enhance() {
-    const panel = document.querySelector("[data-mir-fields]");
-    for (const old of document.querySelectorAll("body > .mir-skip")) old.remove();
-    if (!panel) { view = null; return; }
+    const panel = $("[data-mir-fields]");
+    for (const old of $$("body > .mir-skip")) old.remove();
+    view = null;
+    if (!panel) return;
     ui = JSON.parse(panel.dataset.mirStrings);
     aboutNames = new Set(JSON.parse(panel.dataset.mirAbout));
     load();
+    const bar = $("[data-mir-bar]");
+    const body = $("[data-mir-body]", panel);
+    const toggle = $("[data-mir-toggle]", panel);
+    const dialog = $("[data-mir-dialog]", panel);
+    const focus = $("[data-mir-focus]", panel);
+    const pick = $("[data-mir-case-pick]", panel);
+    const caseName = $("[data-mir-case-name]", panel);
+    const remindAt = $("[data-mir-remind-at]", focus);
+    const cards = $$(".mir-card");
+    const labels = new Map($$(".mir-field[data-field]", panel).map((f) => [f.dataset.field, f.dataset.label]));
 
-    const bar = document.querySelector("[data-mir-bar]");
-    const body = panel.querySelector("[data-mir-body]");
-    const toggle = panel.querySelector("[data-mir-toggle]");
-    const dialog = panel.querySelector("[data-mir-dialog]");
-    const focus = panel.querySelector("[data-mir-focus]");
-    const pick = panel.querySelector("[data-mir-case-pick]");
-    const caseName = panel.querySelector("[data-mir-case-name]");
-    const cards = [...document.querySelectorAll(".mir-card")];
-    const labels = new Map();
-    for (const field of panel.querySelectorAll(".mir-field[data-field]")) labels.set(field.dataset.field, field.dataset.label);
-
-    // Indexed by field: a keystroke touches only the blanks and cards that use it.
-    const add = (map, key, item) => { const list = map.get(key); if (list) list.push(item); else map.set(key, [item]); };
-    const index = { inputs: new Map(), blanks: new Map(), omits: new Map(), cards: new Map() };
-    const inFocus = { inputs: new Map(), blanks: new Map(), omits: new Map() };
+    // Indexed by field: a keystroke touches only the inputs, blanks and cards that use it.
+    const inputs = new Map();
+    const blanks = new Map();
+    const users = new Map();
+    const info = new Map();
     const markers = new WeakMap();
-    const info = new WeakMap();
-    const pageRequired = new Set();
-
-    function indexText(root, into) {
-      for (const span of root.querySelectorAll(".mir-blank")) {
-        if (!markers.has(span)) markers.set(span, span.textContent);
-        add(into.blanks, span.dataset.field, span);
+    const required = new Set();
+    let added = [];
+    const add = (map, key, item) => { const items = map.get(key); if (items) items.push(item); else map.set(key, [item]); };
+    function indexText(root) {
+      for (const span of $$(".mir-blank, .mir-omit", root)) {
+        if (span.dataset.field && !markers.has(span)) markers.set(span, span.textContent);
+        add(blanks, span.dataset.field || span.dataset.omit, span);
       }
-      for (const span of root.querySelectorAll(".mir-omit")) add(into.omits, span.dataset.omit, span);
     }
-    for (const input of panel.querySelectorAll("[name]")) add(index.inputs, input.name, input);
+    for (const input of $$("[name]", panel)) add(inputs, input.name, input);
     for (const card of cards) {
       const fields = [];
-      const required = [];
-      for (const span of card.querySelectorAll(".mir-blank")) {
+      const needs = [];
+      for (const span of $$(".mir-blank", card)) {
         const name = span.dataset.field;
-        if (!fields.includes(name)) { fields.push(name); add(index.cards, name, card); }
-        if (span.hasAttribute("data-required") && !required.includes(name)) { required.push(name); pageRequired.add(name); }
+        if (!fields.includes(name)) { fields.push(name); add(users, name, card); }
+        if (span.hasAttribute("data-required") && !needs.includes(name)) { needs.push(name); required.add(name); }
       }
-      indexText(card, index);
-      const actions = card.querySelector(".mir-card__actions");
-      info.set(card, { fields, required, actions, left: card.querySelector("[data-mir-left]"),
-        email: Boolean(actions?.querySelector('[data-mir-action="mailto"]')) });
+      indexText(card);
+      const actions = $(".mir-card__actions", card);
+      info.set(card, { fields, needs, actions, left: $("[data-mir-left]", card), email: Boolean($("[href^=mailto]", actions)) });
     }
 
-    // Messages go to the focus view while it is open, else to the bar.
-    let offerTimer = 0;
+    let timer = 0;
     function announce(text, offer) {
       const where = focus.open ? focus : bar;
-      for (const place of [bar, focus]) {
-        const button = place.querySelector("[data-mir-offer]");
-        button.hidden = true;
-        button.onclick = null;
-      }
-      const status = where.querySelector("[data-mir-status]");
+      for (const button of $$("[data-mir-offer]")) button.hidden = true;
+      const status = $("[data-mir-status]", where);
       status.textContent = "";
       status.textContent = text;
       if (!offer) return;
-      const button = where.querySelector("[data-mir-offer]");
+      const button = $("[data-mir-offer]", where);
       button.textContent = offer.label;
       button.hidden = false;
       button.onclick = () => { button.hidden = true; offer.run(); };
-      clearTimeout(offerTimer);
-      offerTimer = setTimeout(() => { button.hidden = true; }, 20000);
+      clearTimeout(timer);
+      timer = setTimeout(() => { button.hidden = true; }, 20000);
     }
 
-    function showBlank(span) {
+    function show(span) {
+      if (!span.dataset.field) return span.classList.toggle("mir-omit--out", !valueOf(span.dataset.omit));
       const value = valueOf(span.dataset.field);
-      const fallback = span.dataset.fallback;
-      const text = value || (fallback !== undefined ? fallback : markers.get(span));
+      const { fallback } = span.dataset;
+      const text = value || (fallback ?? markers.get(span));
       if (span.textContent !== text) span.textContent = text;
       span.classList.toggle("mir-blank--filled", Boolean(value));
       span.classList.toggle("mir-blank--fallback", !value && fallback !== undefined);
     }
-    const showOmit = (span) => span.classList.toggle("mir-omit--out", !valueOf(span.dataset.omit));
-
-    const left = (card) => info.get(card).required.filter((name) => !valueOf(name));
-    const leftText = (count) => (count === 0 ? ui.all_filled
-      : count === 1 ? ui.left_one : format(ui.left_many, { count }));
+    const missing = (card) => info.get(card).needs.filter((name) => !valueOf(name));
+    const leftText = (count) => (count ? count === 1 ? ui.left_one : format(ui.left_many, { count }) : ui.all_filled);
+    const setText = (el, text) => { if (el && el.textContent !== text) el.textContent = text; };
+    let focused = null;
     function countLeft(card) {
-      const text = leftText(left(card).length);
-      const counter = info.get(card).left;
-      if (counter && counter.textContent !== text) counter.textContent = text;
-      if (focus.open && focused === card) focus.querySelector("[data-mir-left]").textContent = text;
+      const text = leftText(missing(card).length);
+      setText(info.get(card).left, text);
+      if (focused === card) setText($("[data-mir-focus-actions] [data-mir-left]", focus), text);
     }
-    const barCase = bar.querySelector("[data-mir-bar-case]");
-    const barLeft = bar.querySelector("[data-mir-bar-left]");
     function updateBar() {
-      let count = 0;
-      for (const name of pageRequired) if (!valueOf(name)) count += 1;
-      const text = leftText(count);
-      if (barLeft.textContent !== text) barLeft.textContent = text;
-      const name = format(ui.bar_case, { case: active.name });
-      if (barCase.textContent !== name) barCase.textContent = name;
+      setText($("[data-mir-bar-left]", bar), leftText([...required].filter((name) => !valueOf(name)).length));
+      setText($("[data-mir-bar-case]", bar), format(ui.bar_case, { case: active.name }));
     }
-
     function update(name) {
-      for (const map of [index, inFocus]) {
-        for (const span of map.blanks.get(name) || []) showBlank(span);
-        for (const span of map.omits.get(name) || []) showOmit(span);
-      }
-      for (const card of index.cards.get(name) || []) countLeft(card);
+      for (const span of blanks.get(name) || []) show(span);
+      for (const card of users.get(name) || []) countLeft(card);
       updateBar();
     }
-
-    function onInput(event) {
-      const input = event.target;
-      const name = input.name;
-      const map = isAbout(name) ? about : active.values;
-      const value = wellFormed(input.value);
-      if (value) map[name] = value;
-      else delete map[name];
-      for (const list of [index.inputs.get(name), inFocus.inputs.get(name)]) {
-        for (const other of list || []) if (other !== input && other.value !== input.value) other.value = input.value;
-      }
+    function onInput({ target }) {
+      const { name } = target;
+      const value = wellFormed(target.value);
+      if (value) mapOf(name)[name] = value;
+      else delete mapOf(name)[name];
+      for (const other of inputs.get(name)) if (other !== target) other.value = target.value;
       update(name);
       save();
     }
-
-    // Every input, blank and counter from the values (after a switch, clear or load).
     function refresh() {
-      for (const map of [index.inputs, inFocus.inputs]) {
-        for (const [name, list] of map) for (const input of list) input.value = (isAbout(name) ? about : active.values)[name] || "";
-      }
-      for (const map of [index, inFocus]) {
-        for (const list of map.blanks.values()) for (const span of list) showBlank(span);
-        for (const list of map.omits.values()) for (const span of list) showOmit(span);
-      }
-      for (const card of cards) countLeft(card);
+      for (const [name, items] of inputs) for (const input of items) input.value = mapOf(name)[name] || "";
+      for (const items of blanks.values()) items.forEach(show);
+      cards.forEach(countLeft);
       pick.replaceChildren(...cases.map((c) => new Option(c.name, c.id, false, c === active)));
       caseName.value = active.name;
-      for (const box of panel.querySelectorAll("[data-mir-remember]")) box.checked = remembered(box.dataset.mirRemember);
+      for (const box of $$("[data-mir-remember]", panel)) box.checked = remembered(box.dataset.mirRemember);
       updateBar();
     }
-    view = { refresh, openPanel: () => openPanel() };
-
     function openPanel(name) {
       body.hidden = false;
       toggle.setAttribute("aria-expanded", "true");
-      const target = name ? panel.querySelector(`[name="${CSS.escape(name)}"]`)
-        : [...panel.querySelectorAll(".mir-fields__grid [name]")].find((i) => !i.value.trim() && i.name[0] !== "@");
-      (target || panel.querySelector(".mir-fields__grid [name]"))?.focus();
+      const fields = $$(".mir-fields__grid [name]:not([name^='@'])", panel);
+      (fields.find((i) => (name ? i.name === name : !i.value.trim())) || fields[0])?.focus();
     }
+    view = { refresh, openPanel: () => openPanel() };
 
-    // --- The focus view: one template's blanks, in text order, beside its preview.
-    let focused = null;
-    const focusFields = focus.querySelector("[data-mir-focus-fields]");
-    const focusPreview = focus.querySelector("[data-mir-focus-preview]");
-    const focusActions = focus.querySelector("[data-mir-focus-actions]");
-    const focusToggle = focus.querySelector("[data-mir-focus-toggle]");
-    const reminder = focus.querySelector("[data-mir-focus-reminder]");
-    const remindAt = focus.querySelector("[data-mir-remind-at]");
-
-    function cloneField(name) {
-      const field = panel.querySelector(`.mir-field[data-field="${CSS.escape(name)}"]`);
-      if (!field) return null;
-      const copy = field.cloneNode(true);
-      for (const el of copy.querySelectorAll("[id]")) el.id = `mir-x-${el.id}`;
-      for (const el of copy.querySelectorAll("label[for]")) el.htmlFor = `mir-x-${el.htmlFor}`;
-      for (const el of copy.querySelectorAll("[aria-describedby]")) {
-        el.setAttribute("aria-describedby", `mir-x-${el.getAttribute("aria-describedby")}`);
-      }
-      const input = copy.querySelector("[name]");
-      input.value = (isAbout(name) ? about : active.values)[name] || "";
-      input.addEventListener("input", onInput);
-      add(inFocus.inputs, name, input);
-      return copy;
-    }
-
+    const part = (name) => $(`[data-mir-focus-${name}]`, focus);
     function openFocus(card, target) {
       const data = info.get(card);
       focused = card;
-      for (const map of Object.values(inFocus)) map.clear();
-      focus.querySelector("[data-mir-focus-title]").textContent = format(ui.focus_label, { title: card.dataset.title });
-      const names = [...(data.email ? ["@to", "@cc"] : []), ...data.fields];
-      focusFields.replaceChildren(...names.map(cloneField).filter(Boolean));
-      const preview = card.querySelector(".mir-card__text").cloneNode(true);
-      indexText(preview, inFocus);
-      focusPreview.replaceChildren(preview);
-      const buttons = [...data.actions.querySelectorAll("[data-mir-action]")]
-        .filter((c) => c.dataset.mirAction !== "fill").map((c) => c.cloneNode(true));
-      const counter = document.createElement("span");
-      counter.className = "mir-card__left";
-      counter.dataset.mirLeft = "";
-      focusActions.replaceChildren(...buttons, counter);
-      focusActions.setAttribute("role", "group");
-      focusActions.setAttribute("aria-label", format(ui.actions_label, { title: card.dataset.title }));
-      reminder.hidden = !card.dataset.remind;
-      if (!remindAt.value) {
-        const tomorrow = new Date(Date.now() + 864e5);
-        remindAt.value = `${tomorrow.getFullYear()}-${two(tomorrow.getMonth() + 1)}-${two(tomorrow.getDate())}T09:00`;
+      setText(part("title"), format(ui.focus_label, { title: card.dataset.title }));
+      const fields = [...(data.email ? ["@to", "@cc"] : []), ...data.fields].map((name) => {
+        const copy = $(`.mir-field[data-field="${CSS.escape(name)}"]`, panel).cloneNode(true);
+        for (const el of $$("[id], [for], [aria-describedby]", copy)) {
+          for (const key of ["id", "for", "aria-describedby"]) if (el.hasAttribute(key)) el.setAttribute(key, `mir-x-${el.getAttribute(key)}`);
+        }
+        const input = $("[name]", copy);
+        input.value = mapOf(name)[name] || "";
+        input.addEventListener("input", onInput);
+        add(inputs, name, input);
+        added.push([inputs, name, input]);
+        return copy;
+      });
+      part("fields").replaceChildren(...fields);
+      const preview = $(".mir-card__text", card).cloneNode(true);
+      for (const span of $$(".mir-blank, .mir-omit", preview)) {
+        const key = span.dataset.field || span.dataset.omit;
+        markers.set(span, markers.get($(`.mir-blank[data-field="${key}"]`, card)));
+        add(blanks, key, span);
+        added.push([blanks, key, span]);
       }
+      part("preview").replaceChildren(preview);
+      const counter = make("span", { className: "mir-card__left" });
+      counter.setAttribute("data-mir-left", "");
+      part("actions").replaceChildren(...$$("[data-mir-action]:not([data-mir-action=fill])", data.actions).map((c) => c.cloneNode(true)), counter);
+      part("actions").setAttribute("aria-label", format(ui.actions_label, { title: card.dataset.title }));
+      part("reminder").hidden = !card.dataset.remind;
+      if (!remindAt.value) remindAt.value = new Date(Date.now() + 864e5 - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 11) + "09:00";
       focus.classList.remove("mir-focus--preview");
-      focusToggle.textContent = ui.show_preview;
-      focusToggle.setAttribute("aria-expanded", "false");
-      focus.querySelector("[data-mir-status]").textContent = "";
+      setText(part("toggle"), ui.show_preview);
+      setText($("[data-mir-status]", focus), "");
       if (!focus.open) focus.showModal();
       countLeft(card);
-      if (target === "ics" && !reminder.hidden) return remindAt.focus();
+      if (target === "ics") return remindAt.focus();
       // The first empty blank in the order the text uses them, optional or not.
       const first = data.fields.find((name) => !valueOf(name)) || data.fields[0];
-      const input = first && inFocus.inputs.get(first)?.[0];
-      if (input) { input.focus(); input.scrollIntoView({ block: "nearest" }); } else focusToggle.focus();
+      const input = $(`[name="${CSS.escape(first || "")}"]`, part("fields"));
+      (input || part("toggle")).focus();
     }
     focus.addEventListener("close", () => {
       focused = null;
-      for (const map of Object.values(inFocus)) map.clear();
-      focusFields.replaceChildren();
-      focusPreview.replaceChildren();
+      for (const [map, key, item] of added) map.get(key).splice(map.get(key).indexOf(item), 1);
+      added = [];
+      part("fields").replaceChildren();
+      part("preview").replaceChildren();
     });
-    focus.querySelector("[data-mir-focus-close]").addEventListener("click", () => focus.close());
-    focusToggle.addEventListener("click", () => {
-      const preview = focus.classList.toggle("mir-focus--preview");
-      focusToggle.textContent = preview ? ui.show_blanks : ui.show_preview;
-      focusToggle.setAttribute("aria-expanded", String(preview));
+    part("close").addEventListener("click", () => focus.close());
+    part("toggle").addEventListener("click", () => {
+      setText(part("toggle"), focus.classList.toggle("mir-focus--preview") ? ui.show_blanks : ui.show_preview);
     });
 
     function confirmed(card, action) {
-      const missing = left(card);
-      if (!missing.length) return Promise.resolve(true);
-      const list = dialog.querySelector("[data-mir-missing]");
-      list.replaceChildren(...missing.map((name) => {
-        const item = document.createElement("li");
-        item.textContent = labels.get(name);
-        return item;
-      }));
-      dialog.querySelector("[data-mir-anyway]").textContent = ui.anyway[action];
+      const empty = missing(card);
+      if (!empty.length) return true;
+      $("[data-mir-missing]", dialog).replaceChildren(...empty.map((name) => make("li", { textContent: labels.get(name) })));
+      setText($("[data-mir-anyway]", dialog), ui.anyway[action]);
       dialog.returnValue = "";
       dialog.showModal();
       return new Promise((resolve) => dialog.addEventListener("close", () => {
-        if (dialog.returnValue === "go") return resolve(true);
-        // After the dialog has handed focus back: take it to the first empty blank.
+        resolve(dialog.returnValue === "go");
+        if (dialog.returnValue === "go") return;
         setTimeout(() => {
-          const input = focus.open && inFocus.inputs.get(missing[0])?.[0];
-          if (input) input.focus();
-          else openPanel(missing[0]);
+          const input = focus.open && $(`[name="${empty[0]}"]`, part("fields"));
+          if (input) input.focus(); else openPanel(empty[0]);
         });
-        resolve(false);
       }, { once: true }));
     }
 
     function recipients() {
-      const [to, badTo] = addresses(active.values["@to"]);
-      const [cc, badCc] = addresses(active.values["@cc"]);
-      const [from, badFrom] = addresses(about["@from"]);
-      const bad = [...badTo, ...badCc, ...badFrom];
+      const [to, cc, from] = [active.values["@to"], active.values["@cc"], about["@from"]].map(addresses);
+      const bad = [...to[1], ...cc[1], ...from[1]];
       if (bad.length) announce(format(ui.bad_address, { address: bad[0] }));
-      return { to, cc, from: from[0] || "" };
+      return { to: to[0], cc: cc[0], from: from[0][0] || "" };
     }
-    const fileName = (card, extension) => `${slug(active.name)}-${card.dataset.template}.${extension}`;
     function save_(card, extension, content, type) {
-      const file = fileName(card, extension);
+      const file = `${slug(active.name)}-${card.dataset.template}.${extension}`;
       download(file, content, type);
       announce(format(ui.downloaded, { file }));
     }
-
     const actions = {
-      fill(card) { openFocus(card); },
+      fill: (card) => openFocus(card),
       async copy(card, control) {
-        const text = message(card).text;
-        if (await copyText(text)) {
+        const { text } = message(card);
+        try {
+          await navigator.clipboard.writeText(text);
           announce(format(ui.copied, { title: card.dataset.title }));
           const label = control.textContent;
           control.textContent = ui.copied_button;
           setTimeout(() => { control.textContent = label; }, 2000);
-          return;
+        } catch {
+          const group = control.parentElement;
+          let box = group.nextElementSibling;
+          if (!box?.matches(".mir-copy-fallback")) {
+            box = make("div", { className: "mir-copy-fallback" });
+            const id = `mir-copy-${Date.now()}`;
+            box.append(make("label", { htmlFor: id, textContent: ui.copy_fallback }),
+              make("textarea", { id, readOnly: true, rows: 6 }));
+            group.after(box);
+          }
+          announce(ui.copy_failed);
+          const area = $("textarea", box);
+          area.value = text;
+          area.focus();
+          area.select();
         }
-        // No clipboard (plain http, or refused): the text, selected, to copy by hand.
-        const group = control.closest("[data-mir-focus-actions], .mir-card__actions");
-        let box = group.nextElementSibling;
-        if (!box?.classList.contains("mir-copy-fallback")) {
-          box = document.createElement("div");
-          box.className = "mir-copy-fallback";
-          const label = document.createElement("label");
-          const area = document.createElement("textarea");
-          area.readOnly = true;
-          area.rows = 6;
-          area.id = `mir-copy-${Math.random().toString(36).slice(2, 8)}`;
-          label.htmlFor = area.id;
-          label.textContent = ui.copy_fallback;
-          box.append(label, area);
-          group.after(box);
-        }
-        announce(ui.copy_failed);
-        const area = box.querySelector("textarea");
-        area.value = text;
-        area.focus();
-        area.select();
       },
       mailto(card, control) {
-        const { to, cc } = recipients();
-        const url = mailto({ ...message(card), to, cc });
-        if (url.length > LONG_LINK && info.get(card).actions.querySelector('[data-mir-action="eml"]')) {
-          announce(format(ui.long_link, { count: url.length }),
-            { label: ui.actions.eml, run: () => actions.eml(card) });
-          return;
+        const url = mailto({ ...message(card), ...recipients() });
+        if (url.length > 1800) {
+          return announce(format(ui.long_link, { count: url.length }), { label: ui.actions.eml, run: () => actions.eml(card) });
         }
         window.location.href = control.href = url;
       },
       sms(card, control) { window.location.href = control.href = sms(message(card)); },
-      eml(card) {
-        const { to, cc, from } = recipients();
-        save_(card, "eml", eml({ ...message(card), to, cc, from, date: new Date() }), "message/rfc822");
-      },
+      eml(card) { save_(card, "eml", eml({ ...message(card), ...recipients(), date: new Date() }), "message/rfc822"); },
       txt(card) { save_(card, "txt", message(card).text, "text/plain;charset=utf-8"); },
       ics(card) {
         if (!focus.open || !remindAt.value) return openFocus(card, "ics");
-        const fields = card.dataset.remind.split(" ");
-        const description = fields.map((name) => `${labels.get(name)}: ${valueOf(name) || "-"}`).join("\n");
-        const summary = format(ui.reminder_title, { case: active.name, title: card.dataset.title });
-        save_(card, "ics", ics({ uid: `${Date.now()}-${card.dataset.template}@make-it-right`,
-          start: remindAt.value, summary, description }), "text/calendar;charset=utf-8");
+        const description = card.dataset.remind.split(" ").map((name) => `${labels.get(name)}: ${valueOf(name) || "-"}`).join("\n");
+        save_(card, "ics", ics({ uid: `${Date.now()}-${card.dataset.template}@make-it-right`, start: remindAt.value,
+          summary: format(ui.reminder_title, { case: active.name, title: card.dataset.title }), description }), "text/calendar");
       },
       print(card) {
         if (focus.open) focus.close();
         card.classList.add("mir-print-target");
         document.body.classList.add("mir-printing");
-        window.addEventListener("afterprint", () => {
+        addEventListener("afterprint", () => {
           card.classList.remove("mir-print-target");
           document.body.classList.remove("mir-printing");
         }, { once: true });
         window.print();
       },
     };
-    const NO_CHECK = new Set(["fill", "ics"]);
-    async function run(card, control, event) {
+    async function run(card, event) {
+      const control = event.target.closest("[data-mir-action]");
+      if (!card || !control) return;
       const action = control.dataset.mirAction;
       if (control.tagName === "A") event.preventDefault();
-      if (NO_CHECK.has(action) || await confirmed(card, action)) await actions[action](card, control);
+      if (action === "fill" || action === "ics" || await confirmed(card, action)) actions[action](card, control);
     }
-
     for (const card of cards) {
-      const bar_ = info.get(card).actions;
-      bar_.hidden = false;
-      bar_.addEventListener("click", (event) => {
-        const control = event.target.closest("[data-mir-action]");
-        if (control) run(card, control, event);
-      });
+      info.get(card).actions.hidden = false;
+      info.get(card).actions.addEventListener("click", (event) => run(card, event));
     }
-    focusActions.addEventListener("click", (event) => {
-      const control = event.target.closest("[data-mir-action]");
-      if (control && focused) run(focused, control, event);
-    });
+    part("actions").addEventListener("click", (event) => run(focused, event));
+    for (const items of inputs.values()) for (const input of items) input.addEventListener("input", onInput);
 
-    for (const list of index.inputs.values()) for (const input of list) input.addEventListener("input", onInput);
-
-    // Cases: switch, name, new, duplicate, clear and delete (with undo).
-    function withUndo(text) {
-      const before = JSON.stringify({ active: active.id, cases });
-      return () => announce(format(text, { case: active.name }), {
-        label: ui.undo,
-        run() {
-          const saved = JSON.parse(before);
-          cases = saved.cases.map((c) => ({ id: c.id, name: c.name, values: valuesOf(c.values) }));
-          active = cases.find((c) => c.id === saved.active) || cases[0];
-          save();
-          refresh();
-          announce(format(ui.restored, { case: active.name }));
-        },
-      });
-    }
+    const changed = (text) => { save(); refresh(); if (text) announce(format(text, { case: active.name })); };
     pick.addEventListener("change", () => {
       active = cases.find((c) => c.id === pick.value) || active;
-      save();
-      refresh();
-      announce(format(ui.switched, { case: active.name }));
+      changed(ui.switched);
     });
     caseName.addEventListener("input", () => {
       active.name = wellFormed(caseName.value);
-      const option = pick.querySelector(`option[value="${CSS.escape(active.id)}"]`);
-      if (option) option.textContent = active.name;
+      setText($(`option[value="${CSS.escape(active.id)}"]`, pick), active.name);
       updateBar();
       save();
     });
-    panel.querySelector(".mir-fields__group").addEventListener("click", (event) => {
-      const what = event.target.closest("[data-mir-case]")?.dataset.mirCase;
+    $(".mir-fields__group", panel).addEventListener("click", ({ target }) => {
+      const what = target.closest("[data-mir-case]")?.dataset.mirCase;
       if (!what) return;
       if (what === "new" || what === "duplicate") {
-        const made = newCase(what === "duplicate" ? active.values : null);
+        const made = newCase(what === "new" ? null : active.values);
         if (what === "duplicate") made.name = format(ui.case_copy, { case: active.name });
         cases.push(made);
         active = made;
-        save();
-        refresh();
-        announce(format(ui.switched, { case: active.name }));
+        changed(ui.switched);
         caseName.focus();
-        caseName.select();
-        return;
+        return caseName.select();
       }
-      const done = withUndo(what === "clear" ? ui.cleared : ui.deleted);
-      if (what === "clear") {
-        active.values = Object.create(null);
-        signal({ type: "clear", id: active.id });
-      } else {
+      const before = JSON.stringify({ active: active.id, cases });
+      const name = active.name;
+      signal({ type: "clear", id: active.id });
+      if (what === "clear") active.values = Object.create(null);
+      else {
         cases.splice(cases.indexOf(active), 1);
         if (!cases.length) cases.push(newCase());
-        signal({ type: "clear", id: active.id });
-        active = cases[0];
+        [active] = cases;
       }
-      save();
-      refresh();
-      done();
+      changed();
+      announce(format(what === "clear" ? ui.cleared : ui.deleted, { case: name }), {
+        label: ui.undo,
+        run() { restore(JSON.parse(before)); changed(ui.restored); },
+      });
     });
-    for (const box of panel.querySelectorAll("[data-mir-remember]")) {
+    for (const box of $$("[data-mir-remember]", panel)) {
       box.addEventListener("change", () => {
         const what = box.dataset.mirRemember;
-        store.set("localStorage", REMEMBER[what], box.checked ? "1" : null);
         const key = what === "me" ? ABOUT : CASES;
+        store.set("localStorage", REMEMBER[what], box.checked ? "1" : null);
         store.set("localStorage", key, box.checked ? store.get("sessionStorage", key) : null);
-        announce(!storageWorks ? ui.no_storage
-          : what === "me" ? (box.checked ? ui.me_remembered : ui.me_forgotten)
-            : (box.checked ? ui.remembered : ui.forgotten));
+        announce(!works ? ui.no_storage : ui[`${what === "me" ? "me_" : ""}${box.checked ? "remembered" : "forgotten"}`]);
       });
     }
-    panel.querySelector("[data-mir-forget]").addEventListener("click", () => {
+    $("[data-mir-forget]", panel).addEventListener("click", () => {
       forgetHere();
       signal({ type: "forget" });
-      save();
-      refresh();
+      changed();
       announce(ui.forgotten_all);
     });
-
     toggle.addEventListener("click", () => {
-      const open = body.hidden;
-      body.hidden = !open;
-      toggle.setAttribute("aria-expanded", String(open));
+      body.hidden = !body.hidden;
+      toggle.setAttribute("aria-expanded", String(!body.hidden));
     });
-    bar.querySelector("[data-mir-open]").addEventListener("click", () => openPanel());
-    document.body.prepend(bar.querySelector("[data-mir-skip]"));
-
+    $("[data-mir-open]", bar).addEventListener("click", () => openPanel());
+    document.body.prepend($("[data-mir-skip]", bar));
     refresh();
     bar.hidden = false;
     panel.hidden = false;
-    if (!storageWorks) announce(ui.no_storage);
+    if (!works) announce(ui.no_storage);
   }
 
-  // Material puts each code block's copy button in a <nav>: a page of them would
-  // have many unnamed navigation landmarks (axe: landmark-unique). It is a toolbar.
-  function quietCodeNavs() {
-    for (const nav of document.querySelectorAll(".md-code__nav")) nav.setAttribute("role", "none");
-  }
-
-  // "Which playbook fits?" is nested <details>: it works without this script.
-  // The script adds "Start again", keeps the newest answer in view, and keeps the
-  // answers for this tab, so Back, reload and instant navigation find them again.
-  const GUIDE = "mir:guide";
   function guide() {
-    const root = document.querySelector("[data-mir-guide]");
+    const root = $("[data-mir-guide]");
     if (!root) return;
-    const all = [...root.querySelectorAll("details")];
-    const keyOf = (d) => `${d.getAttribute("name")}/${d.querySelector(":scope > summary").textContent}`;
-    const saved = new Set(store.json("sessionStorage", GUIDE) || []);
-    for (const d of all) if (saved.has(keyOf(d))) d.open = true;
-    const restart = root.querySelector("[data-mir-restart]");
+    const all = $$("details", root);
+    const key = (d) => `${d.getAttribute("name")}/${d.firstElementChild.textContent}`;
+    const saved = new Set(store.json("sessionStorage", "mir:guide") || []);
+    for (const d of all) if (saved.has(key(d))) d.open = true;
+    const restart = $("[data-mir-restart]", root);
     restart.hidden = false;
     restart.addEventListener("click", () => {
-      for (const open of root.querySelectorAll("details[open]")) open.open = false;
-      root.querySelector("summary").focus();
+      for (const open of $$("details[open]", root)) open.open = false;
+      $("summary", root).focus();
     });
     root.addEventListener("toggle", ({ target }) => {
       if (target.open) {
-        // For browsers without exclusive <details name>: one answer per question.
-        for (const other of target.parentElement.querySelectorAll(`:scope > details[name="${CSS.escape(target.getAttribute("name"))}"]`)) {
+        for (const other of $$(`:scope > details[name="${target.getAttribute("name")}"]`, target.parentElement)) {
           if (other !== target) other.open = false;
         }
         target.lastElementChild.scrollIntoView({ block: "nearest", behavior: "smooth" });
       }
-      store.set("sessionStorage", GUIDE, JSON.stringify(all.filter((d) => d.open).map(keyOf)));
+      store.set("sessionStorage", "mir:guide", JSON.stringify(all.filter((d) => d.open).map(key)));
     }, true);
   }
 
-  function styled() {
-    let link = document.querySelector("link[data-mir-styles]");
-    if (link?.sheet) return Promise.resolve();
-    if (!link) {
-      link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: STYLES });
-      link.dataset.mirStyles = "";
-      document.head.append(link);
-    }
-    return new Promise((resolve) => {
-      link.addEventListener("load", resolve, { once: true });
-      link.addEventListener("error", resolve, { once: true });
-    });
-  }
-
-  async function start() {
-    await styled();
+  function start() {
     enhance();
     guide();
-    quietCodeNavs();
+    for (const nav of $$(".md-code__nav")) nav.setAttribute("role", "none");
   }
 
-  // Material's instant navigation swaps the page without reloading this script.
   if (window.document$) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
