@@ -5,7 +5,8 @@ template's blanks beside its live preview) and the missing-blanks dialog.
 Rendered here, in HTML, so every label, hint and button text comes from the
 strings file. All of it starts `hidden`: it only works with the browser script
 (docs/javascripts/filler.js), which reveals it. Without JavaScript a reader
-still has every card as text with visible blanks. None of it is searchable.
+still has every card as text with visible blanks. None of it is searchable, and
+its headings carry no id (the search plugin would index each as a section).
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <button type="button" class="md-button" data-mir-offer hidden></button>
 </div>
 
-<section class="mir-fields" id="mir-fields" aria-labelledby="mir-fields-title" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-search-exclude hidden>
-<h2 class="mir-fields__title" id="mir-fields-title">{plain(s.title)}</h2>
+<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-search-exclude hidden>
+<h2 class="mir-fields__title">{plain(s.title)}</h2>
 <p class="mir-fields__intro">{plain(s.intro)}</p>
 <button type="button" class="md-button" aria-expanded="false" aria-controls="mir-fields-body" data-mir-toggle>{plain(s.fill_everything)}</button>
 <div id="mir-fields-body" class="mir-fields__body" data-mir-body hidden>
@@ -90,8 +91,8 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 </fieldset>
 <div class="mir-fields__actions"><button type="button" class="md-button" data-mir-forget>{plain(s.forget)}</button></div>
 </div>
-<dialog class="mir-dialog" aria-labelledby="mir-dialog-title" aria-describedby="mir-dialog-text" data-mir-dialog>
-<h2 class="mir-dialog__title" id="mir-dialog-title">{plain(s.missing_title)}</h2>
+<dialog class="mir-dialog" aria-label="{plain(s.missing_title)}" aria-describedby="mir-dialog-text" data-mir-dialog>
+<h2 class="mir-dialog__title">{plain(s.missing_title)}</h2>
 <p id="mir-dialog-text">{plain(s.missing_text)}</p>
 <ul data-mir-missing></ul>
 <form method="dialog" class="mir-dialog__buttons">
@@ -99,9 +100,9 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <button class="md-button" value="go" data-mir-anyway></button>
 </form>
 </dialog>
-<dialog class="mir-focus" aria-labelledby="mir-focus-title" data-mir-focus>
+<dialog class="mir-focus" data-mir-focus>
 <div class="mir-focus__head">
-<h2 class="mir-focus__title" id="mir-focus-title" data-mir-focus-title></h2>
+<h2 class="mir-focus__title" data-mir-focus-title></h2>
 <button type="button" class="md-button mir-focus__toggle" data-mir-focus-toggle>{plain(s.show_preview)}</button>
 <button type="button" class="md-button" data-mir-focus-close>{plain(s.close)}</button>
 </div>

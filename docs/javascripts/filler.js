@@ -298,6 +298,7 @@
       const data = info.get(card);
       focused = card;
       setText(part("title"), format(ui.focus_label, { title: card.dataset.title }));
+      focus.setAttribute("aria-label", part("title").textContent);
       const fields = [...(data.email ? ["@to", "@cc"] : []), ...data.fields].map((name) => {
         const copy = $(`.mir-field[data-field="${CSS.escape(name)}"]`, panel).cloneNode(true);
         for (const el of $$("[id], [for], [aria-describedby]", copy)) {
