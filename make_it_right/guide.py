@@ -154,7 +154,8 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
 
     # Every path stays out of the search index (a section: the search plugin matches
     # excluded elements by tag, and the answers nest <div>s).
-    return (f'<section class="mir-guide" data-mir-guide data-search-exclude markdown>\n\n'
+    return (f'<section class="mir-guide" data-mir-guide data-mir-done="{plain(s.done)}" '
+            f'data-search-exclude markdown>\n\n'
             f'{step(0, {}, "guide")}\n\n'
             f'<button type="button" class="md-button" data-mir-restart hidden>'
             f'{plain(s.restart)}</button>\n\n</section>\n')

@@ -168,6 +168,7 @@ class Guide(_Strings):
     also_read: Plain
     templates: Plain
     restart: Plain
+    done: Plain
 
 
 class Contributing(_Strings):

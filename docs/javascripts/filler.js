@@ -117,11 +117,11 @@
     let number = cases.length + 1;
     while (names.has(format(ui.case_default, { number }))) number += 1;
     return { id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
-      name: format(ui.case_default, { number }), values: valuesOf(values) };
+      name: format(ui.case_default, { number }), values: valuesOf(values), done: [] };
   }
   const restore = (all) => {
     cases = all.cases.filter((c) => c && typeof c.id === "string")
-      .map((c) => ({ id: c.id, name: wellFormed(c.name), values: valuesOf(c.values) }));
+      .map((c) => ({ id: c.id, name: wellFormed(c.name), values: valuesOf(c.values), done: [...(c.done || [])].filter((d) => typeof d === "string") }));
     active = cases.find((c) => c.id === all.active);
   };
   function load() {
@@ -436,7 +436,11 @@
       if (!card || !control) return;
       const action = control.dataset.mirAction;
       if (control.tagName === "A") event.preventDefault();
-      if (action === "fill" || action === "ics" || await confirmed(card, action)) actions[action](card, control);
+      if (action === "fill" || action === "ics") return actions[action](card, control);
+      if (!await confirmed(card, action)) return;
+      await actions[action](card, control);
+      // The guide's plan marks what was copied or sent, for this client.
+      if (action !== "print" && !active.done.includes(card.dataset.template)) { active.done.push(card.dataset.template); save(); }
     }
     for (const card of cards) {
       info.get(card).actions.hidden = false;
@@ -517,6 +521,11 @@
     const key = (d) => `${d.getAttribute("name")}/${d.firstElementChild.textContent}`;
     const saved = new Set(store.json("sessionStorage", "mir:guide") || []);
     for (const d of all) if (saved.has(key(d))) d.open = true;
+    const all_ = store.json("sessionStorage", CASES);
+    const done = all_?.cases?.find((c) => c.id === all_.active)?.done || [];
+    for (const link of $$("li a[href*='#tpl-']", root)) {
+      if (done.includes(link.getAttribute("href").split("#tpl-")[1])) link.after(` ${root.dataset.mirDone}`);
+    }
     const restart = $("[data-mir-restart]", root);
     restart.hidden = false;
     restart.addEventListener("click", () => {
