@@ -49,11 +49,10 @@ def add_page(project: Path, work: Path, name: str, ids: list[str]) -> Path:
     """A copy of the project with one more page holding these cards."""
     copy = work / name
     shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".venv*", "site", ".git", "node_modules"))
-    text = (copy / "mkdocs.yml").read_text(encoding="utf-8")
-    if "watch:" in text:
-        text = text.replace("watch:", "_unused_watch:", 1)
-    text = text.replace("\nnav:\n", f"\nnav:\n  - {name}: {name}.md\n", 1)
-    (copy / "mkdocs.yml").write_text(text, encoding="utf-8")
+    config = yaml.safe_load((copy / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("watch", None)  # only for `mkdocs serve`
+    config["nav"].append({name: f"{name}.md"})
+    (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     cards = "\n\n".join(f'{{{{ template_card("{i}") }}}}' for i in ids)
     (copy / "docs" / f"{name}.md").write_text(
         f"---\ntitle: {name}\ndescription: Generated for the benchmark.\n---\n\n# {name}\n\n{cards}\n",
@@ -86,7 +85,7 @@ def build(project: Path, dest: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(dest)],
                             cwd=project, env=env, capture_output=True, text=True)
     if result.returncode:
-        sys.exit(result.stderr)
+        sys.exit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
 
 
 KEYSTROKES = """([name, handlerOnly]) => {
@@ -197,6 +196,7 @@ def main() -> None:
         index_bytes = index.read_bytes()
         # Without the two generated pages: today's pages only.
         own = [*(project / "docs" / "javascripts").rglob("*.js"), *(project / "docs" / "stylesheets").rglob("*.css")]
+        own_bytes = sum(len(gzip.compress(f.read_bytes(), 9)) for f in own)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             with serve(site) as base:
@@ -219,7 +219,7 @@ def main() -> None:
     print(f"{'keystroke, 500 cards':<34}median {big_ms[0]:.2f} ms, p95 {big_ms[1]:.2f} ms (handler)")
     print(f"{'search index, gzipped':<34}{plain_index:,} bytes (with the 20-card page: "
           f"{len(gzip.compress(index_bytes, 9)):,})")
-    print(f"{'own JS and CSS, gzipped':<34}{sum(len(gzip.compress(f.read_bytes(), 9)) for f in own):,} bytes")
+    print(f"{'own JS and CSS, gzipped':<34}{own_bytes:,} bytes")
 
 
 def build_index_size(project: Path, work: Path) -> int:

@@ -60,3 +60,14 @@ def test_one_filled_template_prints_alone_on_one_page(chromium, site_url):
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator(".mir-printing, .mir-print-target").count() == 0
     page.close()
+
+
+def test_a_whole_playbook_prints_without_the_fill_in_and_keeps_headings_with_cards(chromium, site_url):
+    page = chromium.new_page()
+    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    for hidden in (".mir-bar", ".mir-fields", ".mir-card__actions", ".mir-skip"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.locator("#tpl-apology-team-mistake").evaluate("h => getComputedStyle(h).breakAfter") == "avoid"
+    assert page.locator(".mir-card").first.evaluate("c => getComputedStyle(c).breakInside") == "avoid"
+    page.close()
