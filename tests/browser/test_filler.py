@@ -4,8 +4,8 @@ The browser's encoders (mailto, .eml, sms, .ics) are pure functions on
 `window.MakeItRight`: one page visit feeds them hostile text and Python's own
 parsers (email, urllib, icalendar) read the results back. Every card's text is
 compared with the Python renderer (make_it_right/render.py) from values put in
-the tab's storage, one visit per page; one end-to-end pass types hostile text
-into a real panel and sends it every way.
+the tab's storage, on one page holding every template; one end-to-end pass types
+hostile text into a real panel and sends it every way.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import email
 import email.policy
 import email.utils
 from datetime import datetime, timezone
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import icalendar
 import pytest
@@ -49,16 +49,6 @@ def doc(template):
     return layout(template, RULES, STRINGS)
 
 
-def pages_with_cards(pack) -> dict[str, list]:
-    """Each playbook page's URL path, with the templates its cards show."""
-    pages: dict[str, list] = {}
-    for template in pack.templates.values():
-        for playbook in template.playbooks:
-            path = RULES.playbooks[playbook].page.removesuffix(".md") + "/"
-            pages.setdefault(path, []).append(template)
-    return pages
-
-
 @pytest.fixture
 def context(chromium):
     context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
@@ -73,7 +63,7 @@ def open_page(context, url, values=None):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("dialog", lambda dialog: page.errors.append(f"native dialog: {dialog.message}"))
     if values is not None:
-        page.goto(url + "../../404.html")
+        page.goto(urljoin(url, "/404.html"))
         page.evaluate("""values => {
             sessionStorage.setItem("mir:about", JSON.stringify(values));
             sessionStorage.setItem("mir:cases", JSON.stringify(
@@ -168,18 +158,19 @@ def test_encoders_agree_with_python_parsers(context, site_url):
 # --- Every card, as the command line renders it ----------------------------------------
 
 
-def test_every_card_reads_as_python_renders_it(context, site_url, pack):
-    """Values from storage, one visit per page: each card's text, subject and body equal
-    render.fill's, with every optional phrase both in and left out."""
-    for path, templates in pages_with_cards(pack).items():
-        names = {n for t in templates for n in t.fields}
-        values = {n: f"<{n} & {ONE_LINE}>" for n in names}
-        for n in names:  # blanks that may be left out: empty, so their phrase goes
-            if any(t.fields[n].leave_out for t in templates if n in t.fields):
-                values[n] = ""
-        page = open_page(context, site_url + path, values)
+@pytest.mark.xdist_group("all-cards")
+def test_every_card_reads_as_python_renders_it(context, all_cards_url, pack):
+    """Every template on one page, values from storage: each card's text, subject and
+    body equal render.fill's, hostile text included, with the phrases of blanks that
+    may be left out both in (filled) and out (empty)."""
+    names = {n for t in pack.templates.values() for n in t.fields}
+    optional = {n for t in pack.templates.values() for n, f in t.fields.items() if f.leave_out}
+    for empty in (set(), optional):
+        values = {n: "" if n in empty else f"<{n} & {ONE_LINE}>" for n in names}
+        page = open_page(context, all_cards_url, values)
         shown = page.evaluate("""() => [...document.querySelectorAll('.mir-card')].map(card =>
             [card.dataset.template, window.MakeItRight.message(card)])""")
+        assert len(shown) == len(pack.templates)
         for template_id, message in shown:
             expected = render.fill(doc(pack.get(template_id)), values)
             assert message["body"] == expected.body, template_id

@@ -146,3 +146,19 @@ def test_every_page_has_its_own_title_and_description_in_front_matter():
         assert str(meta.get("title", "")).strip(), f"{name}: add title: to the front matter"
         assert str(meta.get("description", "")).strip(), \
             f"{name}: add description: to the front matter"
+
+
+def test_each_playbook_panel_holds_exactly_its_cards_fields(built_site, pack, rules):
+    """About me apart from the client's fields; no field missing, none extra."""
+    site, _ = built_site
+    pages: dict[str, set[str]] = {}
+    for template in pack.templates.values():
+        for playbook in template.playbooks:
+            pages.setdefault(rules.playbooks[playbook].page.removesuffix(".md"), set()).update(template.fields)
+    for path, names in pages.items():
+        soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        groups = soup.select("[data-mir-fields] fieldset")
+        shown = [[i["name"] for i in g.select(".mir-fields__grid [name]") if not i["name"].startswith("@")]
+                 for g in groups]
+        assert sorted(shown[0] + shown[1]) == sorted(names), path
+        assert set(shown[1]) == names & set(rules.about_me), path
