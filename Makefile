@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast test-site test-browser site check bench quality draft-report lighthouse lock lint-ci zensical clean
+.PHONY: serve test test-fast test-site test-browser site check bench filler-bench quality draft-report lighthouse lock lint-ci zensical clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -47,6 +47,10 @@ lighthouse: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# The fill-in's numbers (issue 10); FILLER_REF=main for "before".
+filler-bench: $(STAMP)
+	$(BIN)/python scripts/filler_bench.py $(if $(FILLER_REF),--ref $(FILLER_REF))
 
 # Re-pin every dependency, with hashes, for every supported Python (run after
 # editing pyproject.toml): requirements.txt for the site and tests,

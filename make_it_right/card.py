@@ -10,7 +10,7 @@ from .escape import plain, verbatim
 from .layout import BLOCK_SEPARATOR, Document
 from .measure import MEASURES
 from .model import Template
-from .placeholders import Blank, Part
+from .placeholders import Blank, Omit, Part
 from .rules import Rules
 from .strings import Strings
 
@@ -28,13 +28,18 @@ def render_card(document: Document, rules: Rules, strings: Strings, heading_leve
     s = strings.card
     heading = f"{'#' * heading_level} {plain(template.title)} {{ #{card_id(template)} }}"
     meta = [strings.channels[template.channel], size_label(template, rules, strings)]
+    remind = " ".join(reminder_fields(template, rules))
+    # The text is a <div>, not <pre><code>: the theme measures and adds a copy
+    # button to every code block, and that button would skip the empty-blank check.
+    # Only the title and "when" go into the search index.
     parts = [
         f'<div class="mir-card" data-template="{plain(template.id)}" '
-        f'data-channel="{plain(template.channel)}" data-title="{plain(template.title)}">',
+        f'data-channel="{plain(template.channel)}" data-title="{plain(template.title)}"'
+        + (f' data-remind="{remind}"' if remind else "") + ">",
         f'<p class="mir-card__meta">{" · ".join(plain(m) for m in meta if m)}</p>',
         f'<p class="mir-card__when"><strong>{plain(s.when)}</strong> {plain(template.when)}</p>',
-        _blanks(template, strings),
-        f'<pre class="mir-card__text"><code>{text_html(document, strings)}</code></pre>',
+        _blanks(document, strings),
+        f'<div class="mir-card__text" data-search-exclude>{text_html(document, strings)}</div>',
         card_actions(template, rules, strings),
         "</div>",
     ]
@@ -51,18 +56,35 @@ def size_label(template: Template, rules: Rules, strings: Strings) -> str:
     return getattr(strings.card.size, measure.replace("-", "_")).format(value=value)
 
 
-def _blanks(template: Template, strings: Strings) -> str:
+def reminder_fields(template: Template, rules: Rules) -> list[str]:
+    """The fields that name when to follow up (rules.yml `reminders`) this template uses."""
+    return [name for name in rules.reminders if name in template.fields]
+
+
+def field_notes(template: Template, name: str, strings: Strings) -> list[str]:
+    """A blank's hint, example, and what happens if it is left empty."""
+    s = strings.card
+    field = template.fields[name]
+    notes = [field.hint, s.example.format(example=field.example)]
+    if field.fallback is not None:
+        notes.append(s.fallback.format(fallback=field.fallback))
+    elif field.leave_out == "line":
+        notes.append(s.left_out_line)
+    elif field.leave_out is not None:
+        phrase = field.leave_out.replace("{{ " + name + " }}", s.blank.format(label=field.label))
+        notes.append(s.left_out_phrase.format(phrase=" ".join(phrase.split())))
+    return notes
+
+
+def _blanks(document: Document, strings: Strings) -> str:
+    template = document.template
     if not template.fields:
         return ""
-    s = strings.card
-    rows = []
-    for name, field in template.fields.items():
-        notes = [field.hint, s.example.format(example=field.example)]
-        if field.fallback is not None:
-            notes.append(s.fallback.format(fallback=field.fallback))
-        rows.append(f'<dt data-field="{name}">{plain(field.label)}</dt>'
-                    f'<dd>{" ".join(plain(n) for n in notes)}</dd>')
-    return (f'<details class="mir-card__blanks"><summary>{plain(s.blanks)}</summary>'
+    rows = [f'<dt data-field="{name}">{plain(field.label)}</dt>'
+            f'<dd>{" ".join(plain(n) for n in field_notes(template, name, strings))}</dd>'
+            for name, field in template.fields.items()]
+    return (f'<details class="mir-card__blanks" data-search-exclude>'
+            f'<summary>{plain(strings.card.blanks)}</summary>'
             f'<dl>{"".join(rows)}</dl></details>')
 
 
@@ -95,8 +117,12 @@ def _parts_html(template: Template, parts: tuple[Part, ...], strings: Strings) -
         if isinstance(part, Blank):
             field = template.fields[part.field]
             marker = plain(strings.card.blank.format(label=field.label))
-            optional = "" if field.required else f' data-fallback="{plain(field.fallback)}"'
-            out.append(f'<span class="mir-blank" data-field="{part.field}"{optional}>{marker}</span>')
+            state = (" data-required" if field.required
+                     else "" if field.fallback is None else f' data-fallback="{plain(field.fallback)}"')
+            out.append(f'<span class="mir-blank" data-field="{part.field}"{state}>{marker}</span>')
+        elif isinstance(part, Omit):
+            out.append(f'<span class="mir-omit" data-omit="{part.field}">'
+                       f'{_parts_html(template, part.parts, strings)}</span>')
         else:
             out.append(verbatim(part))
     return "".join(out)
@@ -106,7 +132,10 @@ def card_actions(template: Template, rules: Rules, strings: Strings) -> str:
     """The buttons under a card, from its channel's `actions`."""
     s = strings.filler
     buttons = []
-    for name in rules.channels[template.channel].actions:
+    actions = list(rules.channels[template.channel].actions)
+    if reminder_fields(template, rules):
+        actions.append("ics")
+    for name in actions:
         label = plain(s.actions[name])
         if name in ("mailto", "sms"):
             # A real link, so the mail or messages app opens from a plain click.

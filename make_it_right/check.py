@@ -33,6 +33,8 @@ def check_template(template: Template, rules: Rules) -> list[str]:
     if text_problems:
         return problems  # blanks and sizes can only be measured on text that parses
     field_problems = _check_fields(template)
+    if not field_problems:
+        field_problems = _check_leave_out(template)
     problems += field_problems
     if not field_problems:
         problems += _check_limits(template, channel, rules)
@@ -148,6 +150,21 @@ def _check_sections(template: Template, channel: Channel) -> list[str]:
 
 def _parse_errors(template: Template) -> list[str]:
     return [f"{_where(text.name)}: {text.error}" for text in template.texts if text.error]
+
+
+def _check_leave_out(template: Template) -> list[str]:
+    """A blank that may be left out names a phrase (or its line) that holds it
+    wherever it appears, and has no fallback as well."""
+    from .layout import group_omissions
+
+    problems = []
+    for name, field in template.fields.items():
+        if field.leave_out is not None and field.fallback is not None:
+            problems.append(f"field '{name}' has both a fallback and leave_out; keep one")
+    for text in template.texts:
+        problems += [f"{_where(text.name)}: {problem}"
+                     for problem in group_omissions(text.parts, template.fields)[1]]
+    return problems
 
 
 def _check_fields(template: Template) -> list[str]:

@@ -18,6 +18,7 @@ import argparse
 import json
 import sys
 import traceback
+from email.utils import formatdate
 from pathlib import Path
 
 from . import __version__
@@ -100,9 +101,10 @@ def _render(args) -> int:
         raise UsageError(f"{template.id} is a {template.channel}; --format {args.format} "
                          "is for emails (use --format text)")
     elif args.format == "eml":
-        sys.stdout.buffer.write(as_eml(document, values, to=args.to))
+        sys.stdout.buffer.write(as_eml(document, values, to=args.to, cc=args.cc,
+                                       sender=args.sender, date=formatdate(localtime=True)))
     else:
-        print(as_mailto(document, values, to=args.to))
+        print(as_mailto(document, values, to=args.to, cc=args.cc))
     return OK
 
 
@@ -208,7 +210,9 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("--format", choices=["text", "eml", "mailto", "sms"], default="text")
     one.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
     one.add_argument("--values", metavar="FILE|-", help="field values as YAML or JSON")
-    one.add_argument("--to", default="", help="recipient address (eml, mailto)")
+    one.add_argument("--to", default="", help="recipient addresses (eml, mailto)")
+    one.add_argument("--cc", default="", help="copy to these addresses (eml, mailto)")
+    one.add_argument("--from", dest="sender", default="", help="your address (eml)")
     one.set_defaults(run=_render)
 
     check = commands.add_parser("check", help="check every template, the decision guide and "

@@ -64,7 +64,7 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
 <textarea class="mir-draft__text" id="mir-draft-text" rows="12" autocomplete="off" aria-describedby="mir-draft-hint" data-mir-draft-text></textarea>
 <p class="mir-draft__sizes" data-mir-draft-sizes></p>
 <div class="mir-draft__preview" data-mir-draft-preview hidden></div>
-<h2 class="mir-draft__results" id="mir-draft-results">{plain(s.results)}</h2>
+<h2 class="mir-draft__results" id="mir-draft-results" data-search-exclude>{plain(s.results)}</h2>
 <p role="status" data-mir-draft-count></p>
 <ol class="mir-draft__list" aria-labelledby="mir-draft-results" data-mir-draft-list></ol>
 </div>

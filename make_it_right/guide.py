@@ -152,6 +152,10 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
             )
         return "\n\n".join(blocks)
 
-    return (f'<div class="mir-guide" data-mir-guide markdown>\n\n{step(0, {}, "guide")}\n\n'
+    # Every path stays out of the search index (a section: the search plugin matches
+    # excluded elements by tag, and the answers nest <div>s).
+    return (f'<section class="mir-guide" data-mir-guide data-mir-done="{plain(s.done)}" '
+            f'data-search-exclude markdown>\n\n'
+            f'{step(0, {}, "guide")}\n\n'
             f'<button type="button" class="md-button" data-mir-restart hidden>'
-            f'{plain(s.restart)}</button>\n\n</div>\n')
+            f'{plain(s.restart)}</button>\n\n</section>\n')

@@ -31,11 +31,14 @@ class TemplateField(BaseModel):
     example: NonEmpty
     hint: NonEmpty
     fallback: Text | None = None
+    # Left empty, the blank's `line` is left out, or this phrase (template text
+    # holding the blank, like " from {{ company_name }}"). See layout.group_omissions.
+    leave_out: Annotated[str, StringConstraints(min_length=1)] | None = None
     kind: FieldKind = "text"
 
     @property
     def required(self) -> bool:
-        return self.fallback is None
+        return self.fallback is None and self.leave_out is None
 
 
 class TemplateFile(BaseModel):

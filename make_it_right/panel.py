@@ -1,9 +1,12 @@
-"""The page's one set of fields, placed by the first card on a page.
+"""The page's one set of fields, placed by the first card on a page, with the bar
+that keeps the active client and the blanks left in view, the focus view (one
+template's blanks beside its live preview) and the missing-blanks dialog.
 
 Rendered here, in HTML, so every label, hint and button text comes from the
 strings file. All of it starts `hidden`: it only works with the browser script
 (docs/javascripts/filler.js), which reveals it. Without JavaScript a reader
-still has every card as text with visible blanks.
+still has every card as text with visible blanks. None of it is searchable, and
+its headings carry no id (the search plugin would index each as a section).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterable
 
 from .escape import plain
 from .model import Template, TemplateField
+from .rules import Rules
 from .strings import Strings
 
 INPUT_TYPES = {"phone": "tel", "email": "email"}
@@ -31,25 +35,64 @@ def page_fields(templates: Iterable[Template]) -> dict[str, TemplateField]:
     return fields
 
 
-def render_panel(fields: dict[str, TemplateField], strings: Strings) -> str:
+def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> str:
     s = strings.filler
-    rows = "\n".join(_field(name, field, strings) for name, field in fields.items())
-    # An attribute, not a <script type="application/json">: Material's instant
+    fields = page_fields(templates)
+    about = [n for n in fields if n in rules.about_me]
+    client = [n for n in fields if n not in rules.about_me]
+    emails = any("mailto" in rules.channels[t.channel].actions for t in templates)
+    send = [_send("@to", s.to, s.send_hint), _send("@cc", s.cc, s.send_hint)] if emails else []
+    mine = [_send("@from", s.from_, s.from_hint)] if emails else []
+    # Attributes, not a <script type="application/json">: Material's instant
     # navigation re-runs every script element in the new page as JavaScript.
     ui = plain(json.dumps(script_strings(strings), ensure_ascii=False))
-    return f"""<section class="mir-fields" id="mir-fields" aria-labelledby="mir-fields-title" data-mir-fields data-mir-strings="{ui}" hidden>
-<h2 class="mir-fields__title" id="mir-fields-title">{plain(s.title)}</h2>
+    about_names = plain(json.dumps(list(rules.about_me)))
+    case_buttons = "".join(
+        f'<button type="button" class="md-button" data-mir-case="{name}">{plain(label)}</button>'
+        for name, label in (("new", s.case_new), ("duplicate", s.case_duplicate),
+                            ("clear", s.case_clear), ("delete", s.case_delete)))
+    rows = lambda names: "\n".join(_field(n, fields[n], strings) for n in names)  # noqa: E731
+    return f"""<div class="mir-bar" role="region" aria-label="{plain(s.bar_label)}" data-mir-bar data-search-exclude hidden>
+<a class="mir-skip" href="#mir-fields" data-mir-skip>{plain(s.skip)}</a>
+<span class="mir-bar__case" data-mir-bar-case></span>
+<span class="mir-bar__left" data-mir-bar-left></span>
+<button type="button" class="md-button" data-mir-open aria-controls="mir-fields-body">{plain(s.fill_everything)}</button>
+<span class="mir-bar__status" role="status" data-mir-status></span>
+<button type="button" class="md-button" data-mir-offer hidden></button>
+</div>
+
+<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-search-exclude hidden>
+<h2 class="mir-fields__title">{plain(s.title)}</h2>
 <p class="mir-fields__intro">{plain(s.intro)}</p>
+<button type="button" class="md-button" aria-expanded="false" aria-controls="mir-fields-body" data-mir-toggle>{plain(s.fill_everything)}</button>
+<div id="mir-fields-body" class="mir-fields__body" data-mir-body hidden>
+<fieldset class="mir-fields__group">
+<legend>{plain(s.case_title)}</legend>
+<p class="mir-fields__intro">{plain(s.case_intro)}</p>
+<div class="mir-case">
+<div class="mir-field"><label for="mir-case-pick">{plain(s.case_pick)}</label><select id="mir-case-pick" data-mir-case-pick></select></div>
+<div class="mir-field"><label for="mir-case-name">{plain(s.case_name)}</label><input id="mir-case-name" data-mir-case-name autocomplete="off"></div>
+</div>
+<div class="mir-fields__actions">{case_buttons}</div>
 <div class="mir-fields__grid">
-{rows}
+{"".join(send)}
+{rows(client)}
 </div>
-<div class="mir-fields__actions">
-<label class="mir-fields__remember"><input type="checkbox" data-mir-remember> {plain(s.remember)}</label>
-<button type="button" class="md-button" data-mir-clear>{plain(s.clear)}</button>
+<label class="mir-fields__remember"><input type="checkbox" data-mir-remember="cases"> {plain(s.remember_cases)}</label>
+</fieldset>
+<fieldset class="mir-fields__group">
+<legend>{plain(s.about_title)}</legend>
+<p class="mir-fields__intro">{plain(s.about_intro)}</p>
+<div class="mir-fields__grid">
+{rows(about)}
+{"".join(mine)}
 </div>
-<p class="mir-fields__status" role="status" data-mir-status></p>
-<dialog class="mir-dialog" aria-labelledby="mir-dialog-title" aria-describedby="mir-dialog-text" data-mir-dialog>
-<h2 class="mir-dialog__title" id="mir-dialog-title">{plain(s.missing_title)}</h2>
+<label class="mir-fields__remember"><input type="checkbox" data-mir-remember="me"> {plain(s.remember_me)}</label>
+</fieldset>
+<div class="mir-fields__actions"><button type="button" class="md-button" data-mir-forget>{plain(s.forget)}</button></div>
+</div>
+<dialog class="mir-dialog" aria-label="{plain(s.missing_title)}" aria-describedby="mir-dialog-text" data-mir-dialog>
+<h2 class="mir-dialog__title">{plain(s.missing_title)}</h2>
 <p id="mir-dialog-text">{plain(s.missing_text)}</p>
 <ul data-mir-missing></ul>
 <form method="dialog" class="mir-dialog__buttons">
@@ -57,7 +100,33 @@ def render_panel(fields: dict[str, TemplateField], strings: Strings) -> str:
 <button class="md-button" value="go" data-mir-anyway></button>
 </form>
 </dialog>
+<dialog class="mir-focus" data-mir-focus>
+<div class="mir-focus__head">
+<h2 class="mir-focus__title" data-mir-focus-title></h2>
+<button type="button" class="md-button mir-focus__toggle" data-mir-focus-toggle>{plain(s.show_preview)}</button>
+<button type="button" class="md-button" data-mir-focus-close>{plain(s.close)}</button>
+</div>
+<div class="mir-focus__main">
+<div class="mir-focus__fields" role="group" aria-label="{plain(s.focus_blanks)}" data-mir-focus-fields></div>
+<div class="mir-focus__preview" role="region" aria-label="{plain(s.preview)}" data-mir-focus-preview></div>
+</div>
+<div class="mir-focus__reminder" data-mir-focus-reminder hidden>
+<label for="mir-remind-at">{plain(s.reminder_when)}</label> <input type="datetime-local" id="mir-remind-at" data-mir-remind-at>
+</div>
+<div class="mir-focus__actions" data-mir-focus-actions></div>
+<p class="mir-focus__status"><span role="status" data-mir-status></span> <button type="button" class="md-button" data-mir-offer hidden></button></p>
+</dialog>
 </section>"""
+
+
+def _send(name: str, label: str, hint: str) -> str:
+    """An address for the send step: not a template's blank, never in its text."""
+    key = name.removeprefix("@")
+    return (f'<div class="mir-field" data-field="{name}" data-label="{plain(label)}">'
+            f'<label for="mir-s-{key}">{plain(label)}</label>'
+            f'<input id="mir-s-{key}" name="{name}" type="email" multiple autocomplete="off" '
+            f'aria-describedby="mir-sh-{key}">'
+            f'<p class="mir-field__hint" id="mir-sh-{key}">{plain(hint)}</p></div>')
 
 
 def _field(name: str, field: TemplateField, strings: Strings) -> str:
@@ -66,7 +135,8 @@ def _field(name: str, field: TemplateField, strings: Strings) -> str:
     label = plain(field.label)
     if not field.required:
         label += f' <span class="mir-field__optional">{plain(s.optional)}</span>'
-        notes.append(strings.card.fallback.format(fallback=field.fallback))
+        if field.fallback is not None:
+            notes.append(strings.card.fallback.format(fallback=field.fallback))
     attributes = (f'id="mir-f-{name}" name="{name}" aria-describedby="mir-h-{name}" '
                   f'autocomplete="off"')
     if field.kind == "long":
@@ -81,7 +151,11 @@ def _field(name: str, field: TemplateField, strings: Strings) -> str:
 
 
 def script_strings(strings: Strings) -> dict:
-    """What the script itself writes on the page: messages, and the subject line."""
+    """What the script itself writes on the page: messages, labels it sets, the subject line."""
     s = strings.filler
-    return {**s.messages.model_dump(), "anyway": dict(s.anyway),
-            "subject": strings.card.subject}
+    return {**s.messages.model_dump(), "anyway": dict(s.anyway), "actions": dict(s.actions),
+            "subject": strings.card.subject, "case_default": s.case_default,
+            "case_copy": s.case_copy, "bar_case": s.bar_case, "focus_label": s.focus_label,
+            "show_preview": s.show_preview, "show_blanks": s.show_blanks,
+            "reminder_title": s.reminder_title, "copy_fallback": s.copy_fallback,
+            "actions_label": s.actions_label, "undo": s.undo}

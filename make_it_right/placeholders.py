@@ -23,7 +23,16 @@ class Blank:
     field: str
 
 
-Part = str | Blank
+@dataclass(frozen=True)
+class Omit:
+    """A phrase or line that holds a blank the reader may leave empty: it is left
+    out whole when `field` is empty (see layout.group_omissions)."""
+
+    field: str
+    parts: tuple  # tuple[Part, ...]
+
+
+Part = str | Blank | Omit
 
 
 class TextError(ValueError):
@@ -84,13 +93,34 @@ def parse(text: str) -> tuple[Part, ...]:
 
 
 def substitute(parts: tuple[Part, ...], values: Mapping[str, str]) -> str:
-    """The text with each blank replaced by its field's value."""
-    return "".join(values[p.field] if isinstance(p, Blank) else p for p in parts)
+    """The text with each blank replaced by its field's value; a phrase held by an
+    empty field is left out."""
+    out = []
+    for part in parts:
+        if isinstance(part, Blank):
+            out.append(values[part.field])
+        elif isinstance(part, Omit):
+            if values[part.field]:
+                out.append(substitute(part.parts, values))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def blanks_in(parts: tuple[Part, ...]) -> list[Blank]:
+    """Every blank, in text order, including those inside a phrase that may be left out."""
+    found: list[Blank] = []
+    for part in parts:
+        if isinstance(part, Blank):
+            found.append(part)
+        elif isinstance(part, Omit):
+            found.extend(blanks_in(part.parts))
+    return found
 
 
 def fields_in(parts: tuple[Part, ...]) -> list[str]:
     """The field names used, in order of first use."""
-    return list(dict.fromkeys(p.field for p in parts if isinstance(p, Blank)))
+    return list(dict.fromkeys(b.field for b in blanks_in(parts)))
 
 
 # Jinja's node names for the tags a writer types.

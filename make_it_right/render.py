@@ -31,7 +31,8 @@ def well_formed(text: str) -> str:
 
 
 def resolve(template: Template, values: Mapping[str, str]) -> dict[str, str]:
-    """Each field's text: what the reader typed, else its fallback.
+    """Each field's text: what the reader typed, else its fallback, else "" for a
+    blank whose phrase is left out.
 
     Raises MissingFields naming every required blank left empty.
     """
@@ -42,6 +43,8 @@ def resolve(template: Template, values: Mapping[str, str]) -> dict[str, str]:
             resolved[name] = typed
         elif field.fallback is not None:
             resolved[name] = field.fallback
+        elif field.leave_out is not None:
+            resolved[name] = ""
         else:
             missing.append(field.label)
     if missing:
@@ -114,28 +117,46 @@ def checked_address(address: str, what: str = "recipient") -> str:
     return address
 
 
-def as_eml(document: Document, values: Mapping[str, str], to: str = "") -> bytes:
-    """An unsent draft (.eml) that mail apps open ready to edit and send."""
+def addresses(text: str, what: str = "recipient") -> str:
+    """One or more plain addresses, separated by commas or semicolons, as "a, b"."""
+    found = [a.strip() for a in re.split(r"[,;]", text) if a.strip()]
+    return ", ".join(checked_address(a, what) for a in found)
+
+
+def as_eml(document: Document, values: Mapping[str, str], to: str = "", cc: str = "",
+           sender: str = "", date: str = "") -> bytes:
+    """An unsent draft (.eml) that mail apps open ready to edit and send.
+
+    `date` is an RFC 5322 date (email.utils.formatdate); the browser writes its own.
+    """
     message = fill(document, values)
     if message.subject is None:
         raise ValueError(f"{document.template.id} has no subject; .eml is for emails")
     body = base64.b64encode(crlf(message.body).encode("utf-8")).decode()
     headers = ["MIME-Version: 1.0"]
+    if date:
+        headers.append(f"Date: {date}")
+    if sender:
+        headers.append(f"From: {checked_address(sender, 'sender')}")
     if to:
         headers.append(f"To: {checked_address(to)}")
+    if cc:
+        headers.append(f"Cc: {addresses(cc)}")
     headers += [f"Subject: {encoded_words(message.subject)}", "X-Unsent: 1",
                 "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
     lines = [body[i:i + 76] for i in range(0, len(body), 76)]
     return ("\r\n".join(headers + [""] + lines) + "\r\n").encode("ascii")
 
 
-def as_mailto(document: Document, values: Mapping[str, str], to: str = "") -> str:
+def as_mailto(document: Document, values: Mapping[str, str], to: str = "",
+              cc: str = "") -> str:
     """A mailto: URL per RFC 6068: UTF-8, percent-encoded, CRLF line breaks."""
     message = fill(document, values)
     if message.subject is None:
         raise ValueError(f"{document.template.id} has no subject; mailto is for emails")
     recipient = quote(checked_address(to), safe="@") if to else ""
-    return (f"mailto:{recipient}?subject={quote(message.subject, safe='')}"
+    copy = f"cc={quote(addresses(cc).replace(', ', ','), safe='@,')}&" if cc else ""
+    return (f"mailto:{recipient}?{copy}subject={quote(message.subject, safe='')}"
             f"&body={quote(crlf(message.body), safe='')}")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -56,7 +56,7 @@ class Scaffold(Strict):
     sections: dict[str, str] = {}
 
 
-Action = Literal["fill", "copy", "mailto", "eml", "sms", "txt", "print"]
+Action = Literal["fill", "copy", "mailto", "eml", "sms", "txt", "print", "ics"]
 
 
 class Channel(Strict):
@@ -196,6 +196,8 @@ class DraftChecks(Strict):
 class Rules(Strict):
     playbooks: dict[str, Playbook]
     channels: dict[str, Channel]
+    about_me: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]]
+    reminders: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]]
     limits: Limits
     unfinished_marker: str
     phrase_check_exempt_sections: list[str]

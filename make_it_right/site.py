@@ -23,7 +23,7 @@ from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide
 from .layout import layout
 from .loader import Pack, load_pack
 from .pages import MacroCall, PageError, macro_calls
-from .panel import page_fields, render_panel
+from .panel import render_panel
 from .rules import load_rules
 from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
@@ -78,8 +78,8 @@ class Handbook:
                            self._check_link(page, template))
         cards = self.cards_on_page.get(page, [])
         if cards and cards[0] == template_id:
-            fields = page_fields(self.pack.get(i) for i in cards)
-            return f"{render_panel(fields, self.strings)}\n\n{card}"
+            templates = [self.pack.get(i) for i in cards]
+            return f"{render_panel(templates, self.pack.rules, self.strings)}\n\n{card}"
         return card
 
     def template_index(self, page: str, playbook: str | None = None,

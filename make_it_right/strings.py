@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .datafile import DATA_DIR, load_model
 from .errors import DataError
@@ -57,6 +57,8 @@ class Card(_Strings):
     subject: _placeholders("subject")
     size: CardSize
     blank: _placeholders("label")
+    left_out_line: Plain
+    left_out_phrase: _placeholders("phrase")
 
 
 class Index(_Strings):
@@ -76,7 +78,7 @@ class PhraseBank(_Strings):
     instead: Plain
 
 
-ACTIONS = ("fill", "copy", "mailto", "eml", "sms", "txt", "print")
+ACTIONS = ("fill", "copy", "mailto", "eml", "sms", "txt", "print", "ics")
 
 
 def _labels_for(names: tuple[str, ...]):
@@ -95,28 +97,69 @@ class Messages(_Strings):
     copied: _placeholders("title")
     copied_button: Plain
     copy_failed: Plain
-    cleared: Plain
+    cleared: _placeholders("case")
+    deleted: _placeholders("case")
+    forgotten_all: Plain
+    restored: _placeholders("case")
+    switched: _placeholders("case")
     remembered: Plain
     forgotten: Plain
+    me_remembered: Plain
+    me_forgotten: Plain
     no_storage: Plain
     left_one: Plain
     left_many: _placeholders("count")
     all_filled: Plain
     downloaded: _placeholders("file")
+    long_link: _placeholders("count")
+    bad_address: _placeholders("address")
 
 
 class Filler(_Strings):
     title: Plain
     intro: Plain
     optional: Plain
-    remember: Plain
-    clear: Plain
+    skip: Plain
+    bar_label: Plain
+    bar_case: _placeholders("case")
+    fill_everything: Plain
+    case_title: Plain
+    case_intro: Plain
+    case_pick: Plain
+    case_name: Plain
+    case_default: _placeholders("number")
+    case_copy: _placeholders("case")
+    case_new: Plain
+    case_duplicate: Plain
+    case_clear: Plain
+    case_delete: Plain
+    remember_cases: Plain
+    to: Plain
+    cc: Plain
+    send_hint: Plain
+    about_title: Plain
+    about_intro: Plain
+    from_: Plain = Field(alias="from")
+    from_hint: Plain
+    remember_me: Plain
+    forget: Plain
+    undo: Plain
+    focus_label: _placeholders("title")
+    focus_blanks: Plain
+    preview: Plain
+    show_preview: Plain
+    show_blanks: Plain
+    close: Plain
+    reminder: Plain
+    reminder_when: Plain
+    reminder_title: _placeholders("case", "title")
+    copy_fallback: Plain
     missing_title: Plain
     missing_text: Plain
     fill_them: Plain
     actions_label: _placeholders("title")
     actions: _labels_for(ACTIONS)
-    anyway: _labels_for(tuple(a for a in ACTIONS if a != "fill"))
+    anyway: _labels_for(tuple(a for a in ACTIONS if a not in ("fill", "ics")))
     messages: Messages
 
 
@@ -125,6 +168,7 @@ class Guide(_Strings):
     also_read: Plain
     templates: Plain
     restart: Plain
+    done: Plain
 
 
 class Contributing(_Strings):

@@ -42,11 +42,15 @@ def index_table(pack: Pack, templates: Iterable[Template], strings: Strings) -> 
 
 
 def grouped_index(pack: Pack, group: str, level: int, strings: Strings) -> str:
-    """One headed index table per playbook, or per channel."""
+    """One headed index table per playbook, or per channel.
+
+    The tables stay out of the search index: each card carries its own title and
+    "when", so a search lands on the card, not on a list of links to it.
+    """
     keys = pack.rules.playbooks if group == "playbook" else pack.rules.channels
     titles = strings.playbooks if group == "playbook" else strings.channels
     return "\n".join(
-        f"{'#' * level} {plain(titles[key])}\n\n"
+        f"{'#' * level} {plain(titles[key])} {{ data-search-exclude }}\n\n"
         + index_table(pack, pack.select(**{group: key}), strings)
         for key in keys
     )

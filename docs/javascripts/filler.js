@@ -1,340 +1,554 @@
-/* Make It Right: type each blank once, and every template on the page fills in.
- * Without this script each card is still text with visible blanks. It reveals the
- * fields panel (macros/panel.py), keeps values in this browser only, and turns a
- * card into text, mailto:, .eml or .txt. Typed text is only ever set as
- * textContent or encoded, never parsed as markup. */
+/* The fill-in: make_it_right/card.py and panel.py write the markup, render.py the
+ * same formats. Typed text only becomes textContent, a value or encoded text. */
 (() => {
   "use strict";
 
-  // The filler's own styles matter only once this script runs, so it loads them:
-  // they never block the first paint, and a reader without JavaScript skips them.
-  const STYLES = document.currentScript.src.replace(/javascripts\/filler\.js.*$/,
-    "stylesheets/filler.css");
-  const KEY = "mir:fields";
-  const REMEMBER = "mir:remember";
-  // Kept here too, so values survive instant navigation even without storage.
-  // Maps without prototypes: a field called "constructor" or "__proto__" is just a name.
-  const map = (entries = []) => Object.assign(Object.create(null), Object.fromEntries(entries));
-  let values = map();
-  let storageWorks = true;
+  const ABOUT = "mir:about";
+  const CASES = "mir:cases";
+  const REMEMBER = { me: "mir:remember-me", cases: "mir:remember-cases" };
+  const OLD = ["mir:fields", "mir:remember"];
+  const $ = (selector, root = document) => root.querySelector(selector);
+  const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+  const make = (tag, props) => Object.assign(document.createElement(tag), props);
 
-  // Values live in this tab (sessionStorage), and on this device when asked.
-  const storage = {
-    get(area, key) {
-      try { return window[area].getItem(key); } catch { storageWorks = false; return null; }
-    },
-    set(area, key, value) {
-      try {
-        if (value === null) window[area].removeItem(key);
-        else window[area].setItem(key, value);
-      } catch { storageWorks = false; }
-    },
-  };
-
-  const remembered = () => storage.get("localStorage", REMEMBER) === "1";
-
-  function load() {
-    const saved = storage.get("sessionStorage", KEY) ||
-      (remembered() ? storage.get("localStorage", KEY) : null);
-    try {
-      return map([...Object.entries(values), ...Object.entries(JSON.parse(saved || "{}"))]
-        .filter(([, v]) => typeof v === "string"));
-    } catch { return values; }
-  }
-
-  function save() {
-    const json = JSON.stringify(values);
-    storage.set("sessionStorage", KEY, json);
-    if (remembered()) storage.set("localStorage", KEY, json);
-  }
-
-  // Placeholders filled with a function, so "$&" or "$$" in a value stays as typed.
-  const fill = (text, fields) => text.replace(/\{(\w+)\}/g, (whole, name) =>
-    (name in fields ? String(fields[name]) : whole));
-  // A lone surrogate (a half emoji pasted from somewhere) becomes U+FFFD instead of
-  // making encodeURIComponent throw.
-  const wellFormed = (text) => text.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-  const channel = "BroadcastChannel" in window ? new BroadcastChannel("mir:fields") : null;
-  // "Clear all" in another tab clears this one too: its storage, fields and cards.
-  let clearPage = () => {
-    values = map();
-    storage.set("sessionStorage", KEY, null);
-    storage.set("localStorage", KEY, null);
-  };
-  channel?.addEventListener("message", ({ data }) => { if (data === "clear") clearPage(); });
-  const clean = (value) => wellFormed(value || "").trim();
-  const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, " ");
+  const wellFormed = (text) => String(text ?? "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  const format = (text, params) => text.replace(/\{(\w+)\}/g, (all, key) => (Object.hasOwn(params, key) ? String(params[key]) : all));
   const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
-
-  function showBlank(span) {
-    const value = clean(values[span.dataset.field]);
-    const fallback = span.dataset.fallback;
-    const text = value || (fallback !== undefined ? fallback : span.dataset.marker);
-    if (span.textContent !== text) span.textContent = text;
-    span.classList.toggle("mir-blank--filled", Boolean(value));
-    span.classList.toggle("mir-blank--fallback", !value && fallback !== undefined);
-  }
-
-  function message(card, ui) {
-    const part = (selector) => card.querySelector(selector)?.textContent;
-    const body = part(".mir-card__body") + "\n";
-    const subject = part(".mir-card__subject-text");
-    if (subject === undefined) return { body, text: body };
-    const line = oneLine(subject);
-    return { subject: line, body, text: `${fill(ui.subject, { subject: line })}\n\n${body}` };
-  }
-
-  function emptyBlanks(card) {
-    const names = new Set();
-    for (const span of card.querySelectorAll(".mir-blank:not([data-fallback])")) {
-      if (!clean(values[span.dataset.field])) names.add(span.dataset.field);
-    }
-    return [...names];
-  }
-
-  // Percent-encoding as Python's quote(safe=""): RFC 3986's unreserved characters only.
-  const encode = (text) => encodeURIComponent(text)
+  // As Python's quote(safe=""): RFC 3986's unreserved characters only.
+  const encode = (text) => encodeURIComponent(wellFormed(text))
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const mailto = ({ subject, body }) =>
-    `mailto:?subject=${encode(subject)}&body=${encode(crlf(body))}`;
-  // RFC 5724, as make_it_right/render.py writes it: the message without its last newline.
+  const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
+  function addresses(text) {
+    const all = String(text || "").split(/[,;]/).map((a) => a.trim()).filter(Boolean);
+    return [all.filter((a) => ADDRESS.test(a)), all.filter((a) => !ADDRESS.test(a))];
+  }
+  const list = (items) => encode(items.join(",")).replace(/%40/g, "@").replace(/%2C/g, ",");
+  const mailto = ({ subject, body, to = [], cc = [] }) => `mailto:${list(to.slice(0, 1))}?` +
+    `${cc.length ? `cc=${list(cc)}&` : ""}subject=${encode(subject)}&body=${encode(crlf(body))}`;
   const sms = ({ body }) => `sms:?body=${encode(body.replace(/\n$/, ""))}`;
 
-  function base64(text) {
-    let binary = "";
-    for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-    return btoa(binary);
-  }
-
-  // RFC 2047 encoded words of at most 75 characters, split between characters.
-  function encodedSubject(subject) {
-    const words = [];
-    let word = "";
+  const utf8 = (text) => new TextEncoder().encode(text);
+  const base64 = (text) => btoa(Array.from(utf8(text), (b) => String.fromCharCode(b)).join(""));
+  function pieces(text, size, first = size) {
+    const out = [];
+    let piece = "";
     let bytes = 0;
-    for (const char of subject) {
-      const size = new TextEncoder().encode(char).length;
-      if (bytes + size > 45) { words.push(word); word = ""; bytes = 0; }
-      word += char;
-      bytes += size;
+    for (const char of wellFormed(text)) {
+      const length = utf8(char).length;
+      if (piece && bytes + length > (out.length ? size : first)) { out.push(piece); piece = ""; bytes = 0; }
+      piece += char;
+      bytes += length;
     }
-    words.push(word);
-    return words.map((w) => `=?UTF-8?B?${base64(w)}?=`).join("\r\n ");
+    return [...out, piece];
+  }
+  const encodedSubject = (subject) => pieces(subject, 45).map((w) => `=?UTF-8?B?${base64(w)}?=`).join("\r\n ");
+
+  function eml({ subject, body, to = [], cc = [], from = "", date = null }) {
+    const head = ["MIME-Version: 1.0"];
+    if (date) head.push(`Date: ${date.toUTCString().replace("GMT", "+0000")}`);
+    if (from) head.push(`From: ${from}`);
+    if (to.length) head.push(`To: ${to[0]}`);
+    if (cc.length) head.push(`Cc: ${cc.join(", ")}`);
+    head.push(`Subject: ${encodedSubject(subject)}`, "X-Unsent: 1",
+      "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "");
+    return [...head, ...(base64(crlf(wellFormed(body))).match(/.{1,76}/g) || []), ""].join("\r\n");
   }
 
-  const eml = ({ subject, body }) => [
-    "MIME-Version: 1.0",
-    `Subject: ${encodedSubject(subject)}`,
-    "X-Unsent: 1",
-    "Content-Type: text/plain; charset=utf-8",
-    "Content-Transfer-Encoding: base64",
-    "",
-    base64(crlf(body)).replace(/.{76}/g, "$&\r\n"),
-  ].join("\r\n");
+  const icsText = (text) => wellFormed(text).replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
+  function ics({ uid, start, summary, description, stamp = new Date() }) {
+    const time = (d) => d.replace(/[-:]/g, "").replace(/\.\d+/, "");
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Make It Right//Handbook//EN", "BEGIN:VEVENT",
+      `UID:${uid}`, `DTSTAMP:${time(stamp.toISOString())}`, `DTSTART:${time(start).padEnd(15, "0").slice(0, 15)}`,
+      "DURATION:PT15M", `SUMMARY:${icsText(summary)}`, `DESCRIPTION:${icsText(description)}`,
+      "BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${icsText(summary)}`, "TRIGGER:PT0M", "END:VALARM",
+      "END:VEVENT", "END:VCALENDAR", ""].map((line) => pieces(line, 74, 75).join("\r\n ")).join("\r\n");
+  }
+
+  const slug = (text) => wellFormed(text).normalize("NFKD").toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "case";
+
+  function textOf(node) {
+    let out = "";
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) out += child.data;
+      else if (child.nodeType === 1 && !child.classList.contains("mir-omit--out")) out += textOf(child);
+    }
+    return out;
+  }
+  function message(card) {
+    const part = (selector) => { const el = $(selector, card); return el && textOf(el); };
+    const body = `${part(".mir-card__body")}\n`;
+    const subject = part(".mir-card__subject-text");
+    if (subject === null) return { body, text: body };
+    const line = subject.replace(/\s*[\r\n]+\s*/g, " ").trim();
+    return { subject: line, body, text: `${format(ui.subject, { subject: line })}\n\n${body}` };
+  }
+
+  window.MakeItRight = Object.freeze({ message, mailto, sms, eml, ics, encodedSubject, wellFormed, format, slug, addresses });
+
+  let works = true;
+  const store = {
+    get(area, key) { try { return window[area].getItem(key); } catch { works = false; return null; } },
+    set(area, key, value) {
+      try { if (value === null) window[area].removeItem(key); else window[area].setItem(key, value); } catch { works = false; }
+    },
+    json(area, key) { try { return JSON.parse(store.get(area, key)); } catch { return null; } },
+  };
+  const remembered = (what) => store.get("localStorage", REMEMBER[what]) === "1";
+  // Maps without a prototype: a field called "constructor" is just a field.
+  function valuesOf(source) {
+    const map = Object.create(null);
+    for (const [key, value] of Object.entries(source || {})) if (typeof value === "string") map[key] = value;
+    return map;
+  }
+
+  let ui = null;
+  let aboutNames = new Set();
+  let about = Object.create(null);
+  let cases = [];
+  let active = null;
+  let view = null;
+  const mapOf = (name) => (aboutNames.has(name) || name === "@from" ? about : active.values);
+  const valueOf = (name) => (mapOf(name)[name] || "").trim();
+
+  function newCase(values) {
+    const names = new Set(cases.map((c) => c.name));
+    let number = cases.length + 1;
+    while (names.has(format(ui.case_default, { number }))) number += 1;
+    return { id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+      name: format(ui.case_default, { number }), values: valuesOf(values), done: [] };
+  }
+  const restore = (all) => {
+    cases = all.cases.filter((c) => c && typeof c.id === "string")
+      .map((c) => ({ id: c.id, name: wellFormed(c.name), values: valuesOf(c.values), done: [...(c.done || [])].filter((d) => typeof d === "string") }));
+    active = cases.find((c) => c.id === all.active);
+  };
+  function load() {
+    const read = (key, what) => store.json("sessionStorage", key) ?? (remembered(what) ? store.json("localStorage", key) : null);
+    const me = read(ABOUT, "me");
+    const all = read(CASES, "cases");
+    if (me) about = valuesOf(me);
+    if (Array.isArray(all?.cases)) restore(all);
+    if (!cases.length) cases.push(newCase());
+    if (!cases.includes(active)) [active] = cases;
+  }
+  function save() {
+    const me = JSON.stringify(about);
+    const all = JSON.stringify({ active: active.id, cases });
+    store.set("sessionStorage", ABOUT, me);
+    store.set("sessionStorage", CASES, all);
+    if (remembered("me")) store.set("localStorage", ABOUT, me);
+    if (remembered("cases")) store.set("localStorage", CASES, all);
+  }
+  function forgetHere() {
+    for (const area of ["sessionStorage", "localStorage"]) {
+      for (const key of [ABOUT, CASES, ...Object.values(REMEMBER), ...OLD]) store.set(area, key, null);
+    }
+    about = Object.create(null);
+    cases = [];
+    cases.push(newCase());
+    [active] = cases;
+  }
+
+  const channel = window.BroadcastChannel && new BroadcastChannel("make-it-right");
+  const signal = (note) => channel?.postMessage(note);
+  function received(note) {
+    if (!ui || !note) return;
+    if (note.type === "forget") forgetHere();
+    const gone = cases.find((c) => c.id === note.id);
+    if (gone) { gone.values = Object.create(null); save(); }
+    view?.refresh();
+  }
+  channel?.addEventListener("message", (event) => received(event.data));
+  addEventListener("click", (event) => {
+    if (!view || !event.target.closest?.(".mir-skip")) return;
+    event.preventDefault();
+    event.stopPropagation();
+    view.openPanel();
+  }, true);
 
   function download(name, content, type) {
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([content], { type }));
-    link.download = name;
+    const link = make("a", { href: URL.createObjectURL(new Blob([content], { type })), download: name });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  // No clipboard (a plain-http mirror) or a refusal: say so, and select the text to copy by hand.
-  const copy = async (text) => {
-    try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
-  };
-
   function enhance() {
-    const panel = document.querySelector("[data-mir-fields]");
+    const panel = $("[data-mir-fields]");
+    for (const old of $$("body > .mir-skip")) old.remove();
+    view = null;
     if (!panel) return;
-    const ui = JSON.parse(panel.dataset.mirStrings);
-    const inputs = [...panel.querySelectorAll("input[name], textarea[name]")];
-    const labels = map(
-      [...panel.querySelectorAll(".mir-field")].map((f) => [f.dataset.field, f.dataset.label]));
-    const cards = [...document.querySelectorAll(".mir-card")];
-    const blanks = map();
-    for (const span of document.querySelectorAll(".mir-card .mir-blank")) {
-      span.dataset.marker = span.textContent;
-      (blanks[span.dataset.field] ||= []).push(span);
-    }
-    const status = panel.querySelector("[data-mir-status]");
-    const announce = (text) => { status.textContent = ""; status.textContent = text; };
-    const dialog = panel.querySelector("[data-mir-dialog]");
-    const remember = panel.querySelector("[data-mir-remember]");
+    ui = JSON.parse(panel.dataset.mirStrings);
+    aboutNames = new Set(JSON.parse(panel.dataset.mirAbout));
+    load();
+    const bar = $("[data-mir-bar]");
+    const body = $("[data-mir-body]", panel);
+    const toggle = $("[data-mir-toggle]", panel);
+    const dialog = $("[data-mir-dialog]", panel);
+    const focus = $("[data-mir-focus]", panel);
+    const pick = $("[data-mir-case-pick]", panel);
+    const caseName = $("[data-mir-case-name]", panel);
+    const remindAt = $("[data-mir-remind-at]", focus);
+    const cards = $$(".mir-card");
+    const labels = new Map($$(".mir-field[data-field]", panel).map((f) => [f.dataset.field, f.dataset.label]));
 
+    // Indexed by field: a keystroke touches only the inputs, blanks and cards that use it.
+    const inputs = new Map();
+    const blanks = new Map();
+    const users = new Map();
+    const info = new Map();
+    const markers = new WeakMap();
+    const required = new Set();
+    let added = [];
+    const add = (map, key, item) => { const items = map.get(key); if (items) items.push(item); else map.set(key, [item]); };
+    function indexText(root) {
+      for (const span of $$(".mir-blank, .mir-omit", root)) {
+        if (span.dataset.field && !markers.has(span)) markers.set(span, span.textContent);
+        add(blanks, span.dataset.field || span.dataset.omit, span);
+      }
+    }
+    for (const input of $$("[name]", panel)) add(inputs, input.name, input);
+    for (const card of cards) {
+      const fields = [];
+      const needs = [];
+      for (const span of $$(".mir-blank", card)) {
+        const name = span.dataset.field;
+        if (!fields.includes(name)) { fields.push(name); add(users, name, card); }
+        if (span.hasAttribute("data-required") && !needs.includes(name)) { needs.push(name); required.add(name); }
+      }
+      indexText(card);
+      const actions = $(".mir-card__actions", card);
+      info.set(card, { fields, needs, actions, left: $("[data-mir-left]", card), email: Boolean($("[href^=mailto]", actions)) });
+    }
+
+    let timer = 0;
+    function announce(text, offer) {
+      const where = focus.open ? focus : bar;
+      for (const button of $$("[data-mir-offer]")) button.hidden = true;
+      const status = $("[data-mir-status]", where);
+      status.textContent = "";
+      status.textContent = text;
+      if (!offer) return;
+      const button = $("[data-mir-offer]", where);
+      button.textContent = offer.label;
+      button.hidden = false;
+      button.onclick = () => { button.hidden = true; offer.run(); };
+      clearTimeout(timer);
+      timer = setTimeout(() => { button.hidden = true; }, 20000);
+    }
+
+    function show(span) {
+      if (!span.dataset.field) return span.classList.toggle("mir-omit--out", !valueOf(span.dataset.omit));
+      const value = valueOf(span.dataset.field);
+      const { fallback } = span.dataset;
+      const text = value || (fallback ?? markers.get(span));
+      if (span.textContent !== text) span.textContent = text;
+      span.classList.toggle("mir-blank--filled", Boolean(value));
+      span.classList.toggle("mir-blank--fallback", !value && fallback !== undefined);
+    }
+    const missing = (card) => info.get(card).needs.filter((name) => !valueOf(name));
+    const leftText = (count) => (count ? count === 1 ? ui.left_one : format(ui.left_many, { count }) : ui.all_filled);
+    const setText = (el, text) => { if (el && el.textContent !== text) el.textContent = text; };
+    let focused = null;
     function countLeft(card) {
-      const left = emptyBlanks(card).length;
-      const text = left === 0 ? ui.all_filled
-        : left === 1 ? ui.left_one : fill(ui.left_many, { count: left });
-      const counter = card.querySelector("[data-mir-left]");
-      if (counter.textContent !== text) counter.textContent = text;
+      const text = leftText(missing(card).length);
+      setText(info.get(card).left, text);
+      if (focused === card) setText($("[data-mir-focus-actions] [data-mir-left]", focus), text);
     }
-
+    function updateBar() {
+      setText($("[data-mir-bar-left]", bar), leftText([...required].filter((name) => !valueOf(name)).length));
+      setText($("[data-mir-bar-case]", bar), format(ui.bar_case, { case: active.name }));
+    }
     function update(name) {
-      for (const span of blanks[name] || []) showBlank(span);
-      for (const card of cards) if (card.querySelector(`[data-field="${name}"]`)) countLeft(card);
+      for (const span of blanks.get(name) || []) show(span);
+      for (const card of users.get(name) || []) countLeft(card);
+      updateBar();
     }
+    function onInput({ target }) {
+      const { name } = target;
+      const value = wellFormed(target.value);
+      if (value) mapOf(name)[name] = value;
+      else delete mapOf(name)[name];
+      for (const other of inputs.get(name)) if (other !== target) other.value = target.value;
+      update(name);
+      save();
+    }
+    function refresh() {
+      for (const [name, items] of inputs) for (const input of items) input.value = mapOf(name)[name] || "";
+      for (const items of blanks.values()) items.forEach(show);
+      cards.forEach(countLeft);
+      pick.replaceChildren(...cases.map((c) => new Option(c.name, c.id, false, c === active)));
+      caseName.value = active.name;
+      for (const box of $$("[data-mir-remember]", panel)) box.checked = remembered(box.dataset.mirRemember);
+      updateBar();
+    }
+    function openPanel(name) {
+      body.hidden = false;
+      toggle.setAttribute("aria-expanded", "true");
+      const fields = $$(".mir-fields__grid [name]:not([name^='@'])", panel);
+      (fields.find((i) => (name ? i.name === name : !i.value.trim())) || fields[0])?.focus();
+    }
+    view = { refresh, openPanel: () => openPanel() };
+
+    const part = (name) => $(`[data-mir-focus-${name}]`, focus);
+    function openFocus(card, target) {
+      const data = info.get(card);
+      focused = card;
+      setText(part("title"), format(ui.focus_label, { title: card.dataset.title }));
+      focus.setAttribute("aria-label", part("title").textContent);
+      const fields = [...(data.email ? ["@to", "@cc"] : []), ...data.fields].map((name) => {
+        const copy = $(`.mir-field[data-field="${CSS.escape(name)}"]`, panel).cloneNode(true);
+        for (const el of $$("[id], [for], [aria-describedby]", copy)) {
+          for (const key of ["id", "for", "aria-describedby"]) if (el.hasAttribute(key)) el.setAttribute(key, `mir-x-${el.getAttribute(key)}`);
+        }
+        const input = $("[name]", copy);
+        input.value = mapOf(name)[name] || "";
+        input.addEventListener("input", onInput);
+        add(inputs, name, input);
+        added.push([inputs, name, input]);
+        return copy;
+      });
+      part("fields").replaceChildren(...fields);
+      const preview = $(".mir-card__text", card).cloneNode(true);
+      for (const span of $$(".mir-blank, .mir-omit", preview)) {
+        const key = span.dataset.field || span.dataset.omit;
+        markers.set(span, markers.get($(`.mir-blank[data-field="${key}"]`, card)));
+        add(blanks, key, span);
+        added.push([blanks, key, span]);
+      }
+      part("preview").replaceChildren(preview);
+      const counter = make("span", { className: "mir-card__left" });
+      counter.setAttribute("data-mir-left", "");
+      part("actions").replaceChildren(...$$("[data-mir-action]:not([data-mir-action=fill])", data.actions).map((c) => c.cloneNode(true)), counter);
+      part("actions").setAttribute("aria-label", format(ui.actions_label, { title: card.dataset.title }));
+      part("reminder").hidden = !card.dataset.remind;
+      if (!remindAt.value) remindAt.value = new Date(Date.now() + 864e5 - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 11) + "09:00";
+      focus.classList.remove("mir-focus--preview");
+      setText(part("toggle"), ui.show_preview);
+      setText($("[data-mir-status]", focus), "");
+      if (!focus.open) focus.showModal();
+      countLeft(card);
+      if (target === "ics") return remindAt.focus();
+      // The first empty blank in the order the text uses them, optional or not.
+      const first = data.fields.find((name) => !valueOf(name)) || data.fields[0];
+      const input = $(`[name="${CSS.escape(first || "")}"]`, part("fields"));
+      (input || part("toggle")).focus();
+    }
+    focus.addEventListener("close", () => {
+      focused = null;
+      for (const [map, key, item] of added) map.get(key).splice(map.get(key).indexOf(item), 1);
+      added = [];
+      part("fields").replaceChildren();
+      part("preview").replaceChildren();
+    });
+    part("close").addEventListener("click", () => focus.close());
+    part("toggle").addEventListener("click", () => {
+      setText(part("toggle"), focus.classList.toggle("mir-focus--preview") ? ui.show_blanks : ui.show_preview);
+    });
 
     function confirmed(card, action) {
-      const missing = emptyBlanks(card);
-      if (!missing.length) return Promise.resolve(true);
-      const list = dialog.querySelector("[data-mir-missing]");
-      list.replaceChildren(...missing.map((name) => {
-        const item = document.createElement("li");
-        item.textContent = labels[name];
-        return item;
-      }));
-      dialog.querySelector("[data-mir-anyway]").textContent = ui.anyway[action];
+      const empty = missing(card);
+      if (!empty.length) return true;
+      $("[data-mir-missing]", dialog).replaceChildren(...empty.map((name) => make("li", { textContent: labels.get(name) })));
+      setText($("[data-mir-anyway]", dialog), ui.anyway[action]);
       dialog.returnValue = "";
       dialog.showModal();
       return new Promise((resolve) => dialog.addEventListener("close", () => {
-        if (dialog.returnValue === "go") return resolve(true);
-        // After the dialog has handed focus back to the button: take it to the blank.
-        setTimeout(() => panel.querySelector(`[name="${missing[0]}"]`).focus());
-        resolve(false);
+        resolve(dialog.returnValue === "go");
+        if (dialog.returnValue === "go") return;
+        setTimeout(() => {
+          const input = focus.open && $(`[name="${empty[0]}"]`, part("fields"));
+          if (input) input.focus(); else openPanel(empty[0]);
+        });
       }, { once: true }));
     }
 
+    function recipients() {
+      const [to, cc, from] = [active.values["@to"], active.values["@cc"], about["@from"]].map(addresses);
+      const bad = [...to[1], ...cc[1], ...from[1]];
+      if (bad.length) announce(format(ui.bad_address, { address: bad[0] }));
+      return { to: to[0], cc: cc[0], from: from[0][0] || "" };
+    }
+    function save_(card, extension, content, type) {
+      const file = `${slug(active.name)}-${card.dataset.template}.${extension}`;
+      download(file, content, type);
+      announce(format(ui.downloaded, { file }));
+    }
     const actions = {
-      fill(card) {
-        const first = emptyBlanks(card)[0] || card.querySelector(".mir-blank")?.dataset.field;
-        panel.querySelector(`[name="${first}"]`)?.focus();
+      fill: (card) => openFocus(card),
+      async copy(card, control) {
+        const { text } = message(card);
+        try {
+          await navigator.clipboard.writeText(text);
+          announce(format(ui.copied, { title: card.dataset.title }));
+          const label = control.textContent;
+          control.textContent = ui.copied_button;
+          setTimeout(() => { control.textContent = label; }, 2000);
+        } catch {
+          const group = control.parentElement;
+          let box = group.nextElementSibling;
+          if (!box?.matches(".mir-copy-fallback")) {
+            box = make("div", { className: "mir-copy-fallback" });
+            const id = `mir-copy-${Date.now()}`;
+            box.append(make("label", { htmlFor: id, textContent: ui.copy_fallback }),
+              make("textarea", { id, readOnly: true, rows: 6 }));
+            group.after(box);
+          }
+          announce(ui.copy_failed);
+          const area = $("textarea", box);
+          area.value = text;
+          area.focus();
+          area.select();
+        }
       },
-      async copy(card, button) {
-        const done = await copy(message(card, ui).text);
-        announce(done ? fill(ui.copied, { title: card.dataset.title }) : ui.copy_failed);
-        if (done) flash(button, ui.copied_button);
-        else getSelection().selectAllChildren(card.querySelector(".mir-card__text"));
+      mailto(card, control) {
+        const url = mailto({ ...message(card), ...recipients() });
+        if (url.length > 1800) {
+          return announce(format(ui.long_link, { count: url.length }), { label: ui.actions.eml, run: () => actions.eml(card) });
+        }
+        window.location.href = control.href = url;
       },
-      mailto(card, link) { window.location.href = link.href = mailto(message(card, ui)); },
-      sms(card, link) { window.location.href = link.href = sms(message(card, ui)); },
-      eml(card) { save_(card, "eml", eml(message(card, ui)), "message/rfc822"); },
-      txt(card) { save_(card, "txt", message(card, ui).text, "text/plain;charset=utf-8"); },
+      sms(card, control) { window.location.href = control.href = sms(message(card)); },
+      eml(card) { save_(card, "eml", eml({ ...message(card), ...recipients(), date: new Date() }), "message/rfc822"); },
+      txt(card) { save_(card, "txt", message(card).text, "text/plain;charset=utf-8"); },
+      ics(card) {
+        if (!focus.open || !remindAt.value) return openFocus(card, "ics");
+        const description = card.dataset.remind.split(" ").map((name) => `${labels.get(name)}: ${valueOf(name) || "-"}`).join("\n");
+        save_(card, "ics", ics({ uid: `${Date.now()}-${card.dataset.template}@make-it-right`, start: remindAt.value,
+          summary: format(ui.reminder_title, { case: active.name, title: card.dataset.title }), description }), "text/calendar");
+      },
       print(card) {
+        if (focus.open) focus.close();
         card.classList.add("mir-print-target");
         document.body.classList.add("mir-printing");
-        window.addEventListener("afterprint", () => {
+        addEventListener("afterprint", () => {
           card.classList.remove("mir-print-target");
           document.body.classList.remove("mir-printing");
         }, { once: true });
         window.print();
       },
     };
-
-    function save_(card, extension, content, type) {
-      const file = `${card.dataset.template}.${extension}`;
-      download(file, content, type);
-      announce(fill(ui.downloaded, { file }));
+    async function run(card, event) {
+      const control = event.target.closest("[data-mir-action]");
+      if (!card || !control) return;
+      const action = control.dataset.mirAction;
+      if (control.tagName === "A") event.preventDefault();
+      if (action === "fill" || action === "ics") return actions[action](card, control);
+      if (!await confirmed(card, action)) return;
+      await actions[action](card, control);
+      // The guide's plan marks what was copied or sent, for this client.
+      if (action !== "print" && !active.done.includes(card.dataset.template)) { active.done.push(card.dataset.template); save(); }
     }
-
     for (const card of cards) {
-      const bar = card.querySelector(".mir-card__actions");
-      bar.hidden = false;
-      bar.addEventListener("click", async (event) => {
-        const control = event.target.closest("[data-mir-action]");
-        if (!control) return;
-        const action = control.dataset.mirAction;
-        if (action === "mailto" || action === "sms") event.preventDefault();
-        if (action === "fill" || await confirmed(card, action)) actions[action](card, control);
+      info.get(card).actions.hidden = false;
+      info.get(card).actions.addEventListener("click", (event) => run(card, event));
+    }
+    part("actions").addEventListener("click", (event) => run(focused, event));
+    for (const items of inputs.values()) for (const input of items) input.addEventListener("input", onInput);
+
+    const changed = (text) => { save(); refresh(); if (text) announce(format(text, { case: active.name })); };
+    pick.addEventListener("change", () => {
+      active = cases.find((c) => c.id === pick.value) || active;
+      changed(ui.switched);
+    });
+    caseName.addEventListener("input", () => {
+      active.name = wellFormed(caseName.value);
+      setText($(`option[value="${CSS.escape(active.id)}"]`, pick), active.name);
+      updateBar();
+      save();
+    });
+    $(".mir-fields__group", panel).addEventListener("click", ({ target }) => {
+      const what = target.closest("[data-mir-case]")?.dataset.mirCase;
+      if (!what) return;
+      if (what === "new" || what === "duplicate") {
+        const made = newCase(what === "new" ? null : active.values);
+        if (what === "duplicate") made.name = format(ui.case_copy, { case: active.name });
+        cases.push(made);
+        active = made;
+        changed(ui.switched);
+        caseName.focus();
+        return caseName.select();
+      }
+      const before = JSON.stringify({ active: active.id, cases });
+      const name = active.name;
+      signal({ type: "clear", id: active.id });
+      if (what === "clear") active.values = Object.create(null);
+      else {
+        cases.splice(cases.indexOf(active), 1);
+        if (!cases.length) cases.push(newCase());
+        [active] = cases;
+      }
+      changed();
+      announce(format(what === "clear" ? ui.cleared : ui.deleted, { case: name }), {
+        label: ui.undo,
+        run() { restore(JSON.parse(before)); changed(ui.restored); },
+      });
+    });
+    for (const box of $$("[data-mir-remember]", panel)) {
+      box.addEventListener("change", () => {
+        const what = box.dataset.mirRemember;
+        const key = what === "me" ? ABOUT : CASES;
+        store.set("localStorage", REMEMBER[what], box.checked ? "1" : null);
+        store.set("localStorage", key, box.checked ? store.get("sessionStorage", key) : null);
+        announce(!works ? ui.no_storage : ui[`${what === "me" ? "me_" : ""}${box.checked ? "remembered" : "forgotten"}`]);
       });
     }
-
-    for (const input of inputs) {
-      input.value = values[input.name] || "";
-      input.addEventListener("input", () => {
-        if (input.value) values[input.name] = input.value;
-        else delete values[input.name];
-        update(input.name);
-        save();
-      });
-    }
-    for (const span of Object.values(blanks).flat()) showBlank(span);
-    for (const card of cards) countLeft(card);
-
-    remember.checked = remembered();
-    remember.addEventListener("change", () => {
-      storage.set("localStorage", REMEMBER, remember.checked ? "1" : null);
-      storage.set("localStorage", KEY, remember.checked ? JSON.stringify(values) : null);
-      announce(!storageWorks ? ui.no_storage : remember.checked ? ui.remembered : ui.forgotten);
+    $("[data-mir-forget]", panel).addEventListener("click", () => {
+      forgetHere();
+      signal({ type: "forget" });
+      changed();
+      announce(ui.forgotten_all);
     });
-    panel.querySelector("[data-mir-clear]").addEventListener("click", () => {
-      clearAll();
-      channel?.postMessage("clear");
-      announce(ui.cleared);
+    toggle.addEventListener("click", () => {
+      body.hidden = !body.hidden;
+      toggle.setAttribute("aria-expanded", String(!body.hidden));
     });
-    clearPage = clearAll;
-
-    function clearAll() {
-      values = map();
-      storage.set("sessionStorage", KEY, null);
-      storage.set("localStorage", KEY, null);
-      for (const input of inputs) input.value = "";
-      for (const name of Object.keys(blanks)) update(name);
-    }
-
+    $("[data-mir-open]", bar).addEventListener("click", () => openPanel());
+    document.body.prepend($("[data-mir-skip]", bar));
+    refresh();
+    bar.hidden = false;
     panel.hidden = false;
-    if (!storageWorks) announce(ui.no_storage);
+    if (!works) announce(ui.no_storage);
   }
 
-  function flash(button, text) {
-    const label = button.textContent;
-    button.textContent = text;
-    setTimeout(() => (button.textContent = label), 2000);
-  }
-
-  // Material puts each code block's copy button in a <nav>: a page of cards would
-  // have many unnamed navigation landmarks (axe: landmark-unique). It is a toolbar.
-  function quietCodeNavs() {
-    for (const nav of document.querySelectorAll(".md-code__nav")) nav.setAttribute("role", "none");
-  }
-
-  // "Which playbook fits?" is nested <details>: it works without this script.
-  // The script adds "Start again" and keeps the newest answer in view.
   function guide() {
-    const root = document.querySelector("[data-mir-guide]");
+    const root = $("[data-mir-guide]");
     if (!root) return;
-    const restart = root.querySelector("[data-mir-restart]");
+    const all = $$("details", root);
+    const key = (d) => `${d.getAttribute("name")}/${d.firstElementChild.textContent}`;
+    const saved = new Set(store.json("sessionStorage", "mir:guide") || []);
+    for (const d of all) if (saved.has(key(d))) d.open = true;
+    const all_ = store.json("sessionStorage", CASES);
+    const done = all_?.cases?.find((c) => c.id === all_.active)?.done || [];
+    for (const link of $$("li a[href*='#tpl-']", root)) {
+      if (done.includes(link.getAttribute("href").split("#tpl-")[1])) link.after(` ${root.dataset.mirDone}`);
+    }
+    const restart = $("[data-mir-restart]", root);
     restart.hidden = false;
     restart.addEventListener("click", () => {
-      for (const open of root.querySelectorAll("details[open]")) open.open = false;
-      root.querySelector("summary").focus();
+      for (const open of $$("details[open]", root)) open.open = false;
+      $("summary", root).focus();
     });
     root.addEventListener("toggle", ({ target }) => {
-      if (!target.open) return;
-      // For browsers without exclusive <details name>: one answer per question.
-      for (const other of target.parentElement.querySelectorAll(`:scope > details[name="${target.getAttribute("name")}"]`)) {
-        if (other !== target) other.open = false;
+      if (target.open) {
+        for (const other of $$(`:scope > details[name="${target.getAttribute("name")}"]`, target.parentElement)) {
+          if (other !== target) other.open = false;
+        }
+        target.lastElementChild.scrollIntoView({ block: "nearest", behavior: "smooth" });
       }
-      target.lastElementChild.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      store.set("sessionStorage", "mir:guide", JSON.stringify(all.filter((d) => d.open).map(key)));
     }, true);
   }
 
-  function styled() {
-    let link = document.querySelector("link[data-mir-styles]");
-    if (link?.sheet) return Promise.resolve();
-    if (!link) {
-      link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: STYLES });
-      link.dataset.mirStyles = "";
-      document.head.append(link);
-    }
-    return new Promise((resolve) => {
-      link.addEventListener("load", resolve, { once: true });
-      link.addEventListener("error", resolve, { once: true });
-    });
-  }
-
-  async function start() {
-    values = load();
-    await styled();
+  function start() {
     enhance();
     guide();
-    quietCodeNavs();
+    for (const nav of $$(".md-code__nav")) nav.setAttribute("role", "none");
   }
 
-  // Material's instant navigation swaps the page without reloading this script.
   if (window.document$) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -40,10 +40,45 @@ def test_axe_finds_nothing(chromium, site_url, kind, scheme):
 def test_axe_finds_nothing_with_a_filled_panel_and_the_dialog_open(chromium, site_url):
     page = chromium.new_page()
     page.goto(site_url + "playbooks/my-mistake/", wait_until="networkidle")
+    page.click("[data-mir-toggle]")
     page.fill("#mir-f-client_name", "Grace")
     page.locator('.mir-card [data-mir-action="copy"]').first.click()
     assert page.get_by_role("dialog", name=STRINGS.filler.missing_title).is_visible()
     assert violations(page) == []
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_the_focus_view_on_a_phone_with_hover_and_focus(chromium, site_url, scheme):
+    """390 px wide: the focus view open, a blank focused, then a button hovered and focused.
+    Only the dialog is checked (the page behind it is inert and checked above)."""
+    page = chromium.new_page(color_scheme=scheme, viewport={"width": 390, "height": 844})
+    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    page.locator('.mir-card[data-template="apology-team-mistake"] [data-mir-action="fill"]').click()
+    page.keyboard.type("Priya")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    found = Axe().run(page, context=".mir-focus").response["violations"]
+    assert [v["id"] for v in found] == []
+    button = page.locator('.mir-focus [data-mir-action="copy"]')
+    button.hover()
+    button.focus()
+    found = Axe().run(page, context=".mir-focus").response["violations"]
+    assert [v["id"] for v in found] == []
+    for target in page.locator(".mir-focus .md-button:visible").all():
+        box = target.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, target.text_content()
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_hovered_and_focused_buttons_keep_their_contrast(chromium, site_url, scheme):
+    page = chromium.new_page(color_scheme=scheme)
+    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    button = page.locator('.mir-card [data-mir-action="copy"]').first
+    button.scroll_into_view_if_needed()
+    button.hover()
+    found = Axe().run(page, context=".mir-card__actions").response["violations"]
+    assert [v["id"] for v in found] == []
     page.close()
 
 
@@ -61,7 +96,7 @@ def test_axe_finds_nothing_on_an_answered_guide(chromium, site_url):
 def test_every_field_is_labelled_and_described(chromium, site_url):
     page = chromium.new_page()
     page.goto(site_url + "playbooks/broken-promise/")
-    for field in page.locator("[data-mir-fields] [name]").all():
+    for field in page.locator("[data-mir-fields] .mir-fields__grid [name]:not([name^='@'])").all():
         name = field.get_attribute("name")
         assert page.get_by_label(page.locator(f'label[for="mir-f-{name}"]').inner_text(),
                                  exact=True).count() >= 1
@@ -82,6 +117,10 @@ def test_keyboard_alone_fills_copies_and_confirms(chromium, site_url):
     context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    tab_to(page, ".mir-skip", limit=3)  # the skip link comes first
+    assert page.locator(".mir-skip").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.closest('[data-mir-fields]') !== null")
     tab_to(page, "#mir-f-client_name")
     page.keyboard.type("Priya")
     tab_to(page, '.mir-card[data-template="call-back-team-mistake"] [data-mir-action="copy"]')
@@ -93,7 +132,7 @@ def test_keyboard_alone_fills_copies_and_confirms(chromium, site_url):
     assert page.evaluate("document.activeElement.textContent") == STRINGS.filler.anyway["copy"]
     page.keyboard.press("Enter")
     page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('Hi Priya'))")
-    status = page.locator("[data-mir-status]")
+    status = page.locator("[data-mir-bar] [data-mir-status]")
     assert STRINGS.filler.messages.copied.split(":")[0] in status.text_content()
 
     # Escape closes the dialog and nothing is copied.

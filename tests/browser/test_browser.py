@@ -30,7 +30,7 @@ def test_card_reads_with_javascript_off(chromium, site_url):
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "playbooks/team-mistake/")
-    text = page.locator('.mir-card[data-template="apology-team-mistake"] pre')
+    text = page.locator('.mir-card[data-template="apology-team-mistake"] .mir-card__text')
     text.scroll_into_view_if_needed()  # cards off screen are laid out when scrolled to
     assert text.is_visible()
     # inner text is what is rendered: wait for the frame that lays the card out.

@@ -74,6 +74,7 @@ def test_search_instant_navigation_and_filler_work_under_it(page, site_url):
     page.wait_for_url("**/playbooks/team-mistake/")
     page.locator("[data-mir-fields]").wait_for(state="visible")
     assert page.evaluate("window.__sameDocument") is True
+    page.click("[data-mir-toggle]")
     page.fill('[name="client_name"]', "Ana")
     assert page.locator('.mir-blank[data-field="client_name"]').first.text_content() == "Ana"
     assert page.evaluate("window.__violations") == []

@@ -56,3 +56,37 @@ def test_start_again(chromium, site_url):
     page.close()
 
 
+
+
+@pytest.mark.browser
+def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(chromium, site_url):
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "which-playbook/", wait_until="networkidle")
+    path = ("team", "no", "calm", "yes")
+    result = click_through(page, path)
+    playbook, _, templates = outcome(GUIDE, answers_of(path))
+    page.reload()
+    assert page.locator(".mir-guide__result:visible").count() == 1, "answers lost on reload"
+    # Follow the plan's first template, copy it, come Back: the answers, and a mark.
+    first = page.locator(".mir-guide__result:visible ol li a").first
+    first.click()
+    page.wait_for_url(f"**/#tpl-{templates[0]}")
+    page.locator(f'.mir-card[data-template="{templates[0]}"] [data-mir-action="copy"]').click()
+    anyway = page.get_by_role("button", name=STRINGS.filler.anyway["copy"])
+    if anyway.is_visible():
+        anyway.click()
+    page.go_back()
+    page.wait_for_url("**/which-playbook/")
+    page.locator(".mir-guide__result:visible").wait_for()
+    items = page.locator(".mir-guide__result:visible ol li")
+    assert STRINGS.guide.done in items.first.text_content()
+    assert STRINGS.guide.done not in items.nth(1).text_content()
+    context.close()
+
+
+def test_a_plain_delay_is_not_a_broken_promise():
+    """The second question: 'only late' is its own answer, and leads to the mistake playbooks."""
+    question = next(q for q in GUIDE.questions if q.id == "promise")
+    assert "late" in question.answers["no"].lower()
+    assert outcome(GUIDE, {"who": "me", "promise": "no", "mood": "calm", "live": "yes"})[0] == "my-mistake"

@@ -46,16 +46,28 @@ def test_one_filled_template_prints_alone_on_one_page(chromium, site_url):
     page.evaluate("() => { window.print = () => { window.__printed = document.querySelector("
                   "'.mir-print-target').dataset.template } }")
     card = page.locator('.mir-card[data-template="apology-team-mistake"]')
+    page.click("[data-mir-toggle]")
     for name in card.locator(".mir-blank").evaluate_all("b => b.map(x => x.dataset.field)"):
         page.fill(f"#mir-f-{name}", "Filled")
     card.get_by_role("button", name=STRINGS.filler.actions["print"], exact=True).click()
     assert page.evaluate("window.__printed") == "apology-team-mistake"
     page.emulate_media(media="print")
-    assert card.locator("pre").is_visible()
+    assert card.locator(".mir-card__text").is_visible()
     for hidden in (".md-header", ".mir-fields", "h1", '.mir-card[data-template="call-back-team-mistake"]',
                    ".mir-card__actions", ".mir-card__meta"):
         assert page.locator(hidden).first.is_hidden(), hidden
     assert pdf_pages(page) == 1
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator(".mir-printing, .mir-print-target").count() == 0
+    page.close()
+
+
+def test_a_whole_playbook_prints_without_the_fill_in_and_keeps_headings_with_cards(chromium, site_url):
+    page = chromium.new_page()
+    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    for hidden in (".mir-bar", ".mir-fields", ".mir-card__actions", ".mir-skip"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.locator("#tpl-apology-team-mistake").evaluate("h => getComputedStyle(h).breakAfter") == "avoid"
+    assert page.locator(".mir-card").first.evaluate("c => getComputedStyle(c).breakInside") == "avoid"
     page.close()

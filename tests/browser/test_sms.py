@@ -20,6 +20,7 @@ def test_open_in_messages_matches_the_command_line(chromium, site_url, pack, rul
     values["client_name"] = "Ana & Bo $& 🙂"
     page = chromium.new_page()
     page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    page.click("[data-mir-toggle]")
     for name, value in values.items():
         page.fill(f"#mir-f-{name}", value)
     link = page.locator(f'.mir-card[data-template="{template_id}"]').get_by_role(

@@ -3,41 +3,15 @@ them well within a frame (16 ms). Its weight is budgeted in tests/engine/test_bu
 
 from __future__ import annotations
 
-import shutil
 import statistics
 
 import pytest
-import yaml
-
-from browser import build_site, serve
-from paths import ROOT
 
 FRAME_MS = 16
 
 
-@pytest.fixture(scope="module")
-def all_cards_url(tmp_path_factory, pack):
-    """The handbook plus one page holding every template in the pack."""
-    project = tmp_path_factory.mktemp("all-cards")
-    for folder in ("docs", "templates", "overrides", "macros"):
-        shutil.copytree(ROOT / folder, project / folder)
-    shutil.copy(ROOT / "CONTRIBUTING.md", project)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["nav"].append({"Every template": "all-cards.md"})
-    config.pop("watch")  # only for `mkdocs serve`
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    cards = "\n\n".join(f'{{{{ template_card("{t}") }}}}' for t in pack.templates)
-    (project / "docs" / "all-cards.md").write_text(
-        f"---\ntitle: Every template\ndescription: All of them.\n---\n\n# Every template\n\n{cards}\n",
-        encoding="utf-8")
-    site = tmp_path_factory.mktemp("all-cards-site")
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
-    with serve(site) as url:
-        yield url + "all-cards/"
-
-
 @pytest.mark.browser
+@pytest.mark.xdist_group("all-cards")
 def test_one_keystroke_updates_every_template_within_a_frame(chromium, all_cards_url, pack, capsys):
     page = chromium.new_page()
     page.goto(all_cards_url)

@@ -86,12 +86,29 @@ def test_card_shows_text_with_labelled_blanks(playbook, pack):
     assert card is not None
     heading = playbook.find(id="tpl-apology-team-mistake")
     assert heading and heading.name == "h3"
-    text = card.select_one("pre.mir-card__text > code")
+    # A block that keeps its line breaks, not a code block: no theme copy button,
+    # and it stays out of the search index (the card's title and "when" are in it).
+    text = card.select_one("div.mir-card__text[data-search-exclude]")
+    assert card.select_one("pre, code") is None
     assert text.get_text().startswith("Subject: Our mistake on [The work, as the client calls it]")
     blanks = {b["data-field"] for b in text.select(".mir-blank")}
     assert blanks == set(pack.get("apology-team-mistake").fields)
     optional = {b["data-field"] for b in text.select(".mir-blank[data-fallback]")}
     assert optional == {"client_name", "make_good"}
+    # A blank that may be left out sits inside the line that goes with it.
+    left_out = text.select_one('.mir-omit[data-omit="company_name"]')
+    assert left_out.get_text() == "\n[Your company or team]"
+    assert {b["data-field"] for b in text.select(".mir-blank[data-required]")} == {
+        n for n, f in pack.get("apology-team-mistake").fields.items() if f.required}
+
+
+def test_panel_hints_and_blank_lists_stay_out_of_search(built_site):
+    site, _ = built_site
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for words in ("Remember my details", "The name the client knows you by",
+                  "Blanks to fill", "[Your company or team]"):
+        assert words not in index, words
+    assert "Call-back request after a team mistake" in index
 
 
 def test_template_index_links_every_template_to_its_card(built_site, pack):
@@ -129,3 +146,19 @@ def test_every_page_has_its_own_title_and_description_in_front_matter():
         assert str(meta.get("title", "")).strip(), f"{name}: add title: to the front matter"
         assert str(meta.get("description", "")).strip(), \
             f"{name}: add description: to the front matter"
+
+
+def test_each_playbook_panel_holds_exactly_its_cards_fields(built_site, pack, rules):
+    """About me apart from the client's fields; no field missing, none extra."""
+    site, _ = built_site
+    pages: dict[str, set[str]] = {}
+    for template in pack.templates.values():
+        for playbook in template.playbooks:
+            pages.setdefault(rules.playbooks[playbook].page.removesuffix(".md"), set()).update(template.fields)
+    for path, names in pages.items():
+        soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        groups = soup.select("[data-mir-fields] fieldset")
+        shown = [[i["name"] for i in g.select(".mir-fields__grid [name]") if not i["name"].startswith("@")]
+                 for g in groups]
+        assert sorted(shown[0] + shown[1]) == sorted(names), path
+        assert set(shown[1]) == names & set(rules.about_me), path

@@ -1,0 +1,232 @@
+"""The fill-in's numbers (issue #10), printed, not asserted:
+
+- the path from the home page to a copied, fully filled voicemail for a new client:
+  clicks, keystrokes and scroll distance;
+- keystroke to updated preview on a page of 20 cards (median, p95), and the
+  handler alone on a generated page of 500 cards;
+- the search index, and the project's own JS and CSS, gzipped.
+
+    .venv/bin/python scripts/filler_bench.py [--ref GIT_REF]
+
+--ref builds that commit instead of the work tree (e.g. `--ref main` for "before").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+VOICEMAIL = "call-back-team-mistake"
+PLAYBOOK_LINK = "Your team dropped the ball"
+
+
+def project_at(ref: str | None, work: Path) -> Path:
+    if ref is None:
+        return ROOT
+    dest = work / "project"
+    dest.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest
+
+
+def add_page(project: Path, work: Path, name: str, ids: list[str]) -> Path:
+    """A copy of the project with one more page holding these cards."""
+    copy = work / name
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".venv*", "site", ".git", "node_modules"))
+    config = yaml.safe_load((copy / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("watch", None)  # only for `mkdocs serve`
+    config["nav"].append({name: f"{name}.md"})
+    (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    cards = "\n\n".join(f'{{{{ template_card("{i}") }}}}' for i in ids)
+    (copy / "docs" / f"{name}.md").write_text(
+        f"---\ntitle: {name}\ndescription: Generated for the benchmark.\n---\n\n# {name}\n\n{cards}\n",
+        encoding="utf-8")
+    return copy
+
+
+def many_templates(project: Path, count: int) -> list[str]:
+    """`count` template ids: the pack's own, then copies under new ids."""
+    folder = project / "templates"
+    ids = []
+    originals = sorted(folder.rglob("*.yml"))
+    for number in range(count):
+        source = originals[number % len(originals)]
+        if number < len(originals):
+            ids.append(source.stem)
+            continue
+        new_id = f"{source.stem}-copy-{number}"
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data["id"] = new_id
+        data["title"] = f"{data['title']} ({number})"
+        (source.parent / f"{new_id}.yml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+                                                   encoding="utf-8")
+        ids.append(new_id)
+    return ids
+
+
+def build(project: Path, dest: Path) -> None:
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(dest)],
+                            cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
+
+
+KEYSTROKES = """([name, handlerOnly]) => {
+    const input = document.querySelector(`[data-mir-fields] [name="${name}"]`);
+    const times = [];
+    for (let i = 0; i < 200; i++) {
+        input.value += "ab"[i % 2];
+        const start = performance.now();
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        if (!handlerOnly) document.body.offsetHeight;
+        times.push(performance.now() - start);
+    }
+    return times;
+}"""
+
+
+def keystrokes(page, handler_only: bool) -> tuple[float, float]:
+    name = "client_name" if page.locator('[data-mir-fields] [name="client_name"]').count() else "your_name"
+    times = sorted(page.evaluate(KEYSTROKES, [name, handler_only])[20:])
+    return statistics.median(times), times[int(len(times) * 0.95)]
+
+
+def flow(browser, base: str, values: dict[str, str]) -> dict[str, int]:
+    """Home page to a copied, filled voicemail for a new client, as a reader does it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    clicks = keys = 0
+    scrolled = [0]
+    page.goto(base, wait_until="networkidle")
+
+    def scroll_to(locator):
+        before = page.evaluate("scrollY")
+        locator.scroll_into_view_if_needed()
+        scrolled[0] += abs(page.evaluate("scrollY") - before)
+
+    link = page.locator(f'.md-content a:text-is("{PLAYBOOK_LINK}")').first
+    scroll_to(link)
+    link.click()
+    clicks += 1
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    card = page.locator(f'.mir-card[data-template="{VOICEMAIL}"]')
+    fill = card.locator('[data-mir-action="fill"]')
+    scroll_to(fill)
+    fill.click()
+    clicks += 1
+    focus_view = page.locator("[data-mir-focus]")
+    if focus_view.count() and focus_view.is_visible():
+        # The focus view: its blanks in text order, the first one focused.
+        names = focus_view.locator("[data-mir-focus-fields] [name]").evaluate_all(
+            "i => i.map(x => x.name).filter(n => n[0] !== '@')")
+        for number, name in enumerate(names):
+            if number:
+                page.keyboard.press("Tab")
+                keys += 1
+                while page.evaluate("document.activeElement.name") != name:
+                    page.keyboard.press("Tab")
+                    keys += 1
+            page.keyboard.type(values[name])
+            keys += len(values[name])
+        copy = focus_view.locator('[data-mir-action="copy"]')
+    else:
+        # Before: the page-wide panel; click into each of the voicemail's blanks.
+        names = card.locator(".mir-blank").evaluate_all("b => [...new Set(b.map(x => x.dataset.field))]")
+        for name in names:
+            box = page.locator(f"#mir-f-{name}")
+            scroll_to(box)
+            box.click()
+            clicks += 1
+            page.keyboard.type(values[name])
+            keys += len(values[name])
+        copy = card.locator('[data-mir-action="copy"]')
+        scroll_to(copy)
+    copy.click()
+    clicks += 1
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+    filled = "[" not in page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    return {"clicks": clicks, "keystrokes": keys, "scroll px": int(scrolled[0]), "filled": filled}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ref", help="build this git ref instead of the work tree")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from make_it_right.loader import load_pack
+
+    values = {n: f.example for t in load_pack(ROOT / "templates").templates.values()
+              for n, f in t.fields.items()}
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        project = project_at(args.ref, work)
+        twenty = add_page(project, work, "twenty", many_templates(project, 20))
+        site = work / "site"
+        build(twenty, site)
+        big = add_page(project, work, "five-hundred", [])
+        ids = many_templates(big, 500)
+        cards = "\n\n".join(f'{{{{ template_card("{i}") }}}}' for i in ids)
+        (big / "docs" / "five-hundred.md").write_text(
+            f"---\ntitle: five-hundred\ndescription: Generated.\n---\n\n# five-hundred\n\n{cards}\n",
+            encoding="utf-8")
+        big_site = work / "big-site"
+        build(big, big_site)
+        index = site / "search" / "search_index.json"
+        index_bytes = index.read_bytes()
+        # Without the two generated pages: today's pages only.
+        own = [*(project / "docs" / "javascripts").rglob("*.js"), *(project / "docs" / "stylesheets").rglob("*.css")]
+        own_bytes = sum(len(gzip.compress(f.read_bytes(), 9)) for f in own)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            with serve(site) as base:
+                path = flow(browser, base, values)
+                page = browser.new_page()
+                page.goto(base + "twenty/", wait_until="networkidle")
+                page.wait_for_selector("[data-mir-fields]:not([hidden])")
+                twenty_ms = keystrokes(page, handler_only=False)
+            with serve(big_site) as base:
+                page = browser.new_page()
+                page.goto(base + "five-hundred/", wait_until="networkidle")
+                page.wait_for_selector("[data-mir-fields]:not([hidden])", timeout=60000)
+                big_ms = keystrokes(page, handler_only=True)
+            browser.close()
+        plain_index = build_index_size(project, work)
+    print(f"{'built from':<34}{args.ref or 'work tree'}")
+    print(f"{'home to copied voicemail':<34}{path['clicks']} clicks, {path['keystrokes']} keystrokes, "
+          f"{path['scroll px']:,} px scrolled (filled: {path['filled']})")
+    print(f"{'keystroke, 20 cards':<34}median {twenty_ms[0]:.2f} ms, p95 {twenty_ms[1]:.2f} ms (handler + layout)")
+    print(f"{'keystroke, 500 cards':<34}median {big_ms[0]:.2f} ms, p95 {big_ms[1]:.2f} ms (handler)")
+    print(f"{'search index, gzipped':<34}{plain_index:,} bytes (with the 20-card page: "
+          f"{len(gzip.compress(index_bytes, 9)):,})")
+    print(f"{'own JS and CSS, gzipped':<34}{own_bytes:,} bytes")
+
+
+def build_index_size(project: Path, work: Path) -> int:
+    site = work / "plain-site"
+    build(project, site)
+    return len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 9))
+
+
+if __name__ == "__main__":
+    main()
