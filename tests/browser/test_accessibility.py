@@ -117,6 +117,8 @@ def test_keyboard_alone_fills_copies_and_confirms(chromium, site_url):
     context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    # The script adds the skip link; on a busy machine it may land after the load.
+    page.locator(".mir-skip").wait_for(state="attached")
     tab_to(page, ".mir-skip", limit=3)  # the skip link comes first
     assert page.locator(".mir-skip").is_visible()
     page.keyboard.press("Enter")
