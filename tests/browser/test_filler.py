@@ -425,7 +425,7 @@ def test_copy_failure_shows_the_text_to_copy_by_hand(chromium, site_url, clipboa
     target.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
     page.get_by_role("button", name=STRINGS.filler.anyway["copy"]).click()
     box = target.get_by_label(STRINGS.filler.copy_fallback)
-    assert box.is_visible()
+    box.wait_for(state="visible")  # after the clipboard's refusal, which is asynchronous
     assert box.input_value() == page.evaluate(
         "window.MakeItRight.message(document.querySelector('.mir-card[data-template=\"redirect-to-solution\"]')).text")
     assert page.evaluate("document.activeElement.selectionEnd - document.activeElement.selectionStart") > 0
