@@ -3,25 +3,15 @@ without JavaScript."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
-from make_it_right.guide import GUIDE_FILE, load_guide, outcome
-from make_it_right.strings import load_strings
-
-GUIDE = load_guide()
-STRINGS = load_strings("en")
-PATHS = list(itertools.product(*[list(q.answers) for q in GUIDE.questions]))
-
-
-def answers_of(path) -> dict[str, str]:
-    return {q.id: answer for q, answer in zip(GUIDE.questions, path)}
+from guide_paths import GUIDE, PATHS, STRINGS
+from make_it_right.guide import outcome
 
 
 def click_through(page, path):
-    for question, answer in zip(GUIDE.questions, path):
-        label = question.answers[answer].replace('"', '\\"')
+    for question in GUIDE.questions:
+        label = question.answers[path[question.id]].replace('"', '\\"')
         page.locator(f'summary:visible:text-is("{label}")').click()
     return page.locator(".mir-guide__result:visible")
 
@@ -32,11 +22,12 @@ def test_clicking_through_answers_shows_the_result(chromium, site_url, javascrip
     context = chromium.new_context(java_script_enabled=javascript)
     page = context.new_page()
     page.goto(site_url + "which-playbook/")
-    for path in [("team", "no", "upset", "no"), ("me", "yes", "calm", "yes"),
-                 ("nobody", "no", "upset", "yes")]:
+    for who, promise, mood, live in [("team", "no", "upset", "no"), ("me", "yes", "calm", "yes"),
+                                     ("nobody", "no", "upset", "yes")]:
+        path = {"who": who, "promise": promise, "mood": mood, "live": live}
         result = click_through(page, path)
         assert result.count() == 1
-        playbook, _, templates = outcome(GUIDE, answers_of(path))
+        playbook, _, templates = outcome(GUIDE, path)
         assert result.locator("a").first.text_content() == STRINGS.playbooks[playbook]
         assert result.locator("ol li").count() == len(templates)
         # Each question keeps one answer open: changing the first closes the old path.
@@ -56,16 +47,14 @@ def test_start_again(chromium, site_url):
     page.close()
 
 
-
-
 @pytest.mark.browser
 def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(chromium, site_url):
     context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url + "which-playbook/", wait_until="networkidle")
-    path = ("team", "no", "calm", "yes")
+    path = {"who": "team", "promise": "no", "mood": "calm", "live": "yes"}
     result = click_through(page, path)
-    playbook, _, templates = outcome(GUIDE, answers_of(path))
+    playbook, _, templates = outcome(GUIDE, path)
     page.reload()
     assert page.locator(".mir-guide__result:visible").count() == 1, "answers lost on reload"
     # Follow the plan's first template, copy it, come Back: the answers, and a mark.

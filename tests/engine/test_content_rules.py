@@ -8,12 +8,15 @@ issue #11 that a machine can check.
 
 from __future__ import annotations
 
-import itertools
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+
+from guide_paths import GUIDE as GUIDE_MODEL
+from guide_paths import PATHS
+from make_it_right.guide import outcome
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "make_it_right" / "data"
@@ -55,18 +58,9 @@ def page(playbook: str) -> str:
 
 # ---------------------------------------------------------------- the guide's paths
 
-QUESTIONS = GUIDE["questions"]
-PATHS = [dict(zip([q["id"] for q in QUESTIONS], combo))
-         for combo in itertools.product(*[list(q["answers"]) for q in QUESTIONS])]
-
-
-def matches(when: dict, answers: dict) -> bool:
-    return all(answers.get(k) == v for k, v in when.items())
-
-
 def route(answers: dict) -> tuple[str, list[str]]:
     """The playbook and its own templates for a path (without the upset add-on)."""
-    playbook = next(r["then"] for r in GUIDE["playbook"] if matches(r["when"], answers))
+    playbook = outcome(GUIDE_MODEL, answers)[0]
     return playbook, GUIDE["templates"][playbook][answers["live"]]
 
 

@@ -3,27 +3,17 @@ without JavaScript: the data and its rules."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 import yaml
 
+from guide_paths import GUIDE, PATHS
 from make_it_right.errors import DataError
 from make_it_right.guide import GUIDE_FILE, load_guide, outcome
-from make_it_right.strings import load_strings
-
-GUIDE = load_guide()
-STRINGS = load_strings("en")
-PATHS = list(itertools.product(*[list(q.answers) for q in GUIDE.questions]))
-
-
-def answers_of(path) -> dict[str, str]:
-    return {q.id: answer for q, answer in zip(GUIDE.questions, path)}
 
 
 def test_every_path_names_a_playbook_and_templates(pack, rules):
     for path in PATHS:
-        playbook, also, templates = outcome(GUIDE, answers_of(path))
+        playbook, also, templates = outcome(GUIDE, path)
         assert playbook in rules.playbooks and (also is None or also in rules.playbooks)
         assert templates and len(set(templates)) == len(templates), path
         for template_id in templates:
