@@ -12,7 +12,7 @@ from types import MappingProxyType
 from pydantic import ValidationError
 
 from .check import check_consistency, check_template
-from .datafile import MAX_BYTES, parse_yaml, read_text, schema_message
+from .datafile import close_match, parse_yaml, read_text, schema_message
 from .errors import DataError, PackError, Problem, UnknownTemplate, display_path
 from .model import Template, TemplateFile
 from .rules import Rules, load_rules
@@ -41,7 +41,7 @@ class Pack:
         for value, known, what in ((playbook, self.rules.playbooks, "playbook"),
                                    (channel, self.rules.channels, "channel")):
             if value is not None and value not in known:
-                raise UnknownTemplate(f"unknown {what} '{value}'; use one of: {', '.join(known)}")
+                raise UnknownTemplate(f"unknown {what} '{value}'; {close_match(str(value), list(known))}")
         order = list(self.rules.channels)
         chosen = [
             t for t in self.templates.values()
@@ -155,4 +155,4 @@ def _is_regular(path: Path) -> bool:
         return False
 
 
-__all__ = ["MAX_BYTES", "Pack", "load_file", "load_pack", "template_files", "unknown_message"]
+__all__ = ["Pack", "load_file", "load_pack", "template_files", "unknown_message"]

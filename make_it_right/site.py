@@ -92,10 +92,6 @@ class Handbook:
         _expect_level(level, low=1)
         if group not in GROUPS:
             raise ValueError(f"group must be one of: {', '.join(GROUPS)}")
-        for value, known, what in ((playbook, self.pack.rules.playbooks, "playbook"),
-                                   (channel, self.pack.rules.channels, "channel")):
-            if value is not None and value not in known:
-                raise ValueError(f"unknown {what} '{value}'; {close_match(str(value), list(known))}")
         if playbook or channel:
             return index_table(self.pack, self.pack.select(playbook, channel), self.strings)
         return grouped_index(self.pack, group, level, self.strings)
