@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from make_it_right import datafile
+from make_it_right import loader
 from make_it_right.errors import DataError, PackError
 from make_it_right.guide import GUIDE_FILE, load_guide
 from make_it_right.loader import load_pack
@@ -107,9 +107,6 @@ def test_anything_else_in_the_pack_is_named_not_skipped(project, make, message):
 
 
 def test_an_unreadable_folder_is_a_problem_not_a_skip(project, monkeypatch):
-    real = datafile.os.scandir if hasattr(datafile, "os") else None  # noqa: F841
-    import make_it_right.loader as loader
-
     def refuse(folder):
         if str(folder).endswith("voicemail"):
             raise PermissionError(13, "Permission denied")
