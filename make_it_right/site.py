@@ -42,6 +42,7 @@ class Handbook:
     strings: Strings
     guide: Guide
     cards_on_page: dict[str, list[str]] = field(default_factory=dict)
+    _rendered: dict[tuple, str] = field(default_factory=dict, repr=False)
 
     # The names pages may call; each is a method below.
     MACROS = ("template_card", "template_index", "checklist", "decision_guide",
@@ -146,7 +147,10 @@ class Handbook:
             method = getattr(self, name)
 
             def macro(*args, **kwargs) -> str:
-                return method(current_page(), *args, **kwargs)
+                page = current_page()
+                # Checking the pages at load already ran this very call: reuse its output.
+                done = self._rendered.get(_call_key(page, name, args, kwargs))
+                return done if done is not None else method(page, *args, **kwargs)
             macro.__name__, macro.__doc__ = name, method.__doc__
             return macro
         return {name: bind(name) for name in self.MACROS}
@@ -157,7 +161,9 @@ class Handbook:
             inspect.signature(method).bind(page, *call.args, **call.kwargs)
         except TypeError as error:
             raise ValueError(str(error)) from None
-        return method(page, *call.args, **call.kwargs)
+        output = method(page, *call.args, **call.kwargs)
+        self._rendered[_call_key(page, call.name, call.args, call.kwargs)] = output
+        return output
 
     def _template(self, template_id: object):
         if not isinstance(template_id, str):
@@ -202,6 +208,11 @@ class Handbook:
                             f"placed on line {first}; place each card once per page")))
         if problems:
             raise ContentError(problems)
+
+
+def _call_key(page: str, name: str, args: tuple, kwargs: dict) -> tuple:
+    """A macro call as a key: pages pass only literal (hashable) arguments."""
+    return page, name, tuple(args), tuple(sorted(kwargs.items()))
 
 
 def _expect_level(level: object, low: int) -> None:
