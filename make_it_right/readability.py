@@ -5,8 +5,8 @@ link targets and Markdown markers. Headings and list items become sentences of
 their own, so scores do not run them into the next line.
 
 Syllables come from pyphen's bundled hyphenation dictionary (offline, no
-setuptools). Only scripts/quality.py and the tests import this module; a site
-build never does.
+setuptools). A site build imports this module only for the "Check my draft"
+page, which carries pyphen's patterns to the browser.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ python="${PYTHON:-python3}"
 if [ ! -x "$venv/bin/zensical" ]; then
   "$python" -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-    "zensical==$ZENSICAL_VERSION" "pydantic>=2.11,<3"
+    "zensical==$ZENSICAL_VERSION" "pydantic>=2.11,<3" "pyphen>=0.18.1"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
 fi
 out="$(mktemp -d)"
