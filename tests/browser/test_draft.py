@@ -105,7 +105,11 @@ def test_a_300_word_draft_checks_quickly(page, capsys):
 
 def type_draft(page, text):
     page.fill("[data-mir-draft-text]", text)
-    page.wait_for_function("() => document.querySelector('[data-mir-draft-count]').textContent")
+    # Wait for the render of this text, not for whatever the page showed before it
+    # (the script renders on the next frame, after its styles have loaded).
+    page.wait_for_function("""text => document.querySelector('[data-mir-draft-preview]')
+        .textContent === text && document.querySelector('[data-mir-draft-count]').textContent""",
+                           arg=text)
 
 
 def test_typing_marks_the_draft_and_lists_each_finding(chromium, site_url):
