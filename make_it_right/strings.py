@@ -113,6 +113,8 @@ class Messages(_Strings):
     downloaded: _placeholders("file")
     long_link: _placeholders("count")
     bad_address: _placeholders("address")
+    file_fallback: Plain
+    reminder_empty: Plain
 
 
 class Filler(_Strings):

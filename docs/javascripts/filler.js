@@ -66,7 +66,7 @@
   }
 
   const slug = (text) => wellFormed(text).normalize("NFKD").toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "case";
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
 
   function textOf(node) {
     let out = "";
@@ -373,7 +373,7 @@
       return { to: to[0], cc: cc[0], from: from[0][0] || "" };
     }
     function save_(card, extension, content, type) {
-      const file = `${slug(active.name)}-${card.dataset.template}.${extension}`;
+      const file = `${slug(active.name) || ui.file_fallback}-${card.dataset.template}.${extension}`;
       download(file, content, type);
       announce(format(ui.downloaded, { file }));
     }
@@ -416,7 +416,7 @@
       txt(card) { save_(card, "txt", message(card).text, "text/plain;charset=utf-8"); },
       ics(card) {
         if (!focus.open || !remindAt.value) return openFocus(card, "ics");
-        const description = card.dataset.remind.split(" ").map((name) => `${labels.get(name)}: ${valueOf(name) || "-"}`).join("\n");
+        const description = card.dataset.remind.split(" ").map((name) => `${labels.get(name)}: ${valueOf(name) || ui.reminder_empty}`).join("\n");
         save_(card, "ics", ics({ uid: `${Date.now()}-${card.dataset.template}@make-it-right`, start: remindAt.value,
           summary: format(ui.reminder_title, { case: active.name, title: card.dataset.title }), description }), "text/calendar");
       },

@@ -13,6 +13,7 @@ from __future__ import annotations
 import email
 import email.policy
 import email.utils
+import json
 from datetime import datetime, timezone
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
@@ -21,6 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from make_it_right import render
+from make_it_right.escape import plain
 from make_it_right.layout import layout
 from make_it_right.rules import load_rules
 from make_it_right.strings import load_strings
@@ -513,6 +515,38 @@ def test_add_reminder_downloads_an_ics_event(context, site_url, pack):
         event = icalendar.Calendar.from_ical(handle.read()).walk("VEVENT")[0]
     assert event.decoded("DTSTART").isoformat() == "2026-12-01T10:15:00"
     assert "Test case" in str(event["SUMMARY"]) and "Monday 3 March" in str(event["DESCRIPTION"])
+
+
+def test_fallback_words_come_from_the_strings_file(context, site_url, pack):
+    """A case whose name has nothing to put in a file name, and a reminder whose blank
+    is empty: both take their words from the strings the page carries (swapped here for
+    words of the test's own, so a copy of en.yml's in the script would show)."""
+    own = {"file_fallback": "no-name", "reminder_empty": "(left empty)"}
+
+    def swap(route):
+        body = route.fetch().text()
+        for key, word in own.items():
+            said = plain(json.dumps({key: getattr(MESSAGES, key)}, ensure_ascii=False)[1:-1])
+            assert said in body, key
+            body = body.replace(said, plain(json.dumps({key: word})[1:-1]))
+        route.fulfill(body=body, headers={"content-type": "text/html"})
+    context.route("**/playbooks/team-mistake/", swap)
+    template = pack.get("apology-team-mistake")
+    values = {n: "Filled" for n in template.fields} | {"fix_date": ""}
+    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    page.evaluate("""() => { const all = JSON.parse(sessionStorage.getItem("mir:cases"));
+        all.cases[0].name = "!!!"; sessionStorage.setItem("mir:cases", JSON.stringify(all)); }""")
+    page.reload()
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    card(page, template.id).get_by_role("button", name=ACTIONS["ics"]).click()
+    page.fill("[data-mir-remind-at]", "2026-12-01T10:15")
+    file = download(page, page.locator("[data-mir-focus-actions]").get_by_role("button", name=ACTIONS["ics"]))
+    assert file.suggested_filename == f"{own['file_fallback']}-{template.id}.ics"
+    with open(file.path(), "rb") as handle:
+        event = icalendar.Calendar.from_ical(handle.read()).walk("VEVENT")[0]
+    label = template.fields["fix_date"].label
+    assert f"{label}: {own['reminder_empty']}" in str(event["DESCRIPTION"]).split("\n")
+    assert page.errors == []
 
 
 # --- Without JavaScript ------------------------------------------------------------------
