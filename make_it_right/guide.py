@@ -16,6 +16,7 @@ from .datafile import DATA_DIR, load_model
 from .errors import DataError
 from .escape import plain, plain_line_problem
 from .loader import Pack
+from .model import Template
 from .strings import Strings
 from .tables import card_link, docs_link
 
@@ -132,10 +133,8 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
             lines.append(f"\n{plain(s.also_read)} [{plain(strings.playbooks[also])}]"
                          f"({docs_link(pack.rules.playbooks[also].page)})")
         lines.append(f"\n{plain(s.templates)}\n")
-        for number, template_id in enumerate(ids, 1):
-            template = pack.get(template_id)
-            lines.append(f"{number}. [{plain(template.title)}]({card_link(pack, template, playbook)}) "
-                         f"({plain(strings.channels[template.channel])})")
+        lines += [_plan_item(number, pack, pack.get(t), playbook, strings)
+                  for number, t in enumerate(ids, 1)]
         return "\n".join(lines) + "\n\n</div>"
 
     def step(depth: int, answers: dict[str, str], group: str) -> str:
@@ -154,8 +153,33 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
 
     # Every path stays out of the search index (a section: the search plugin matches
     # excluded elements by tag, and the answers nest <div>s).
-    return (f'<section class="mir-guide" data-mir-guide data-mir-done="{plain(s.done)}" '
+    return (f'<section class="mir-guide" data-mir-guide '
             f'data-search-exclude markdown>\n\n'
             f'{step(0, {}, "guide")}\n\n'
             f'<button type="button" class="md-button" data-mir-restart hidden>'
             f'{plain(s.restart)}</button>\n\n</section>\n')
+
+
+def _plan_item(number: int, pack: Pack, template: Template, playbook: str,
+               strings: Strings) -> str:
+    """A numbered link to a template's card, with its mark for once it is copied or sent
+    for the active client (filler.js shows it)."""
+    return (f"{number}. [{plain(template.title)}]({card_link(pack, template, playbook)}) "
+            f"({plain(strings.channels[template.channel])}) "
+            f'<span data-mir-mark="{plain(template.id)}" hidden>{plain(strings.guide.done)}</span>')
+
+
+def render_plan(guide: Guide, pack: Pack, playbook: str, strings: Strings,
+                guide_page: str | None = None) -> str:
+    """A playbook's plan, for its own page: its templates in the guide's `order`, each
+    marked once done, then a link to the guide (where the reader's answers are kept)."""
+    order = guide.templates.get(playbook, {}).get("order")
+    if not order:
+        raise ValueError(f"decision-guide.yml gives '{playbook}' no `order`; list its "
+                         "templates there, in the order its page shows them")
+    items = "\n".join(_plan_item(number, pack, pack.get(t), playbook, strings)
+                      for number, t in enumerate(order, 1))
+    link = (f"\n\n[{plain(strings.guide.plan_guide)}]({docs_link(guide_page)})"
+            if guide_page else "")
+    return (f'<details class="mir-plan" data-search-exclude markdown>\n'
+            f"<summary>{plain(strings.guide.plan)}</summary>\n\n{items}{link}\n\n</details>\n")

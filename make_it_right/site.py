@@ -19,7 +19,7 @@ from .checklists import checklist_body
 from .datafile import close_match, read_text
 from .draft_page import check_link, render_draft_checker
 from .errors import ContentError, DataError, Problem, UnknownTemplate
-from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide
+from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide, render_plan
 from .layout import layout
 from .loader import Pack, load_pack
 from .pages import MacroCall, PageError, macro_calls
@@ -42,11 +42,13 @@ class Handbook:
     strings: Strings
     guide: Guide
     cards_on_page: dict[str, list[str]] = field(default_factory=dict)
+    guide_page: str | None = None  # the page that places the decision guide
     _rendered: dict[tuple, str] = field(default_factory=dict, repr=False)
 
     # The names pages may call; each is a method below.
     MACROS = ("template_card", "template_index", "checklist", "decision_guide",
-              "contributing_guide", "required_sections", "phrases_to_avoid", "draft_checker")
+              "contributing_guide", "required_sections", "phrases_to_avoid", "draft_checker",
+              "playbook_plan")
 
     @classmethod
     def load(cls, project_dir: Path, docs_dir: Path | None = None,
@@ -110,6 +112,16 @@ class Handbook:
         if problems:
             raise DataError(GUIDE_FILE, "; ".join(problems))
         return render_guide(self.guide, self.pack, self.strings)
+
+    def playbook_plan(self, page: str) -> str:
+        """On a playbook's page, its templates in order, each marked once copied or sent
+        for the active client, and a link to the decision guide: `{{ playbook_plan() }}`."""
+        here = [p for p, entry in self.pack.rules.playbooks.items() if entry.page == page]
+        if not here:
+            pages = ", ".join(entry.page for entry in self.pack.rules.playbooks.values())
+            raise ValueError(f"{page} is not a playbook's page (rules.yml `playbooks`); "
+                             f"place the plan on one of: {pages}")
+        return render_plan(self.guide, self.pack, here[0], self.strings, self.guide_page)
 
     def contributing_guide(self, page: str) -> str:
         """CONTRIBUTING.md, the one contributing guide, without its title."""
@@ -190,6 +202,8 @@ class Handbook:
             cards = [c.args[0] if c.args else c.kwargs.get("template_id")
                      for c in calls if c.name == "template_card"]
             self.cards_on_page[name] = [c for c in cards if isinstance(c, str)]
+            if self.guide_page is None and any(c.name == "decision_guide" for c in calls):
+                self.guide_page = name
         for name, calls in calls_on_page.items():
             path = self.docs_dir / name
             seen: dict[str, int] = {}

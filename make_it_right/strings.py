@@ -171,6 +171,8 @@ class Guide(_Strings):
     templates: Plain
     restart: Plain
     done: Plain
+    plan: Plain
+    plan_guide: Plain
 
 
 class Contributing(_Strings):

@@ -96,6 +96,7 @@
     json(area, key) { try { return JSON.parse(store.get(area, key)); } catch { return null; } },
   };
   const remembered = (what) => store.get("localStorage", REMEMBER[what]) === "1";
+  const read = (key, what) => store.json("sessionStorage", key) ?? (remembered(what) ? store.json("localStorage", key) : null);
   // Maps without a prototype: a field called "constructor" is just a field.
   function valuesOf(source) {
     const map = Object.create(null);
@@ -125,7 +126,6 @@
     active = cases.find((c) => c.id === all.active);
   };
   function load() {
-    const read = (key, what) => store.json("sessionStorage", key) ?? (remembered(what) ? store.json("localStorage", key) : null);
     const me = read(ABOUT, "me");
     const all = read(CASES, "cases");
     if (me) about = valuesOf(me);
@@ -284,6 +284,7 @@
       caseName.value = active.name;
       for (const box of $$("[data-mir-remember]", panel)) box.checked = remembered(box.dataset.mirRemember);
       updateBar();
+      marks();
     }
     function openPanel(name) {
       body.hidden = false;
@@ -440,7 +441,7 @@
       if (!await confirmed(card, action)) return;
       await actions[action](card, control);
       // The guide's plan marks what was copied or sent, for this client.
-      if (action !== "print" && !active.done.includes(card.dataset.template)) { active.done.push(card.dataset.template); save(); }
+      if (action !== "print" && !active.done.includes(card.dataset.template)) { active.done.push(card.dataset.template); save(); marks(); }
     }
     for (const card of cards) {
       info.get(card).actions.hidden = false;
@@ -514,6 +515,13 @@
     if (!works) announce(ui.no_storage);
   }
 
+  // Any page: what the stored case sent.
+  function marks() {
+    const all = read(CASES, "cases");
+    const open = all?.cases?.find?.((c) => c?.id === all.active);
+    for (const mark of $$("[data-mir-mark]")) mark.hidden = !open?.done?.includes?.(mark.dataset.mirMark);
+  }
+
   function guide() {
     const root = $("[data-mir-guide]");
     if (!root) return;
@@ -521,11 +529,6 @@
     const key = (d) => `${d.getAttribute("name")}/${d.firstElementChild.textContent}`;
     const saved = new Set(store.json("sessionStorage", "mir:guide") || []);
     for (const d of all) if (saved.has(key(d))) d.open = true;
-    const all_ = store.json("sessionStorage", CASES);
-    const done = all_?.cases?.find((c) => c.id === all_.active)?.done || [];
-    for (const link of $$("li a[href*='#tpl-']", root)) {
-      if (done.includes(link.getAttribute("href").split("#tpl-")[1])) link.after(` ${root.dataset.mirDone}`);
-    }
     const restart = $("[data-mir-restart]", root);
     restart.hidden = false;
     restart.addEventListener("click", () => {
@@ -546,6 +549,7 @@
   function start() {
     enhance();
     guide();
+    marks();
     for (const nav of $$(".md-code__nav")) nav.setAttribute("role", "none");
   }
 

@@ -4,6 +4,7 @@ without JavaScript."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from guide_paths import GUIDE, PATHS, STRINGS
 from make_it_right.guide import outcome
@@ -69,8 +70,41 @@ def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(chromi
     page.wait_for_url("**/which-playbook/")
     page.locator(".mir-guide__result:visible").wait_for()
     items = page.locator(".mir-guide__result:visible ol li")
-    assert STRINGS.guide.done in items.first.text_content()
-    assert STRINGS.guide.done not in items.nth(1).text_content()
+    assert STRINGS.guide.done in items.first.inner_text()
+    assert STRINGS.guide.done not in items.nth(1).inner_text()
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_playbook_page_shows_its_plan_marks_what_was_sent_and_leads_back(chromium, site_url):
+    """From the guide to the playbook: its plan, marked as a template is copied there, and
+    a link back to the guide's plan for the same answers, marked too."""
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "which-playbook/", wait_until="networkidle")
+    path = {"who": "me", "promise": "no", "mood": "calm", "live": "no"}
+    playbook, _, templates = outcome(GUIDE, path)
+    click_through(page, path).locator("p a").first.click()
+    page.wait_for_url(f"**/playbooks/{playbook}/")
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    plan = page.locator(".mir-plan")
+    plan.locator("summary").click()
+    order = GUIDE.templates[playbook]["order"]
+    items = plan.locator("ol > li")
+    assert items.count() == len(order)
+    assert STRINGS.guide.done not in plan.inner_text()
+    sent = templates[1]
+    page.locator(f'.mir-card[data-template="{sent}"] [data-mir-action="copy"]').click()
+    page.get_by_role("button", name=STRINGS.filler.anyway["copy"]).click()
+    expect(items.nth(order.index(sent))).to_contain_text(STRINGS.guide.done, use_inner_text=True)
+    assert [STRINGS.guide.done in text for text in items.all_inner_texts()] == [t == sent for t in order]
+    plan.get_by_role("link", name=STRINGS.guide.plan_guide).click()
+    page.wait_for_url("**/which-playbook/")
+    result = page.locator(".mir-guide__result:visible")
+    result.wait_for()
+    assert result.locator("a").first.text_content() == STRINGS.playbooks[playbook]
+    marked = [STRINGS.guide.done in text for text in result.locator("ol > li").all_inner_texts()]
+    assert marked == [t == sent for t in templates]
     context.close()
 
 

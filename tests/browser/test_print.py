@@ -66,7 +66,7 @@ def test_a_whole_playbook_prints_without_the_fill_in_and_keeps_headings_with_car
     page = chromium.new_page()
     page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
     page.emulate_media(media="print")
-    for hidden in (".mir-bar", ".mir-fields", ".mir-card__actions", ".mir-skip"):
+    for hidden in (".mir-bar", ".mir-fields", ".mir-card__actions", ".mir-skip", ".mir-plan"):
         assert page.locator(hidden).first.is_hidden(), hidden
     assert page.locator("#tpl-apology-team-mistake").evaluate("h => getComputedStyle(h).breakAfter") == "avoid"
     assert page.locator(".mir-card").first.evaluate("c => getComputedStyle(c).breakInside") == "avoid"
