@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+from collections.abc import MutableMapping
 from pathlib import Path
 
 from make_it_right.errors import ContentError
@@ -33,6 +34,10 @@ def define_env(env) -> None:
                                   lambda: Handbook.load(project, docs, language))
     except ContentError as error:
         _fail(error)
+    # The theme's template cannot call macros: its words go through config.extra.
+    extra = config.get("extra")
+    if isinstance(extra, MutableMapping):
+        extra["make_it_right"] = handbook.theme_words(config.get("use_directory_urls", True))
     resolves_links = _generator_resolves_docs_root_links()
     for name, macro in handbook.bound(lambda: _page_path(env)).items():
         env.macro(macro if resolves_links else _with_relative_links(macro, env), name)

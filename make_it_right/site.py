@@ -27,6 +27,7 @@ from .panel import render_panel
 from .rules import load_rules
 from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
+from .theme import theme_words
 
 MAX_PAGES = 500
 DRAFT_PAGE = "check-my-draft.md"
@@ -122,6 +123,10 @@ class Handbook:
             raise ValueError(f"{page} is not a playbook's page (rules.yml `playbooks`); "
                              f"place the plan on one of: {pages}")
         return render_plan(self.guide, self.pack, here[0], self.strings, self.guide_page)
+
+    def theme_words(self, use_directory_urls: bool = True) -> dict[str, str]:
+        """What the theme's own template shows on every page (overrides/main.html)."""
+        return theme_words(self.pack.rules, self.strings, use_directory_urls)
 
     def contributing_guide(self, page: str) -> str:
         """CONTRIBUTING.md, the one contributing guide, without its title."""

@@ -124,6 +124,7 @@ class Filler(_Strings):
     skip: Plain
     bar_label: Plain
     bar_case: _placeholders("case")
+    here_change: Plain
     fill_everything: Plain
     case_title: Plain
     case_intro: Plain

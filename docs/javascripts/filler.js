@@ -122,7 +122,7 @@
   }
   const restore = (all) => {
     cases = all.cases.filter((c) => c && typeof c.id === "string")
-      .map((c) => ({ id: c.id, name: wellFormed(c.name), values: valuesOf(c.values), done: [...(c.done || [])].filter((d) => typeof d === "string") }));
+      .map((c) => ({ id: c.id, name: wellFormed(c.name), values: valuesOf(c.values), done: [...(c.done || [])].filter((d) => typeof d === "string"), page: c.page }));
     active = cases.find((c) => c.id === all.active);
   };
   function load() {
@@ -274,6 +274,7 @@
       else delete mapOf(name)[name];
       for (const other of inputs.get(name)) if (other !== target) other.value = target.value;
       update(name);
+      active.page = location.pathname;
       save();
     }
     function refresh() {
@@ -513,13 +514,20 @@
     bar.hidden = false;
     panel.hidden = false;
     if (!works) announce(ui.no_storage);
+    if (location.hash === "#mir-fields") openPanel();
   }
 
-  // Any page: what the stored case sent.
+  // Any page: what the stored case sent, and its name where no fill-in is.
   function marks() {
     const all = read(CASES, "cases");
     const open = all?.cases?.find?.((c) => c?.id === all.active);
     for (const mark of $$("[data-mir-mark]")) mark.hidden = !open?.done?.includes?.(mark.dataset.mirMark);
+    const box = $("[data-mir-here]");
+    if (!box || view || !Object.keys(valuesOf(open?.values)).length) return;
+    const [name, link] = box.children;
+    name.textContent = open.name;
+    if (open.page) link.pathname = open.page;
+    box.hidden = false;
   }
 
   function guide() {
