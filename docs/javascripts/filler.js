@@ -285,7 +285,7 @@
       caseName.value = active.name;
       for (const box of $$("[data-mir-remember]", panel)) box.checked = remembered(box.dataset.mirRemember);
       updateBar();
-      marks();
+      showStored();
     }
     function openPanel(name) {
       body.hidden = false;
@@ -442,7 +442,7 @@
       if (!await confirmed(card, action)) return;
       await actions[action](card, control);
       // The guide's plan marks what was copied or sent, for this client.
-      if (action !== "print" && !active.done.includes(card.dataset.template)) { active.done.push(card.dataset.template); save(); marks(); }
+      if (action !== "print" && !active.done.includes(card.dataset.template)) { active.done.push(card.dataset.template); save(); showStored(); }
     }
     for (const card of cards) {
       info.get(card).actions.hidden = false;
@@ -517,8 +517,7 @@
     if (location.hash === "#mir-fields") openPanel();
   }
 
-  // Any page: what the stored case sent, and its name where no fill-in is.
-  function marks() {
+  function showStored() {
     const all = read(CASES, "cases");
     const open = all?.cases?.find?.((c) => c?.id === all.active);
     for (const mark of $$("[data-mir-mark]")) mark.hidden = !open?.done?.includes?.(mark.dataset.mirMark);
@@ -557,7 +556,7 @@
   function start() {
     enhance();
     guide();
-    marks();
+    showStored();
     for (const nav of $$(".md-code__nav")) nav.setAttribute("role", "none");
   }
 
