@@ -43,3 +43,22 @@ def test_one_keystroke_updates_every_template_within_a_frame(chromium, all_cards
     # p95 and worst are printed above for the record.
     assert median < FRAME_MS
     page.close()
+
+
+@pytest.mark.browser
+def test_cards_behind_the_focus_view_wait_until_it_closes(chromium, site_url):
+    """A keystroke in the focus view lays out its preview, not the cards behind the dialog
+    (they update, unrendered, and render again once it closes)."""
+    page = chromium.new_page()
+    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    shown = "cards => [...new Set(cards.map(c => getComputedStyle(c).contentVisibility))]"
+    cards = page.locator(".mir-card")
+    assert cards.evaluate_all(shown) == ["auto"]
+    page.locator('.mir-card[data-template="apology-team-mistake"] [data-mir-action="fill"]').click()
+    page.locator("[data-mir-focus]").wait_for()
+    assert cards.evaluate_all(shown) == ["hidden"]
+    page.keyboard.type("Priya")
+    page.keyboard.press("Escape")
+    assert cards.evaluate_all(shown) == ["auto"]
+    assert "Priya" in page.locator('.mir-card[data-template="apology-team-mistake"] .mir-card__text').inner_text()
+    page.close()
