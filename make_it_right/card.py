@@ -34,13 +34,14 @@ def render_card(document: Document, rules: Rules, strings: Strings, heading_leve
     variants = [layout(template, rules, strings, name) for name in registers]
     # The text is a <div>, not <pre><code>: the theme measures and adds a copy
     # button to every code block, and that button would skip the empty-blank check.
-    # Only the title and "when" go into the search index.
+    # Only the title and "when" go into the search index (not the channel and
+    # size line, the text, the blanks, the buttons or the check link).
     parts = [
         f'<div class="mir-card" data-template="{plain(template.id)}" '
         f'data-channel="{plain(template.channel)}" data-title="{plain(template.title)}"'
         + (f' data-remind="{remind}"' if remind else "")
         + (f' data-registers="{" ".join(registers)}"' if registers else "") + ">",
-        f'<p class="mir-card__meta">{" · ".join(plain(m) for m in meta if m)}</p>',
+        f'<p class="mir-card__meta" data-search-exclude>{" · ".join(plain(m) for m in meta if m)}</p>',
         f'<p class="mir-card__when"><strong>{plain(s.when)}</strong> {plain(template.when)}</p>',
         _blanks(document, strings, variants),
         f'<div class="mir-card__text" data-search-exclude>'
@@ -48,7 +49,7 @@ def render_card(document: Document, rules: Rules, strings: Strings, heading_leve
         card_actions(template, rules, strings),
         "</div>",
     ]
-    check = (f"\n[{plain(strings.draft.card_link)}]({check_link}){{ .mir-card__check }}\n"
+    check = (f"\n[{plain(strings.draft.card_link)}]({check_link}){{ .mir-card__check data-search-exclude }}\n"
              if check_link else "")
     return heading + "\n\n" + "\n".join(p for p in parts if p) + "\n" + check
 
@@ -166,5 +167,5 @@ def card_actions(template: Template, rules: Rules, strings: Strings) -> str:
             buttons.append(f'<button type="button" class="md-button" '
                            f'data-mir-action="{name}">{label}</button>')
     return (f'<div class="mir-card__actions" role="group" '
-            f'aria-label="{plain(s.actions_label.format(title=template.title))}" hidden>'
+            f'aria-label="{plain(s.actions_label.format(title=template.title))}" data-search-exclude hidden>'
             f'{"".join(buttons)}<span class="mir-card__left" data-mir-left></span></div>')
