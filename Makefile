@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast test-site test-browser site check bench filler-bench quality draft-report lighthouse lock lint-ci zensical clean
+.PHONY: serve test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -51,6 +51,11 @@ bench: $(STAMP)
 # The fill-in's numbers (issue 10); FILLER_REF=main for "before".
 filler-bench: $(STAMP)
 	$(BIN)/python scripts/filler_bench.py $(if $(FILLER_REF),--ref $(FILLER_REF))
+
+# The search index (issue 10): size raw and gzipped, entries, the heaviest pages and
+# sections; SEARCH_REF=main for "before".
+search-report: $(STAMP)
+	$(BIN)/python scripts/search_report.py $(if $(SEARCH_REF),--ref $(SEARCH_REF))
 
 # Re-pin every dependency, with hashes, for every supported Python (run after
 # editing pyproject.toml): requirements.txt for the site and tests,

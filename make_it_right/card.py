@@ -7,10 +7,11 @@ labelled marker. Every string from a data file goes through escape.plain().
 from __future__ import annotations
 
 from .escape import plain, verbatim
-from .layout import BLOCK_SEPARATOR, Document
+from .layout import BLOCK_SEPARATOR, Document, layout
 from .measure import MEASURES
 from .model import Template
 from .placeholders import Blank, Omit, Part
+from .register import FRIENDLY, registers_of
 from .rules import Rules
 from .strings import Strings
 
@@ -29,21 +30,26 @@ def render_card(document: Document, rules: Rules, strings: Strings, heading_leve
     heading = f"{'#' * heading_level} {plain(template.title)} {{ #{card_id(template)} }}"
     meta = [strings.channels[template.channel], size_label(template, rules, strings)]
     remind = " ".join(reminder_fields(template, rules))
+    registers = registers_of(template, rules)
+    variants = [layout(template, rules, strings, name) for name in registers]
     # The text is a <div>, not <pre><code>: the theme measures and adds a copy
     # button to every code block, and that button would skip the empty-blank check.
-    # Only the title and "when" go into the search index.
+    # Only the title and "when" go into the search index (not the channel and
+    # size line, the text, the blanks, the buttons or the check link).
     parts = [
         f'<div class="mir-card" data-template="{plain(template.id)}" '
         f'data-channel="{plain(template.channel)}" data-title="{plain(template.title)}"'
-        + (f' data-remind="{remind}"' if remind else "") + ">",
-        f'<p class="mir-card__meta">{" · ".join(plain(m) for m in meta if m)}</p>',
+        + (f' data-remind="{remind}"' if remind else "")
+        + (f' data-registers="{" ".join(registers)}"' if registers else "") + ">",
+        f'<p class="mir-card__meta" data-search-exclude>{" · ".join(plain(m) for m in meta if m)}</p>',
         f'<p class="mir-card__when"><strong>{plain(s.when)}</strong> {plain(template.when)}</p>',
-        _blanks(document, strings),
-        f'<div class="mir-card__text" data-search-exclude>{text_html(document, strings)}</div>',
+        _blanks(document, strings, variants),
+        f'<div class="mir-card__text" data-search-exclude>'
+        f'{text_html(document, strings, variants)}</div>',
         card_actions(template, rules, strings),
         "</div>",
     ]
-    check = (f"\n[{plain(strings.draft.card_link)}]({check_link}){{ .mir-card__check }}\n"
+    check = (f"\n[{plain(strings.draft.card_link)}]({check_link}){{ .mir-card__check data-search-exclude }}\n"
              if check_link else "")
     return heading + "\n\n" + "\n".join(p for p in parts if p) + "\n" + check
 
@@ -61,7 +67,8 @@ def reminder_fields(template: Template, rules: Rules) -> list[str]:
     return [name for name in rules.reminders if name in template.fields]
 
 
-def field_notes(template: Template, name: str, strings: Strings) -> list[str]:
+def field_notes(template: Template, name: str, strings: Strings, register: str = FRIENDLY
+                ) -> list[str]:
     """A blank's hint, example, and what happens if it is left empty."""
     s = strings.card
     field = template.fields[name]
@@ -73,31 +80,47 @@ def field_notes(template: Template, name: str, strings: Strings) -> list[str]:
     elif field.leave_out is not None:
         phrase = field.leave_out.replace("{{ " + name + " }}", s.blank.format(label=field.label))
         notes.append(s.left_out_phrase.format(phrase=" ".join(phrase.split())))
+    if register != FRIENDLY:
+        notes.append(strings.filler.registers[register].only)
     return notes
 
 
-def _blanks(document: Document, strings: Strings) -> str:
+def _blanks(document: Document, strings: Strings, variants: list[Document]) -> str:
+    """The blanks and their notes, then any blank only another register's words use."""
     template = document.template
-    if not template.fields:
+    owners = {name: document for name in template.fields}
+    for variant in variants:
+        for name in variant.template.fields:
+            owners.setdefault(name, variant)
+    if not owners:
         return ""
-    rows = [f'<dt data-field="{name}">{plain(field.label)}</dt>'
-            f'<dd>{" ".join(plain(n) for n in field_notes(template, name, strings))}</dd>'
-            for name, field in template.fields.items()]
+    rows = [f'<dt data-field="{name}">{plain(owner.template.fields[name].label)}</dt><dd>'
+            + " ".join(plain(n) for n in field_notes(owner.template, name, strings, owner.register))
+            + '</dd>' for name, owner in owners.items()]
     return (f'<details class="mir-card__blanks" data-search-exclude>'
             f'<summary>{plain(strings.card.blanks)}</summary>'
             f'<dl>{"".join(rows)}</dl></details>')
 
 
-def text_html(document: Document, strings: Strings) -> str:
+def text_html(document: Document, strings: Strings, variants: list[Document] = ()) -> str:
     """The text exactly as render.fill lays it out, each blank a marker.
 
     The browser fills the markers in and reads the subject and body back from
     their spans, so what it copies and sends matches the command line's output.
+    Where another register's words differ, both are here, and only the one the
+    reader picked is shown (the others are `hidden`, and never read back).
     """
     template = document.template
     blocks = []
-    for block in document.blocks:
+    for number, block in enumerate(document.blocks):
         text = _parts_html(template, block.parts, strings)
+        others = [v for v in variants if v.blocks[number].parts != block.parts]
+        if others:
+            text = "".join(
+                f'<span class="mir-register" data-register="{d.register}"'
+                f'{" hidden" if d is not document else ""}>'
+                f'{_parts_html(d.template, d.blocks[number].parts, strings)}</span>'
+                for d in (document, *others))
         if block.title:
             text = f'<strong class="mir-card__section">{plain(block.title)}</strong>\n{text}'
         blocks.append(text)
@@ -144,5 +167,5 @@ def card_actions(template: Template, rules: Rules, strings: Strings) -> str:
             buttons.append(f'<button type="button" class="md-button" '
                            f'data-mir-action="{name}">{label}</button>')
     return (f'<div class="mir-card__actions" role="group" '
-            f'aria-label="{plain(s.actions_label.format(title=template.title))}" hidden>'
+            f'aria-label="{plain(s.actions_label.format(title=template.title))}" data-search-exclude hidden>'
             f'{"".join(buttons)}<span class="mir-card__left" data-mir-left></span></div>')

@@ -14,13 +14,15 @@ from .measure import MEASURES, filled_with_examples
 from .model import Template
 from .patterns import normalize
 from .placeholders import fields_in
+from .register import in_register, registers_of
 
 if TYPE_CHECKING:
     from .rules import Channel, Rules
 
 
-def check_template(template: Template, rules: Rules) -> list[str]:
-    """Every way this template breaks the contract; empty when it is sound."""
+def check_template(template: Template, rules: Rules, registers: bool = True) -> list[str]:
+    """Every way this template breaks the contract, in each of its registers;
+    empty when it is sound."""
     problems = (_check_place(template, rules) + _check_finished(template, rules)
                 + _check_plain_lines(template))
     channel = rules.channels.get(template.channel)
@@ -39,6 +41,21 @@ def check_template(template: Template, rules: Rules) -> list[str]:
     if not field_problems:
         problems += _check_limits(template, channel, rules)
         problems += _check_phrases(template, rules)
+    return problems + (_check_registers(template, rules, problems) if registers else [])
+
+
+def _check_registers(template: Template, rules: Rules, found: list[str]) -> list[str]:
+    """Each register the template can be read in meets the same contract."""
+    known = registers_of(template, rules)
+    problems = [f"key 'registers.{name}' names a register {_a(template.channel)} does not "
+                f"have; use: {', '.join(known) or 'none (remove the key)'}"
+                for name in template.registers if name not in known]
+    if found:
+        return problems  # its own words first
+    for name in known:
+        variant = in_register(template, rules, name)
+        problems += [f"in the {name} register: {problem}"
+                     for problem in check_template(variant, rules, registers=False)]
     return problems
 
 

@@ -26,7 +26,9 @@ def checklist_body(docs_dir: Path, rules: Rules, playbook: str, strings: Strings
     if not source.is_file():
         raise DataError(source, f"is missing: the checklist of '{playbook}' (rules.yml); write it")
     text = HEADING_1.sub("", without_front_matter(read_text(source)), count=1).strip()
-    # Searchable once, on its own page.
+    # Not searchable, here or on its own page (search: exclude): its lines sum up
+    # the playbook's steps, which search finds; the playbook's "Before the call"
+    # heading is the search result for a checklist.
     text = text.replace('<div class="mir-checklist" markdown>',
                         '<div class="mir-checklist" data-search-exclude markdown>', 1)
-    return f"{text}\n\n[{plain(strings.checklist.print_link)}]({docs_link(page)}){{ .mir-print-link }}\n"
+    return f"{text}\n\n[{plain(strings.checklist.print_link)}]({docs_link(page)}){{ .mir-print-link data-search-exclude }}\n"

@@ -27,6 +27,7 @@ from .errors import ContentError, DataError, MissingFields, UnknownTemplate, dis
 from .guide import load_guide
 from .layout import layout
 from .loader import Pack, load_pack
+from .register import FRIENDLY
 from .render import as_eml, as_mailto, as_sms, as_text
 from .rules import load_rules
 from .scaffold import scaffold
@@ -92,7 +93,10 @@ def _render(args) -> int:
     pack = _load(args)
     template = pack.get(args.id)
     values = _values(args)
-    document = layout(template, pack.rules, load_strings())
+    try:
+        document = layout(template, pack.rules, load_strings(), args.register)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     if args.format == "text":
         sys.stdout.write(as_text(document, values))
     elif args.format == "sms":
@@ -210,6 +214,9 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("--format", choices=["text", "eml", "mailto", "sms"], default="text")
     one.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
     one.add_argument("--values", metavar="FILE|-", help="field values as YAML or JSON")
+    one.add_argument("--register", default=FRIENDLY, metavar="NAME",
+                     help="how an email greets and signs off: friendly (the template's own "
+                          "words) or formal")
     one.add_argument("--to", default="", help="recipient addresses (eml, mailto)")
     one.add_argument("--cc", default="", help="copy to these addresses (eml, mailto)")
     one.add_argument("--from", dest="sender", default="", help="your address (eml)")

@@ -50,17 +50,20 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
                        for c in rules.draft_checks.channels)
     situations = "".join(f'<option value="{plain(p)}">{plain(strings.playbooks[p])}</option>'
                          for p in rules.playbooks)
-    return f"""<p class="mir-draft__noscript" data-mir-draft-noscript>{plain(s.noscript)}</p>
+    # The form's labels, hint and lists stay out of the search index (each element
+    # marked: the search plugin ends an exclusion at the first closing tag of the
+    # same name, and the form nests <div>s).
+    return f"""<p class="mir-draft__noscript" data-mir-draft-noscript data-search-exclude>{plain(s.noscript)}</p>
 <div class="mir-draft" data-mir-draft data-mir-draft-rules="{data}" data-mir-draft-hyphenation="{hyphenation}" hidden>
-<div class="mir-draft__controls">
+<div class="mir-draft__controls" data-search-exclude>
 <label for="mir-draft-channel">{plain(s.channel)}</label>
 <select id="mir-draft-channel" data-mir-draft-channel aria-describedby="mir-draft-guessed"><option value="">{plain(s.guess)}</option>{channels}</select>
 <span class="mir-draft__guessed" id="mir-draft-guessed" data-mir-draft-guessed></span>
 <label for="mir-draft-situation">{plain(s.situation)}</label>
 <select id="mir-draft-situation" data-mir-draft-situation><option value="">{plain(s.any_situation)}</option>{situations}</select>
 </div>
-<label class="mir-draft__label" for="mir-draft-text">{plain(s.label)}</label>
-<p class="mir-draft__hint" id="mir-draft-hint">{plain(s.hint)}</p>
+<label class="mir-draft__label" for="mir-draft-text" data-search-exclude>{plain(s.label)}</label>
+<p class="mir-draft__hint" id="mir-draft-hint" data-search-exclude>{plain(s.hint)}</p>
 <textarea class="mir-draft__text" id="mir-draft-text" rows="12" autocomplete="off" aria-describedby="mir-draft-hint" data-mir-draft-text></textarea>
 <p class="mir-draft__sizes" data-mir-draft-sizes></p>
 <div class="mir-draft__preview" data-mir-draft-preview hidden></div>

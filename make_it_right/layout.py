@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from .model import Template, TemplateField
 from .placeholders import Blank, Omit, Part, TextError, parse
+from .register import FRIENDLY, in_register
 from .rules import Rules
 from .strings import Strings
 
@@ -34,9 +35,13 @@ class Document:
     subject: tuple[Part, ...] | None
     blocks: tuple[Block, ...]
     subject_line: str  # "Subject: {subject}", from the strings
+    register: str = FRIENDLY
 
 
-def layout(template: Template, rules: Rules, strings: Strings) -> Document:
+def layout(template: Template, rules: Rules, strings: Strings,
+           register: str = FRIENDLY) -> Document:
+    """The template's document in a register (register.py); ValueError for one it lacks."""
+    template = in_register(template, rules, register)
     titled = rules.channels[template.channel].section_titles
     fields = template.fields
     blocks = tuple(
@@ -45,7 +50,7 @@ def layout(template: Template, rules: Rules, strings: Strings) -> Document:
         for text in template.sections
     )
     subject = group_omissions(template.subject.parts, fields)[0] if template.subject else None
-    return Document(template, subject, blocks, strings.card.subject)
+    return Document(template, subject, blocks, strings.card.subject, register)
 
 
 LINE = "line"

@@ -41,6 +41,15 @@ class TemplateField(BaseModel):
         return self.fallback is None and self.leave_out is None
 
 
+class RegisterWords(BaseModel):
+    """A template's own words for one register, in place of its channel's."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    greeting: NonEmpty | None = None
+    closing: NonEmpty | None = None
+
+
 class TemplateFile(BaseModel):
     """What a template file holds, as written."""
 
@@ -54,6 +63,8 @@ class TemplateFile(BaseModel):
     fields: dict[FieldName, TemplateField] = {}
     subject: Text | None = None
     sections: Annotated[dict[Kebab, Text], Field(min_length=1)]
+    # Other registers than the template's own (see make_it_right/register.py).
+    registers: dict[Kebab, RegisterWords] = {}
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,8 @@ class Template:
     fields: MappingProxyType[str, TemplateField]
     subject: TemplateText | None
     sections: tuple[TemplateText, ...]
+    registers: MappingProxyType[str, RegisterWords] = field(
+        default_factory=lambda: MappingProxyType({}))
     source: Path = field(default=Path("<memory>"), compare=False)
 
     @classmethod
@@ -98,6 +111,7 @@ class Template:
             fields=MappingProxyType(dict(data.fields)),
             subject=None if data.subject is None else TemplateText.of("subject", data.subject),
             sections=tuple(TemplateText.of(n, s) for n, s in data.sections.items()),
+            registers=MappingProxyType(dict(data.registers)),
             source=source,
         )
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from .escape import plain
 from .model import Template, TemplateField
+from .register import FRIENDLY, in_register, registers_of
 from .rules import Rules
 from .strings import Strings
 
@@ -35,6 +36,18 @@ def page_fields(templates: Iterable[Template]) -> dict[str, TemplateField]:
     return fields
 
 
+def register_fields(templates: Iterable[Template], rules: Rules) -> dict[str, tuple[str, TemplateField]]:
+    """The blanks only another register's words bring, each with its register."""
+    own = page_fields(templates)
+    found: dict[str, tuple[str, TemplateField]] = {}
+    for template in templates:
+        for register in registers_of(template, rules):
+            for name, field in in_register(template, rules, register).fields.items():
+                if name not in own:
+                    found.setdefault(name, (register, field))
+    return found
+
+
 def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> str:
     s = strings.filler
     fields = page_fields(templates)
@@ -42,6 +55,11 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
     client = [n for n in fields if n not in rules.about_me]
     emails = any("mailto" in rules.channels[t.channel].actions for t in templates)
     send = [_send("@to", s.to, s.send_hint), _send("@cc", s.cc, s.send_hint)] if emails else []
+    registers = list(dict.fromkeys(r for t in templates for r in registers_of(t, rules)))
+    if registers:
+        send.append(_register_pick(registers, strings))
+        send += [_field(name, field, strings, s.registers[register].only)
+                 for name, (register, field) in register_fields(templates, rules).items()]
     mine = [_send("@from", s.from_, s.from_hint)] if emails else []
     # Attributes, not a <script type="application/json">: Material's instant
     # navigation re-runs every script element in the new page as JavaScript.
@@ -129,9 +147,22 @@ def _send(name: str, label: str, hint: str) -> str:
             f'<p class="mir-field__hint" id="mir-sh-{key}">{plain(hint)}</p></div>')
 
 
-def _field(name: str, field: TemplateField, strings: Strings) -> str:
+def _register_pick(registers: list[str], strings: Strings) -> str:
+    """How the case's messages greet and sign off: "" is the templates' own words."""
+    s = strings.filler
+    options = "".join(f'<option value="{"" if name == FRIENDLY else name}">'
+                      f'{plain(s.registers[name].label)}</option>'
+                      for name in (FRIENDLY, *registers))
+    return (f'<div class="mir-field" data-field="@register" data-label="{plain(s.register_pick)}">'
+            f'<label for="mir-s-register">{plain(s.register_pick)}</label>'
+            f'<select id="mir-s-register" name="@register">{options}</select></div>')
+
+
+def _field(name: str, field: TemplateField, strings: Strings, note: str | None = None) -> str:
     s = strings.filler
     notes = [field.hint, strings.card.example.format(example=field.example)]
+    if note:
+        notes.append(note)
     label = plain(field.label)
     if not field.required:
         label += f' <span class="mir-field__optional">{plain(s.optional)}</span>'

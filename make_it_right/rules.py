@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .datafile import DATA_DIR, load_model
 from .measure import MEASURES
+from .model import TemplateField
+from .register import FRIENDLY, GREETING, SIGN_OFF
 from .patterns import compile_portable, portable_problem
 
 RULES_FILE = DATA_DIR / "rules.yml"
@@ -56,6 +58,15 @@ class Scaffold(Strict):
     sections: dict[str, str] = {}
 
 
+class Register(Strict):
+    """Another way to greet and sign off: the greeting section's words, the
+    sign-off's closing line, and the blanks they bring (make_it_right/register.py)."""
+
+    greeting: str = Field(min_length=1)
+    closing: str = Field(min_length=1)
+    fields: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], TemplateField] = {}
+
+
 Action = Literal["fill", "copy", "mailto", "eml", "sms", "txt", "print", "ics"]
 
 
@@ -68,6 +79,7 @@ class Channel(Strict):
     size: str | None = None
     actions: list[Action]
     scaffold: Scaffold = Scaffold()
+    registers: dict[Annotated[str, Field(pattern=KEBAB)], Register] = {}
 
     @property
     def free_sections(self) -> bool:
@@ -76,6 +88,16 @@ class Channel(Strict):
     @property
     def has_subject(self) -> bool:
         return self.subject == "required"
+
+    @model_validator(mode="after")
+    def _registers_have_their_sections(self) -> Channel:
+        if FRIENDLY in self.registers:
+            raise ValueError(f"'{FRIENDLY}' is the template's own words; name other registers")
+        if self.registers and (self.free_sections
+                               or not {GREETING, SIGN_OFF} <= set(self.sections)):
+            raise ValueError(f"registers swap the '{GREETING}' and '{SIGN_OFF}' sections, "
+                             "so a channel with registers must have both")
+        return self
 
     @model_validator(mode="after")
     def _size_is_a_measure(self) -> Channel:

@@ -117,6 +117,11 @@ class Messages(_Strings):
     reminder_empty: Plain
 
 
+class RegisterStrings(_Strings):
+    label: Plain  # in the register picker
+    only: Plain | None = None  # beside a blank only this register's words use
+
+
 class Filler(_Strings):
     title: Plain
     intro: Plain
@@ -161,6 +166,8 @@ class Filler(_Strings):
     missing_text: Plain
     fill_them: Plain
     actions_label: _placeholders("title")
+    register_pick: Plain
+    registers: dict[str, RegisterStrings]
     actions: _labels_for(ACTIONS)
     anyway: _labels_for(tuple(a for a in ACTIONS if a not in ("fill", "ics")))
     messages: Messages
@@ -280,6 +287,16 @@ def check_strings_cover(strings: Strings, rules, language: str) -> None:
             problems += [f"key 'sections.{s}' is missing; add the title of {name}'s section"
                          for s in channel.sections if s not in strings.sections]
     from .measure import MEASURES
+    from .register import FRIENDLY
+
+    registers = [FRIENDLY, *dict.fromkeys(r for c in rules.channels.values() for r in c.registers)]
+    have = strings.filler.registers
+    problems += [f"key 'filler.registers.{r}.label' is missing; add how the picker names it"
+                 for r in registers if r not in have]
+    problems += [f"key 'filler.registers.{r}.only' is missing; add the note for its own blanks"
+                 for r in registers[1:] if r in have and have[r].only is None]
+    problems += [f"key 'filler.registers.{r}' is not a register in rules.yml; remove it"
+                 for r in have if r not in registers]
 
     problems += [f"key 'contributing.limit.{m}' is missing; add it" for m in MEASURES
                  if m not in strings.contributing.limit]

@@ -57,14 +57,18 @@ def grouped_index(pack: Pack, group: str, level: int, strings: Strings) -> str:
 
 
 def avoid_table(rules: Rules, strings: Strings) -> str:
-    """An HTML table: each blocked phrase, why it hurts, and what to try instead."""
+    """An HTML table: each blocked phrase, why it hurts, and what to try instead.
+
+    Search indexes the phrase and the line to try, not the header or the why.
+    """
     s = strings.phrase_bank
     head = "".join(f"<th>{plain(text)}</th>" for text in (s.avoid, s.why, s.instead))
     rows = "".join(
-        f"<tr><td>“{plain(p.phrase)}”</td><td>{plain(p.why)}</td><td>{plain(p.instead)}</td></tr>"
+        f"<tr><td>“{plain(p.phrase)}”</td><td data-search-exclude>{plain(p.why)}</td>"
+        f"<td>{plain(p.instead)}</td></tr>"
         for p in rules.blocked_phrases
     )
-    return (f'<table class="mir-avoid">\n<thead><tr>{head}</tr></thead>\n'
+    return (f'<table class="mir-avoid">\n<thead data-search-exclude><tr>{head}</tr></thead>\n'
             f"<tbody>{rows}</tbody>\n</table>\n")
 
 

@@ -72,7 +72,7 @@
     let out = "";
     for (const child of node.childNodes) {
       if (child.nodeType === 3) out += child.data;
-      else if (child.nodeType === 1 && !child.classList.contains("mir-omit--out")) out += textOf(child);
+      else if (child.nodeType === 1 && !child.hidden && !child.classList.contains("mir-omit--out")) out += textOf(child);
     }
     return out;
   }
@@ -201,7 +201,7 @@
     const users = new Map();
     const info = new Map();
     const markers = new WeakMap();
-    const required = new Set();
+    let required = new Set();
     let added = [];
     const add = (map, key, item) => { const items = map.get(key); if (items) items.push(item); else map.set(key, [item]); };
     function indexText(root) {
@@ -212,16 +212,22 @@
     }
     for (const input of $$("[name]", panel)) add(inputs, input.name, input);
     for (const card of cards) {
-      const fields = [];
-      const needs = [];
-      for (const span of $$(".mir-blank", card)) {
-        const name = span.dataset.field;
-        if (!fields.includes(name)) { fields.push(name); add(users, name, card); }
-        if (span.hasAttribute("data-required") && !needs.includes(name)) { needs.push(name); required.add(name); }
-      }
+      for (const name of new Set($$(".mir-blank", card).map((span) => span.dataset.field))) add(users, name, card);
       indexText(card);
       const actions = $(".mir-card__actions", card);
-      info.set(card, { fields, needs, actions, left: $("[data-mir-left]", card), email: Boolean($("[href^=mailto]", actions)) });
+      info.set(card, { actions, left: $("[data-mir-left]", card), email: Boolean($("[href^=mailto]", actions)), registers: Boolean(card.dataset.registers) });
+    }
+    // Only the case's register's greeting and sign-off show, count and copy.
+    function applyRegister() {
+      const register = active.values["@register"] || "friendly";
+      for (const words of $$(".mir-register")) words.hidden = words.dataset.register !== register;
+      required = new Set();
+      for (const card of cards) {
+        const shown = $$(".mir-blank", card).filter((span) => !span.closest("[hidden]"));
+        const needs = shown.filter((span) => span.hasAttribute("data-required")).map((span) => span.dataset.field);
+        needs.forEach((name) => required.add(name));
+        Object.assign(info.get(card), { fields: [...new Set(shown.map((span) => span.dataset.field))], needs: [...new Set(needs)] });
+      }
     }
 
     let timer = 0;
@@ -273,6 +279,11 @@
       if (value) mapOf(name)[name] = value;
       else delete mapOf(name)[name];
       for (const other of inputs.get(name)) if (other !== target) other.value = target.value;
+      if (name === "@register") {
+        applyRegister();
+        cards.forEach(countLeft);
+        if (focus.open) openFocus(focused, name);
+      }
       update(name);
       active.page = location.pathname;
       save();
@@ -280,6 +291,7 @@
     function refresh() {
       for (const [name, items] of inputs) for (const input of items) input.value = mapOf(name)[name] || "";
       for (const items of blanks.values()) items.forEach(show);
+      applyRegister();
       cards.forEach(countLeft);
       pick.replaceChildren(...cases.map((c) => new Option(c.name, c.id, false, c === active)));
       caseName.value = active.name;
@@ -296,12 +308,19 @@
     view = { refresh, openPanel: () => openPanel() };
 
     const part = (name) => $(`[data-mir-focus-${name}]`, focus);
+    function clearFocus() {
+      for (const [map, key, item] of added) map.get(key).splice(map.get(key).indexOf(item), 1);
+      added = [];
+      part("fields").replaceChildren();
+      part("preview").replaceChildren();
+    }
     function openFocus(card, target) {
       const data = info.get(card);
+      clearFocus();
       focused = card;
       setText(part("title"), format(ui.focus_label, { title: card.dataset.title }));
       focus.setAttribute("aria-label", part("title").textContent);
-      const fields = [...(data.email ? ["@to", "@cc"] : []), ...data.fields].map((name) => {
+      const fields = [...(data.email ? ["@to", "@cc"] : []), ...(data.registers ? ["@register"] : []), ...data.fields].map((name) => {
         const copy = $(`.mir-field[data-field="${CSS.escape(name)}"]`, panel).cloneNode(true);
         for (const el of $$("[id], [for], [aria-describedby]", copy)) {
           for (const key of ["id", "for", "aria-describedby"]) if (el.hasAttribute(key)) el.setAttribute(key, `mir-x-${el.getAttribute(key)}`);
@@ -334,6 +353,7 @@
       if (!focus.open) focus.showModal();
       countLeft(card);
       if (target === "ics") return remindAt.focus();
+      if (target === "@register") return $("[name='@register']", part("fields")).focus();
       // The first empty blank in the order the text uses them, optional or not.
       const first = data.fields.find((name) => !valueOf(name)) || data.fields[0];
       const input = $(`[name="${CSS.escape(first || "")}"]`, part("fields"));
@@ -341,10 +361,7 @@
     }
     focus.addEventListener("close", () => {
       focused = null;
-      for (const [map, key, item] of added) map.get(key).splice(map.get(key).indexOf(item), 1);
-      added = [];
-      part("fields").replaceChildren();
-      part("preview").replaceChildren();
+      clearFocus();
     });
     part("close").addEventListener("click", () => focus.close());
     part("toggle").addEventListener("click", () => {

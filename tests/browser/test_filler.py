@@ -24,6 +24,7 @@ from playwright.sync_api import expect
 from make_it_right import render
 from make_it_right.escape import plain
 from make_it_right.layout import layout
+from make_it_right.register import FRIENDLY, in_register, registers_of
 from make_it_right.rules import load_rules
 from make_it_right.strings import load_strings
 
@@ -164,17 +165,21 @@ def test_encoders_agree_with_python_parsers(context, site_url):
 def test_every_card_reads_as_python_renders_it(context, all_cards_url, pack):
     """Every template on one page, values from storage: each card's text, subject and
     body equal render.fill's, hostile text included, with the phrases of blanks that
-    may be left out both in (filled) and out (empty)."""
-    names = {n for t in pack.templates.values() for n in t.fields}
+    may be left out both in (filled) and out (empty), and in every register."""
+    registers = {t.id: registers_of(t, RULES) for t in pack.templates.values()}
+    variants = [in_register(t, RULES, r) for t in pack.templates.values() for r in registers[t.id]]
+    names = {n for t in [*pack.templates.values(), *variants] for n in t.fields}
     optional = {n for t in pack.templates.values() for n, f in t.fields.items() if f.leave_out}
-    for empty in (set(), optional):
+    for empty, register in ((set(), FRIENDLY), (optional, FRIENDLY), (set(), "formal")):
         values = {n: "" if n in empty else f"<{n} & {ONE_LINE}>" for n in names}
-        page = open_page(context, all_cards_url, values)
+        page = open_page(context, all_cards_url, {**values, "@register": "" if register == FRIENDLY else register})
         shown = page.evaluate("""() => [...document.querySelectorAll('.mir-card')].map(card =>
             [card.dataset.template, window.MakeItRight.message(card)])""")
         assert len(shown) == len(pack.templates)
         for template_id, message in shown:
-            expected = render.fill(doc(pack.get(template_id)), values)
+            template = pack.get(template_id)
+            in_its = register if register in registers[template_id] else FRIENDLY
+            expected = render.fill(layout(template, RULES, STRINGS, in_its), values)
             assert message["body"] == expected.body, template_id
             assert message["text"] == expected.text, template_id
             if expected.subject is not None:
@@ -256,6 +261,51 @@ def test_fill_this_opens_a_focus_view_in_text_order(context, site_url, pack):
     page.keyboard.press("Escape")
     card(page, template.id).get_by_role("button", name=ACTIONS["fill"], exact=True).click()
     assert page.evaluate("document.activeElement.name") == text_order[1]
+    assert page.errors == []
+
+
+def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
+    """The register is the case's: picked in the focus view, it swaps the greeting
+    and closing in every card, asks for its own blank, and a new case starts friendly."""
+    template = pack.get("apology-team-mistake")
+    values = {n: "Filled" for n in template.fields} | {"client_name": "Priya", "your_name": "Sam"}
+    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    target = card(page, template.id)
+    target.get_by_role("button", name=ACTIONS["fill"], exact=True).click()
+    focus = page.locator("[data-mir-focus]")
+    names = lambda: focus.locator("[data-mir-focus-fields] [name]").evaluate_all("i => i.map(x => x.name)")  # noqa: E731
+    assert "client_formal_name" not in names()
+    focus.get_by_label(STRINGS.filler.register_pick).select_option(
+        label=STRINGS.filler.registers["formal"].label)
+    assert page.evaluate("document.activeElement.name") == "@register", "focus stays on the picker"
+    assert "client_formal_name" in names() and "client_name" not in names()
+    preview = focus.locator("[data-mir-focus-preview]")
+    assert preview.inner_text().splitlines()[2] == "Dear [Client's name, formally],"
+    # Its own blank is now required: the copy asks for it by name.
+    focus.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
+    dialog = page.get_by_role("dialog", name=STRINGS.filler.missing_title)
+    assert dialog.locator("li").all_text_contents() == ["Client's name, formally"]
+    dialog.get_by_role("button", name=STRINGS.filler.fill_them).click()
+    page.wait_for_function("document.activeElement.name === 'client_formal_name'")
+    page.keyboard.type("Ms Nair")
+    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    focus.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
+    copied = clipboard(page)
+    formal = render.as_text(layout(template, RULES, STRINGS, "formal"), values | {"client_formal_name": "Ms Nair"})
+    assert copied == formal and "Dear Ms Nair," in copied and "Kind regards,\nSam" in copied
+    assert "Hi Priya" not in copied and "Speak soon" not in copied
+    # Every email card on the page follows the case; a voicemail has no register.
+    shown = lambda template_id: card(page, template_id).evaluate("c => MakeItRight.message(c).text")  # noqa: E731
+    assert "Dear Ms Nair," in shown("call-request-short")
+    assert "Ms Nair" not in shown("call-back-team-mistake")
+    page.keyboard.press("Escape")
+    open_panel(page)
+    page.get_by_role("button", name=STRINGS.filler.case_new).click()
+    assert page.input_value("#mir-s-register") == ""
+    assert "Hi there," in shown(template.id)
+    page.select_option("#mir-case-pick", label="Test case")
+    assert page.input_value("#mir-s-register") == "formal"
     assert page.errors == []
 
 

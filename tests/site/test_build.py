@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from make_it_right.register import in_register, registers_of
+
 # Elements that make the browser load something, and the attribute naming it.
 LOADERS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
            "video": "src", "embed": "src", "object": "data", "link": "href"}
@@ -91,14 +93,18 @@ def test_card_shows_text_with_labelled_blanks(playbook, pack):
     text = card.select_one("div.mir-card__text[data-search-exclude]")
     assert card.select_one("pre, code") is None
     assert text.get_text().startswith("Subject: Our mistake on [The work, as the client calls it]")
-    blanks = {b["data-field"] for b in text.select(".mir-blank")}
-    assert blanks == set(pack.get("apology-team-mistake").fields)
+    shown = [b for b in text.select(".mir-blank") if not any(p.has_attr("hidden") for p in b.parents)]
+    assert {b["data-field"] for b in shown} == set(pack.get("apology-team-mistake").fields)
+    # The formal greeting and closing are there too, hidden until a case picks them.
+    formal = text.select('.mir-register[data-register="formal"][hidden]')
+    assert [f.get_text().split("\n")[0] for f in formal] == ["Dear [Client's name, formally],", "Kind regards,"]
+    assert card["data-registers"] == "formal"
     optional = {b["data-field"] for b in text.select(".mir-blank[data-fallback]")}
     assert optional == {"client_name", "make_good"}
     # A blank that may be left out sits inside the line that goes with it.
     left_out = text.select_one('.mir-omit[data-omit="company_name"]')
     assert left_out.get_text() == "\n[Your company or team]"
-    assert {b["data-field"] for b in text.select(".mir-blank[data-required]")} == {
+    assert {b["data-field"] for b in shown if b.has_attr("data-required")} == {
         n for n, f in pack.get("apology-team-mistake").fields.items() if f.required}
 
 
@@ -153,8 +159,11 @@ def test_each_playbook_panel_holds_exactly_its_cards_fields(built_site, pack, ru
     site, _ = built_site
     pages: dict[str, set[str]] = {}
     for template in pack.templates.values():
+        # A register's own blanks (the formal name) are the client's too.
+        variants = [in_register(template, rules, r) for r in registers_of(template, rules)]
         for playbook in template.playbooks:
-            pages.setdefault(rules.playbooks[playbook].page.removesuffix(".md"), set()).update(template.fields)
+            page = pages.setdefault(rules.playbooks[playbook].page.removesuffix(".md"), set())
+            page.update(template.fields, *(v.fields for v in variants))
     for path, names in pages.items():
         soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
         groups = soup.select("[data-mir-fields] fieldset")
