@@ -35,6 +35,7 @@ def define_env(env) -> None:
     except ContentError as error:
         _fail(error)
     # The theme's template cannot call macros: its words go through config.extra.
+    # (Zensical 0.0.73 does not pass them on to its templates: it leaves the line out.)
     extra = config.get("extra")
     if isinstance(extra, MutableMapping):
         extra["make_it_right"] = handbook.theme_words(config.get("use_directory_urls", True))
