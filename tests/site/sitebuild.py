@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from paths import ROOT
-
 
 
 def build_site(project: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -21,3 +22,11 @@ def build_site(project: Path, dest: Path, *extra: str) -> subprocess.CompletedPr
     )
 
 
+
+
+def own_assets(site: Path) -> dict[str, int]:
+    """Our scripts and styles the home page loads (as every page does), each
+    weighed gzipped as shipped; the draft checker's files load on its page only."""
+    page = (site / "index.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'(?:src|href)="((?:javascripts|stylesheets)/[^"]+\.(?:js|css))"', page)
+    return {path: len(gzip.compress((site / path).read_bytes(), 9)) for path in loaded}
