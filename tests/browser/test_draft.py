@@ -8,6 +8,7 @@ import statistics
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 
 from draft_corpus import load_drafts
@@ -177,7 +178,8 @@ def test_reached_from_a_playbook_by_instant_navigation(chromium, site_url):
     page.wait_for_selector("[data-mir-draft]:not([hidden])")
     assert urlsplit(page.url).path.endswith("/" + PAGE)
     assert loads == [], "the link loaded a whole new page; instant navigation should take it"
-    assert page.locator("[data-mir-draft-situation]").input_value() == "my-mistake"
+    # The script sets the situation from the link after it shows the form: wait for it.
+    expect(page.locator("[data-mir-draft-situation]")).to_have_value("my-mistake")
     type_draft(page, "Please calm down.")
     assert page.locator(".mir-draft__mark").all_text_contents() == ["calm down"]
     # Away and back again: the script starts once per visit.
