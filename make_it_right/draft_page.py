@@ -4,6 +4,8 @@ Everything the browser script (docs/javascripts/draft.js) checks with arrives
 here, generated from rules.yml, the strings and pyphen's patterns at build time,
 in data-* attributes: no inline script, nothing fetched. The form starts
 `hidden`; without JavaScript the reader sees a note pointing to the same rules.
+With it, draft.css (linked first thing in the form) holds the hidden form's place,
+so nothing below it moves when the script shows it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .rules import Rules
 from .strings import Strings
 
 SCRIPT = "javascripts/draft.js"
+STYLES = "stylesheets/draft.css"
 
 
 def site_root(page: str) -> str:
@@ -55,6 +58,7 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
     # same name, and the form nests <div>s).
     return f"""<p class="mir-draft__noscript" data-mir-draft-noscript data-search-exclude>{plain(s.noscript)}</p>
 <div class="mir-draft" data-mir-draft data-mir-draft-rules="{data}" data-mir-draft-hyphenation="{hyphenation}" hidden>
+<link rel="stylesheet" href="{site_root(page)}{STYLES}" data-mir-draft-styles>
 <div class="mir-draft__controls" data-search-exclude>
 <label for="mir-draft-channel">{plain(s.channel)}</label>
 <select id="mir-draft-channel" data-mir-draft-channel aria-describedby="mir-draft-guessed"><option value="">{plain(s.guess)}</option>{channels}</select>

@@ -461,7 +461,7 @@
     if (!root || root.dataset.mirDraftReady) return;
     root.dataset.mirDraftReady = "1";
     const R = api.load(JSON.parse(root.dataset.mirDraftRules),
-      JSON.parse(root.dataset.mirDraftHyphenation));
+      () => JSON.parse(root.dataset.mirDraftHyphenation));
     await styled();
     const channel = root.querySelector("[data-mir-draft-channel]");
     const situation = root.querySelector("[data-mir-draft-situation]");
@@ -492,7 +492,11 @@
     rules: null,
     load(data, hyphenation) {
       api.rules = compile(data);
-      api.rules.hyph = hyphenator(hyphenation);
+      // The patterns (100 KB) are read when the first words are, not while the page loads.
+      let hyph = null;
+      Object.defineProperty(api.rules, "hyph", {
+        get: () => (hyph ??= hyphenator(typeof hyphenation === "function" ? hyphenation() : hyphenation)),
+      });
       return api.rules;
     },
     checkDraft: (text, channel, playbook) => checkDraft(api.rules, text, channel, playbook),

@@ -167,6 +167,35 @@ def test_typed_markup_stays_text(chromium, site_url):
     page.close()
 
 
+LAYOUT_SHIFTS = """() => new Promise((resolve) => {
+    const shifts = [];
+    new PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => e.value)))
+        .observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => resolve(shifts), 300);
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_showing_the_form_moves_nothing_below_it(chromium, site_url, width):
+    """draft.css, linked first thing in the hidden form, holds its place and the lines the
+    script fills in: no layout shift when the script shows it (Lighthouse measured 0.21)."""
+    page = chromium.new_page(viewport={"width": width, "height": 3000})
+    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.wait_for_selector("[data-mir-draft]:not([hidden])")
+    assert page.locator("[data-mir-draft-count]").inner_text().strip()  # filled in
+    assert page.evaluate(LAYOUT_SHIFTS) == []
+    page.close()
+
+
+def test_without_javascript_the_note_shows_and_the_form_does_not(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    assert page.locator("[data-mir-draft-noscript]").is_visible()
+    assert page.locator("[data-mir-draft]").evaluate("el => getComputedStyle(el).display") == "none"
+    context.close()
+
+
 def test_reached_from_a_playbook_by_instant_navigation(chromium, site_url):
     page = chromium.new_page()
     page.errors = []

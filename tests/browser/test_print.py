@@ -1,32 +1,97 @@
-"""Printing: each checklist, and one filled template, fit one clean page."""
+"""Printing, checked on the PDF headless Chromium makes (it honours @media print and
+@page): each checklist fits one sheet; a card's Print puts that card alone on one sheet,
+with no blank sheet, for every template that can be printed, on A4 and on Letter; a whole
+playbook prints without the fill-in, with no blank sheet and no heading left at the foot
+of a sheet."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
 
+from make_it_right.loader import load_pack
+from make_it_right.rules import load_rules
 from make_it_right.strings import load_strings
+from paths import ROOT, TEMPLATES
 
 pytestmark = pytest.mark.browser
 
 STRINGS = load_strings("en")
-PLAYBOOKS = ["team-mistake", "my-mistake", "broken-promise", "angry-client"]
+PLAYBOOKS = sorted(p.stem for p in (ROOT / "docs" / "playbooks").glob("*.md"))
+PAPERS = ["A4", "Letter"]
 
 
-def pdf_pages(page) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![a-z])", page.pdf(format="A4")))
+def printable_cards() -> dict[str, list[str]]:
+    """Per playbook, the templates with a Print button whose card no playbook before it shows."""
+    rules, pack = load_rules(), load_pack(TEMPLATES)
+    first: dict[str, str] = {}
+    for playbook in PLAYBOOKS:
+        page = (ROOT / "docs" / "playbooks" / f"{playbook}.md").read_text(encoding="utf-8")
+        for template in re.findall(r'template_card\("([^"]+)"\)', page):
+            if "print" in rules.channels[pack.templates[template].channel].actions:
+                first.setdefault(template, playbook)
+    return {playbook: [t for t, p in first.items() if p == playbook] for playbook in sorted(set(first.values()))}
 
 
+PRINTABLE = printable_cards()
+
+
+def squashed(text: str) -> str:
+    """Text without its white space: a PDF's text puts spaces where the page had none."""
+    return "".join(text.split())
+
+
+def heading(locator) -> str:
+    """A heading's text, without the permalink the theme adds (and hides in print)."""
+    return squashed(locator.text_content()).removesuffix("¶")
+
+
+def sheets(page, paper: str) -> list[str]:
+    """The text on each sheet, squashed, as Chromium prints the page on this paper.
+
+    Chromium fires beforeprint and afterprint around it, as a real print does.
+    """
+    return [squashed(sheet.extract_text()) for sheet in PdfReader(io.BytesIO(page.pdf(format=paper))).pages]
+
+
+def stranded(printed: list[str], headings: list[str]) -> list[tuple[int, str]]:
+    """Headings that end a sheet, their text on the next one."""
+    return [(number, heading) for number, text in enumerate(printed[:-1], 1)
+            for heading in headings if text.endswith(heading)]
+
+
+def test_a_heading_left_at_the_foot_of_a_sheet_is_caught(chromium):
+    """The check below can fail: a heading with room for itself but not for the line after
+    it stays at the foot of the sheet, unless it has break-after: avoid."""
+    page = chromium.new_page()
+    found = []
+    for rule in ("", "h2 { break-after: avoid; }"):
+        page.set_content(f"""<style>@page {{ margin: 0 }} body {{ margin: 0; font: 16px/20px sans-serif }}
+            h2 {{ margin: 0; font-size: 16px; line-height: 20px }} p {{ margin: 0 }} {rule}</style>
+            <div style="height: calc(11in - 30px)"></div><h2>Left behind</h2><p>The text it heads.</p>""")
+        found.append(stranded(sheets(page, "Letter"), ["Leftbehind"]))
+    assert found == [[(1, "Leftbehind")], []]
+    page.close()
+
+
+@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("playbook", PLAYBOOKS)
-def test_checklist_prints_on_one_page_without_the_site_around_it(chromium, site_url, playbook):
+def test_checklist_prints_on_one_sheet_without_the_site_around_it(chromium, site_url, playbook, paper):
     page = chromium.new_page()
     page.goto(site_url + f"checklists/{playbook}/")
+    title = heading(page.locator("h1"))
+    items = [squashed(t) for t in page.locator(".mir-checklist li").all_inner_texts()]
+    assert len(items) >= 5
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden()
     assert page.locator(".md-sidebar--primary").is_hidden()
-    assert page.locator(".mir-checklist li").count() >= 5
-    assert pdf_pages(page) == 1
+    printed = sheets(page, paper)
+    assert len(printed) == 1
+    assert printed[0].startswith(title)
+    assert all(item in printed[0] for item in items)
     page.close()
 
 
@@ -40,34 +105,89 @@ def test_playbook_links_to_its_printable_checklist(chromium, site_url):
     page.close()
 
 
-def test_one_filled_template_prints_alone_on_one_page(chromium, site_url):
+def print_card(page, template: str) -> None:
+    """Press a card's Print (past the missing-blanks dialog), with the print dialog stubbed."""
+    page.evaluate("() => { window.__printed = null; window.print = () => { window.__printed = "
+                  "document.querySelector('.mir-print-target').dataset.template } }")
+    card = page.locator(f'.mir-card[data-template="{template}"]')
+    card.get_by_role("button", name=STRINGS.filler.actions["print"], exact=True).click()
+    if page.locator("[data-mir-dialog]").is_visible():
+        page.get_by_role("button", name=STRINGS.filler.anyway["print"], exact=True).click()
+    page.wait_for_function("t => window.__printed === t", arg=template)
+
+
+def test_the_cards_printed_below_are_every_printable_template(pack, rules):
+    printable = {t.id for t in pack.templates.values() if "print" in rules.channels[t.channel].actions}
+    assert sorted(t for templates in PRINTABLE.values() for t in templates) == sorted(printable)
+    assert len(printable) >= 40
+
+
+@pytest.mark.parametrize("playbook", PRINTABLE)
+def test_every_card_prints_alone_on_one_sheet(chromium, site_url, playbook):
+    """Each card with a Print button (once, on the first playbook that shows it), blanks
+    unfilled (their markers are the longest text), on A4 and on Letter: one sheet, the
+    card's title first, nothing of the page around it."""
     page = chromium.new_page()
-    page.goto(site_url + "playbooks/team-mistake/")
-    page.evaluate("() => { window.print = () => { window.__printed = document.querySelector("
-                  "'.mir-print-target').dataset.template } }")
+    page.goto(site_url + f"playbooks/{playbook}/", wait_until="networkidle")
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    h1 = heading(page.locator("h1"))
+    for template in PRINTABLE[playbook]:
+        title = page.locator(f'.mir-card[data-template="{template}"]').get_attribute("data-title")
+        first_line = squashed(page.locator(f'.mir-card[data-template="{template}"] .mir-card__text')
+                              .inner_text().split("\n")[0])
+        for paper in PAPERS:
+            print_card(page, template)
+            page.emulate_media(media="print")
+            printed = sheets(page, paper)
+            page.emulate_media(media="screen")
+            assert len(printed) == 1, (template, paper, len(printed))
+            assert printed[0].startswith(squashed(title)), (template, paper)
+            assert first_line in printed[0] and h1 not in printed[0], (template, paper)
+            assert page.locator(".mir-print-target").count() == 0  # afterprint put the page back
+    page.close()
+
+
+def test_a_filled_template_prints_its_values_and_nothing_else(chromium, site_url):
+    page = chromium.new_page()
+    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
     card = page.locator('.mir-card[data-template="apology-team-mistake"]')
     page.click("[data-mir-toggle]")
     for name in card.locator(".mir-blank").evaluate_all("b => b.map(x => x.dataset.field)"):
         page.fill(f"#mir-f-{name}", "Filled")
-    card.get_by_role("button", name=STRINGS.filler.actions["print"], exact=True).click()
-    assert page.evaluate("window.__printed") == "apology-team-mistake"
+    print_card(page, "apology-team-mistake")
+    assert page.locator("[data-mir-dialog]").is_hidden()  # nothing was missing
     page.emulate_media(media="print")
     assert card.locator(".mir-card__text").is_visible()
     for hidden in (".md-header", ".mir-fields", "h1", '.mir-card[data-template="call-back-team-mistake"]',
                    ".mir-card__actions", ".mir-card__meta"):
         assert page.locator(hidden).first.is_hidden(), hidden
-    assert pdf_pages(page) == 1
-    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    printed = sheets(page, "A4")
+    assert len(printed) == 1
+    assert "Filled" in printed[0] and "[" not in printed[0]
     assert page.locator(".mir-printing, .mir-print-target").count() == 0
     page.close()
 
 
-def test_a_whole_playbook_prints_without_the_fill_in_and_keeps_headings_with_cards(chromium, site_url):
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_a_whole_playbook_prints_without_the_fill_in_and_keeps_headings_with_what_follows(
+        chromium, site_url, playbook, paper):
     page = chromium.new_page()
-    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    page.goto(site_url + f"playbooks/{playbook}/", wait_until="networkidle")
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    cards = page.locator(".mir-card").evaluate_all("cards => cards.map(c => c.dataset.title)")
     page.emulate_media(media="print")
     for hidden in (".mir-bar", ".mir-fields", ".mir-card__actions", ".mir-skip", ".mir-plan"):
         assert page.locator(hidden).first.is_hidden(), hidden
-    assert page.locator("#tpl-apology-team-mistake").evaluate("h => getComputedStyle(h).breakAfter") == "avoid"
-    assert page.locator(".mir-card").first.evaluate("c => getComputedStyle(c).breakInside") == "avoid"
+    headings = [heading(h) for h in page.locator(".md-content :is(h1, h2, h3):visible").all()]
+    assert len(headings) > len(cards) > 0
+    printed = sheets(page, paper)
+    everything = "".join(printed)
+    assert [number for number, text in enumerate(printed, 1) if not text] == []  # no blank sheet
+    assert stranded(printed, headings) == []
+    assert all(squashed(title) in everything for title in cards)
+    # The fill-in is for the screen: no panel (not even one), bar or card buttons on paper.
+    for on_screen in (STRINGS.filler.title, STRINGS.filler.fill_everything, STRINGS.filler.skip,
+                      STRINGS.filler.actions["txt"], STRINGS.filler.actions["mailto"]):
+        assert squashed(on_screen) not in everything, on_screen
     page.close()

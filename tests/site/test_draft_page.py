@@ -34,6 +34,8 @@ def test_the_page_has_one_title_the_form_and_its_script(built_site, rules, strin
     assert all(not s.string for s in scripts), "no inline script"
     assert (site / "javascripts" / "draft.js").is_file()
     assert (site / "stylesheets" / "draft.css").is_file()
+    # Its styles come first in the form, so they hold its place before the script runs.
+    assert form.find().name == "link" and form.find()["href"] == "../stylesheets/draft.css"
     labels = {o["value"] for o in form.select("[data-mir-draft-channel] option")}
     assert labels == {"", *rules.draft_checks.channels}
 
