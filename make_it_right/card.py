@@ -85,6 +85,12 @@ def field_notes(template: Template, name: str, strings: Strings, register: str =
     return notes
 
 
+def sentences(notes: list[str]) -> str:
+    """Notes as one line of sentences: a full stop after any that has no end of its own
+    ("e.g. Priya. If you leave it empty: “there”")."""
+    return " ".join(n if n[-1:] in ".!?”\")" else f"{n}." for n in notes if n)
+
+
 def _blanks(document: Document, strings: Strings, variants: list[Document]) -> str:
     """The blanks and their notes, then any blank only another register's words use."""
     template = document.template
@@ -95,7 +101,7 @@ def _blanks(document: Document, strings: Strings, variants: list[Document]) -> s
     if not owners:
         return ""
     rows = [f'<dt data-field="{name}">{plain(owner.template.fields[name].label)}</dt><dd>'
-            + " ".join(plain(n) for n in field_notes(owner.template, name, strings, owner.register))
+            + plain(sentences(field_notes(owner.template, name, strings, owner.register)))
             + '</dd>' for name, owner in owners.items()]
     return (f'<details class="mir-card__blanks" data-search-exclude>'
             f'<summary>{plain(strings.card.blanks)}</summary>'

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from .card import sentences
 from .escape import plain
 from .model import Template, TemplateField
 from .register import FRIENDLY, in_register, registers_of
@@ -65,11 +66,15 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
     # navigation re-runs every script element in the new page as JavaScript.
     ui = plain(json.dumps(script_strings(strings), ensure_ascii=False))
     about_names = plain(json.dumps(list(rules.about_me)))
+    name_from = plain(json.dumps(list(rules.case_name_from)))
     case_buttons = "".join(
         f'<button type="button" class="md-button" data-mir-case="{name}">{plain(label)}</button>'
         for name, label in (("new", s.case_new), ("duplicate", s.case_duplicate),
                             ("clear", s.case_clear), ("delete", s.case_delete)))
-    rows = lambda names: "\n".join(_field(n, fields[n], strings) for n in names)  # noqa: E731
+    # A fallback is only worth naming here when every card on the page shares it.
+    shared = {n for n in fields if len({t.fields[n].fallback for t in templates if n in t.fields}) == 1}
+    rows = lambda names: "\n".join(_field(n, fields[n], strings, fallback=n in shared)  # noqa: E731
+                                   for n in names)
     return f"""<div class="mir-bar" role="region" aria-label="{plain(s.bar_label)}" data-mir-bar data-search-exclude hidden>
 <a class="mir-skip" href="#mir-fields" data-mir-skip>{plain(s.skip)}</a>
 <span class="mir-bar__case" data-mir-bar-case></span>
@@ -79,7 +84,7 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <button type="button" class="md-button" data-mir-offer hidden></button>
 </div>
 
-<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-search-exclude hidden>
+<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-mir-case-from="{name_from}" data-search-exclude hidden>
 <h2 class="mir-fields__title">{plain(s.title)}</h2>
 <p class="mir-fields__intro">{plain(s.intro)}</p>
 <button type="button" class="md-button" aria-expanded="false" aria-controls="mir-fields-body" data-mir-toggle>{plain(s.fill_everything)}</button>
@@ -124,14 +129,15 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <button type="button" class="md-button mir-focus__toggle" data-mir-focus-toggle>{plain(s.show_preview)}</button>
 <button type="button" class="md-button" data-mir-focus-close>{plain(s.close)}</button>
 </div>
+<p class="mir-focus__case"><span data-mir-focus-case></span> <button type="button" class="md-button" data-mir-focus-new>{plain(s.case_new)}</button></p>
 <div class="mir-focus__main">
 <div class="mir-focus__fields" role="group" aria-label="{plain(s.focus_blanks)}" data-mir-focus-fields></div>
 <div class="mir-focus__preview" role="region" aria-label="{plain(s.preview)}" data-mir-focus-preview></div>
 </div>
+<div class="mir-focus__actions" data-mir-focus-actions></div>
 <div class="mir-focus__reminder" data-mir-focus-reminder hidden>
 <label for="mir-remind-at">{plain(s.reminder_when)}</label> <input type="datetime-local" id="mir-remind-at" data-mir-remind-at>
 </div>
-<div class="mir-focus__actions" data-mir-focus-actions></div>
 <p class="mir-focus__status"><span role="status" data-mir-status></span> <button type="button" class="md-button" data-mir-offer hidden></button></p>
 </dialog>
 </section>"""
@@ -158,7 +164,8 @@ def _register_pick(registers: list[str], strings: Strings) -> str:
             f'<select id="mir-s-register" name="@register">{options}</select></div>')
 
 
-def _field(name: str, field: TemplateField, strings: Strings, note: str | None = None) -> str:
+def _field(name: str, field: TemplateField, strings: Strings, note: str | None = None,
+           fallback: bool = True) -> str:
     s = strings.filler
     notes = [field.hint, strings.card.example.format(example=field.example)]
     if note:
@@ -166,7 +173,7 @@ def _field(name: str, field: TemplateField, strings: Strings, note: str | None =
     label = plain(field.label)
     if not field.required:
         label += f' <span class="mir-field__optional">{plain(s.optional)}</span>'
-        if field.fallback is not None:
+        if field.fallback is not None and fallback:
             notes.append(strings.card.fallback.format(fallback=field.fallback))
     attributes = (f'id="mir-f-{name}" name="{name}" aria-describedby="mir-h-{name}" '
                   f'autocomplete="off"')
@@ -177,7 +184,7 @@ def _field(name: str, field: TemplateField, strings: Strings, note: str | None =
     return (
         f'<div class="mir-field" data-field="{name}" data-label="{plain(field.label)}">'
         f'<label for="mir-f-{name}">{label}</label>{control}'
-        f'<p class="mir-field__hint" id="mir-h-{name}">{plain(" ".join(notes))}</p></div>'
+        f'<p class="mir-field__hint" id="mir-h-{name}">{plain(sentences(notes))}</p></div>'
     )
 
 

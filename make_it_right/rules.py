@@ -219,6 +219,7 @@ class Rules(Strict):
     playbooks: dict[str, Playbook]
     channels: dict[str, Channel]
     about_me: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]]
+    case_name_from: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = []
     reminders: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]]
     limits: Limits
     unfinished_marker: str

@@ -65,7 +65,7 @@
       "END:VEVENT", "END:VCALENDAR", ""].map((line) => pieces(line, 74, 75).join("\r\n ")).join("\r\n");
   }
 
-  const slug = (text) => wellFormed(text).normalize("NFKD").toLowerCase()
+  const slug = (text) => wellFormed(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
 
   function textOf(node) {
@@ -118,11 +118,11 @@
     let number = cases.length + 1;
     while (names.has(format(ui.case_default, { number }))) number += 1;
     return { id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
-      name: format(ui.case_default, { number }), values: valuesOf(values), done: [] };
+      name: format(ui.case_default, { number }), auto: true, values: valuesOf(values), done: [] };
   }
   const restore = (all) => {
     cases = all.cases.filter((c) => c && typeof c.id === "string")
-      .map((c) => ({ id: c.id, name: wellFormed(c.name), values: valuesOf(c.values), done: [...(c.done || [])].filter((d) => typeof d === "string"), page: c.page }));
+      .map((c) => ({ id: c.id, name: wellFormed(c.name), auto: c.auto === true, values: valuesOf(c.values), done: [...(c.done || [])].filter((d) => typeof d === "string"), page: c.page }));
     active = cases.find((c) => c.id === all.active);
   };
   function load() {
@@ -183,6 +183,7 @@
     if (!panel) return;
     ui = JSON.parse(panel.dataset.mirStrings);
     aboutNames = new Set(JSON.parse(panel.dataset.mirAbout));
+    const nameFrom = JSON.parse(panel.dataset.mirCaseFrom);
     load();
     const bar = $("[data-mir-bar]");
     const body = $("[data-mir-body]", panel);
@@ -266,7 +267,7 @@
     }
     function updateBar() {
       setText($("[data-mir-bar-left]", bar), leftText([...required].filter((name) => !valueOf(name)).length));
-      setText($("[data-mir-bar-case]", bar), format(ui.bar_case, { case: active.name }));
+      for (const where of [bar, focus]) setText($("[data-mir-bar-case], [data-mir-focus-case]", where), format(ui.bar_case, { case: active.name }));
     }
     function update(name) {
       for (const span of blanks.get(name) || []) show(span);
@@ -279,6 +280,12 @@
       if (value) mapOf(name)[name] = value;
       else delete mapOf(name)[name];
       for (const other of inputs.get(name)) if (other !== target) other.value = target.value;
+      // A case is named after its client until the reader names it.
+      if (active.auto && nameFrom.includes(name)) {
+        active.name = nameFrom.map((n) => (active.values[n] || "").trim()).find(Boolean) || active.name;
+        caseName.value = active.name;
+        setText($(`option[value="${CSS.escape(active.id)}"]`, pick), active.name);
+      }
       if (name === "@register") {
         applyRegister();
         cards.forEach(countLeft);
@@ -325,6 +332,9 @@
         for (const el of $$("[id], [for], [aria-describedby]", copy)) {
           for (const key of ["id", "for", "aria-describedby"]) if (el.hasAttribute(key)) el.setAttribute(key, `mir-x-${el.getAttribute(key)}`);
         }
+        // This template's own notes: what it says when the blank is left empty may differ.
+        const own = $(`dt[data-field="${CSS.escape(name)}"] + dd`, card);
+        if (own) $(".mir-field__hint", copy).textContent = own.textContent;
         const input = $("[name]", copy);
         input.value = mapOf(name)[name] || "";
         input.addEventListener("input", onInput);
@@ -364,6 +374,11 @@
       clearFocus();
     });
     part("close").addEventListener("click", () => focus.close());
+    part("new").addEventListener("click", () => {
+      cases.push(active = newCase());
+      changed(ui.switched);
+      openFocus(focused);
+    });
     part("toggle").addEventListener("click", () => {
       setText(part("toggle"), focus.classList.toggle("mir-focus--preview") ? ui.show_blanks : ui.show_preview);
     });
@@ -475,6 +490,7 @@
     });
     caseName.addEventListener("input", () => {
       active.name = wellFormed(caseName.value);
+      active.auto = false;
       setText($(`option[value="${CSS.escape(active.id)}"]`, pick), active.name);
       updateBar();
       save();
@@ -484,7 +500,7 @@
       if (!what) return;
       if (what === "new" || what === "duplicate") {
         const made = newCase(what === "new" ? null : active.values);
-        if (what === "duplicate") made.name = format(ui.case_copy, { case: active.name });
+        if (what === "duplicate") Object.assign(made, { name: format(ui.case_copy, { case: active.name }), auto: false });
         cases.push(made);
         active = made;
         changed(ui.switched);
@@ -494,7 +510,10 @@
       const before = JSON.stringify({ active: active.id, cases });
       const name = active.name;
       signal({ type: "clear", id: active.id });
-      if (what === "clear") active.values = Object.create(null);
+      if (what === "clear") {
+        active.values = Object.create(null);
+        if (active.auto) active.name = newCase().name; // its name came from its values
+      }
       else {
         cases.splice(cases.indexOf(active), 1);
         if (!cases.length) cases.push(newCase());

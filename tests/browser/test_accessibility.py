@@ -45,6 +45,7 @@ def open_page(chromium, url: str, width: str = "desktop", scheme: str = "light")
     page = chromium.new_page(viewport={"width": WIDTHS[width], "height": 844}, color_scheme=scheme)
     page.goto(url, wait_until="networkidle")
     assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+    settled(page)  # a busy machine may still be running the theme's colour transitions
     return page
 
 

@@ -309,6 +309,47 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
     assert page.errors == []
 
 
+def test_the_focus_view_names_the_client_and_starts_the_next_one(context, site_url, pack):
+    """Two clients in a row from the focus view alone: the case is named after the
+    client as they type, "New client" starts empty (About me stays), and each
+    blank's note is this template's own."""
+    template = pack.get("apology-team-mistake")
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    card(page, template.id).get_by_role("button", name=ACTIONS["fill"], exact=True).click()
+    focus = page.locator("[data-mir-focus]")
+    client = focus.locator("[data-mir-focus-case]")
+    assert client.text_content() == STRINGS.filler.bar_case.format(case="Client 1")
+    focus.locator("[name=client_name]").fill("Priya")
+    focus.locator("[name=your_name]").fill("Sam")
+    focus.locator("[name=fix_date]").fill("Monday")
+    assert client.text_content() == STRINGS.filler.bar_case.format(case="Priya")
+    assert "Priya" in page.locator("[data-mir-bar-case]").text_content()
+    # The note under "Your make-good" is this email's, not the first card's on the page.
+    note = focus.locator(".mir-field[data-field=make_good] .mir-field__hint").text_content()
+    assert template.fields["make_good"].fallback in note
+    focus.get_by_role("button", name=STRINGS.filler.case_new).click()
+    assert client.text_content() == STRINGS.filler.bar_case.format(case="Client 2")
+    assert focus.locator("[name=client_name]").input_value() == ""
+    assert focus.locator("[name=fix_date]").input_value() == ""
+    assert focus.locator("[name=your_name]").input_value() == "Sam"
+    assert page.evaluate("document.activeElement.name") == "project_name", "the subject's blank comes first"
+    focus.locator("[name=client_name]").fill("Tomás")
+    assert client.text_content() == STRINGS.filler.bar_case.format(case="Tomás")
+    # A case the reader names keeps its name.
+    page.keyboard.press("Escape")
+    open_panel(page)
+    page.fill("#mir-case-name", "Ortega & Co")
+    page.fill("#mir-f-client_name", "Tomás Ortega")
+    assert page.input_value("#mir-case-name") == "Ortega & Co"
+    page.fill("#mir-case-name", "Tomás Ortega")
+    with page.expect_download() as info:
+        card(page, "call-back-team-mistake").get_by_role("button", name=ACTIONS["txt"]).click()
+        page.get_by_role("dialog", name=STRINGS.filler.missing_title).get_by_role(
+            "button", name=STRINGS.filler.anyway["txt"]).click()
+    assert info.value.suggested_filename == "tomas-ortega-call-back-team-mistake.txt"
+    assert page.errors == []
+
+
 def test_focus_view_on_a_phone_is_a_sheet_with_the_preview_a_tap_away(chromium, site_url):
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     page = open_page(context, site_url + "playbooks/team-mistake/")

@@ -112,7 +112,7 @@ def test_panel_hints_and_blank_lists_stay_out_of_search(built_site):
     site, _ = built_site
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     for words in ("Remember my details", "The name the client knows you by",
-                  "Blanks to fill", "[Your company or team]"):
+                  "What each blank means", "[Your company or team]"):
         assert words not in index, words
     assert "Call-back request after a team mistake" in index
 
