@@ -64,6 +64,17 @@ def add_page(project: Path, work: Path, name: str, ids: list[str]) -> Path:
     return copy
 
 
+def generated_page(project: Path, work: Path, name: str, count: int) -> Path:
+    """A copy of the project with one more page holding `count` cards (copies of the pack's)."""
+    copy = add_page(project, work, name, [])
+    ids = many_templates(copy, count)
+    cards = "\n\n".join(f'{{{{ template_card("{i}") }}}}' for i in ids)
+    (copy / "docs" / f"{name}.md").write_text(
+        f"---\ntitle: {name}\ndescription: Generated.\n---\n\n# {name}\n\n{cards}\n",
+        encoding="utf-8")
+    return copy
+
+
 def many_templates(project: Path, count: int) -> list[str]:
     """`count` template ids: the pack's own, then copies under new ids."""
     folder = project / "templates"
@@ -239,12 +250,7 @@ def main() -> None:
         twenty = add_page(project, work, "twenty", many_templates(project, 20))
         site = work / "site"
         build(twenty, site)
-        big = add_page(project, work, "five-hundred", [])
-        ids = many_templates(big, 500)
-        cards = "\n\n".join(f'{{{{ template_card("{i}") }}}}' for i in ids)
-        (big / "docs" / "five-hundred.md").write_text(
-            f"---\ntitle: five-hundred\ndescription: Generated.\n---\n\n# five-hundred\n\n{cards}\n",
-            encoding="utf-8")
+        big = generated_page(project, work, "five-hundred", 500)
         big_site = work / "big-site"
         build(big, big_site)
         index = site / "search" / "search_index.json"
