@@ -227,7 +227,7 @@ def flow(browser, base: str, values: dict[str, str]) -> dict[str, int]:
         scroll_to(copy)
     copy.click()
     clicks += 1
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length > 0)")
     filled = "[" not in page.evaluate("navigator.clipboard.readText()")
     context.close()
     return {"clicks": clicks, "keystrokes": keys, "scroll px": int(scrolled[0]), "filled": filled}

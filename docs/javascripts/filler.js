@@ -113,6 +113,11 @@
   const mapOf = (name) => (aboutNames.has(name) || name === "@from" ? about : active.values);
   const valueOf = (name) => (mapOf(name)[name] || "").trim();
 
+  // A cleared case keeps no trace of its client, the name it took from them included.
+  function empty(c) {
+    c.values = Object.create(null);
+    if (c.auto) c.name = newCase().name;
+  }
   function newCase(values) {
     const names = new Set(cases.map((c) => c.name));
     let number = cases.length + 1;
@@ -157,7 +162,7 @@
     if (!ui || !note) return;
     if (note.type === "forget") forgetHere();
     const gone = cases.find((c) => c.id === note.id);
-    if (gone) { gone.values = Object.create(null); save(); }
+    if (gone) { empty(gone); save(); }
     view?.refresh();
   }
   channel?.addEventListener("message", (event) => received(event.data));
@@ -510,10 +515,7 @@
       const before = JSON.stringify({ active: active.id, cases });
       const name = active.name;
       signal({ type: "clear", id: active.id });
-      if (what === "clear") {
-        active.values = Object.create(null);
-        if (active.auto) active.name = newCase().name; // its name came from its values
-      }
+      if (what === "clear") empty(active);
       else {
         cases.splice(cases.indexOf(active), 1);
         if (!cases.length) cases.push(newCase());

@@ -245,7 +245,7 @@ RINGS = """([focusable]) => {
 def back_to_top_shown(page) -> None:
     """Material's back-to-top button shows when a reader scrolls back up."""
     page.mouse.wheel(0, 4000)
-    page.wait_for_function("scrollY > 3000")
+    page.wait_for_function("() => scrollY > 3000")
     page.mouse.wheel(0, -400)
     page.wait_for_selector(".md-top:not([hidden])")
 
@@ -298,7 +298,7 @@ def test_keyboard_alone_fills_copies_and_confirms(chromium, site_url):
     page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
     # The script adds the skip link; on a busy machine it may land after the load.
     # The script moves the skip link to the top of the page; wait for it on a busy machine.
-    page.wait_for_function("document.body.firstElementChild?.matches('.mir-skip')")
+    page.wait_for_function("() => document.body.firstElementChild?.matches('.mir-skip')")
     page.evaluate("document.activeElement?.blur()")
     tab_to(page, ".mir-skip", limit=4)  # the skip link comes first, after the theme's own
     assert page.locator(".mir-skip").is_visible()
@@ -314,7 +314,7 @@ def test_keyboard_alone_fills_copies_and_confirms(chromium, site_url):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == STRINGS.filler.anyway["copy"]
     page.keyboard.press("Enter")
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('Hi Priya'))")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('Hi Priya'))")
     status = page.locator("[data-mir-bar] [data-mir-status]")
     assert STRINGS.filler.messages.copied.split(":")[0] in status.text_content()
 

@@ -18,7 +18,7 @@ NO_TEMPLATES = ["", "which-playbook/", "templates/", "phrase-bank/", "checklists
 
 def ready(page, url):
     page.goto(url, wait_until="networkidle")
-    page.wait_for_function("document.querySelector('[data-mir-here]')")
+    page.wait_for_function("() => document.querySelector('[data-mir-here]')")
 
 
 def test_no_line_while_no_case_has_values(chromium, site_url):

@@ -98,7 +98,7 @@ def clipboard(page):
 def copy_text(page, template_id):
     page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
     card(page, template_id).get_by_role("button", name=ACTIONS["copy"], exact=True).click()
-    page.wait_for_function("navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
     return clipboard(page)
 
 
@@ -286,11 +286,11 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
     dialog = page.get_by_role("dialog", name=STRINGS.filler.missing_title)
     assert dialog.locator("li").all_text_contents() == ["Client's name, formally"]
     dialog.get_by_role("button", name=STRINGS.filler.fill_them).click()
-    page.wait_for_function("document.activeElement.name === 'client_formal_name'")
+    page.wait_for_function("() => document.activeElement.name === 'client_formal_name'")
     page.keyboard.type("Ms Nair")
     page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
     focus.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
-    page.wait_for_function("navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
     copied = clipboard(page)
     formal = render.as_text(layout(template, RULES, STRINGS, "formal"), values | {"client_formal_name": "Ms Nair"})
     assert copied == formal and "Dear Ms Nair," in copied and "Kind regards,\nSam" in copied
@@ -428,7 +428,7 @@ def test_forget_reaches_every_tab_and_both_storages(context, site_url):
         page.fill("#mir-f-client_name", name)
         page.fill("#mir-f-your_name", "Sam")
     one.get_by_role("button", name=STRINGS.filler.forget).click()
-    two.wait_for_function("!document.querySelector('#mir-f-client_name').value")
+    two.wait_for_function("() => !document.querySelector('#mir-f-client_name').value")
     for page in (one, two):
         assert page.input_value("#mir-f-your_name") == ""
         assert page.evaluate("Object.keys(localStorage).concat(Object.keys(sessionStorage))"
@@ -447,7 +447,7 @@ def test_clearing_a_case_reaches_every_tab_that_has_it(context, site_url):
     two = open_page(context, url)
     assert two.input_value("#mir-f-client_name") == "Priya"
     one.get_by_role("button", name=STRINGS.filler.case_clear).click()
-    two.wait_for_function("!document.querySelector('#mir-f-client_name').value")
+    two.wait_for_function("() => !document.querySelector('#mir-f-client_name').value")
     assert "Priya" not in (one.evaluate("localStorage.getItem('mir:cases')") or "")
 
 
@@ -553,7 +553,7 @@ def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
     dialog.get_by_role("button", name=STRINGS.filler.fill_them).click()
     assert not dialog.is_visible()
     first_required = next(n for n, f in template.fields.items() if f.required)
-    page.wait_for_function(f"document.activeElement.name === '{first_required}'")
+    page.wait_for_function(f"() => document.activeElement.name === '{first_required}'")
     assert clipboard(page) == "before"
     for action, role in (("mailto", "link"), ("eml", "button"), ("txt", "button")):
         card(page, template.id).get_by_role(role, name=ACTIONS[action]).click()
