@@ -33,20 +33,10 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "tests" / "site"))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from sitebuild import own_assets  # noqa: E402
+from sitebuild import own_assets, project_at  # noqa: E402
 
 VOICEMAIL = "call-back-team-mistake"
 PLAYBOOK_LINK = "Your team dropped the ball"
-
-
-def project_at(ref: str | None, work: Path) -> Path:
-    if ref is None:
-        return ROOT
-    dest = work / "project"
-    dest.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
-    return dest
 
 
 def add_page(project: Path, work: Path, name: str, ids: list[str]) -> Path:

@@ -22,16 +22,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "site")]
 
-
-def project_at(ref: str | None, work: Path) -> Path:
-    if ref is None:
-        return ROOT
-    dest = work / "project"
-    dest.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
-    return dest
+from sitebuild import project_at  # noqa: E402
 
 
 def build(project: Path, dest: Path) -> None:

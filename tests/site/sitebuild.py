@@ -24,6 +24,17 @@ def build_site(project: Path, dest: Path, *extra: str) -> subprocess.CompletedPr
 
 
 
+def project_at(ref: str | None, work: Path) -> Path:
+    """The project as it stands (ref None), or as it was at a git ref, unpacked in work."""
+    if ref is None:
+        return ROOT
+    dest = work / "project"
+    dest.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest
+
+
 def own_assets(site: Path) -> dict[str, int]:
     """Our scripts and styles the home page loads (as every page does), each
     weighed gzipped as shipped; the draft checker's files load on its page only."""
