@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import pytest
 
+from search_queries import EXPECTED_FIRST
+
 pytestmark = pytest.mark.browser
 
-EXPECTED_FIRST = {
-    "invoice": "playbooks/billing-error/",
-    "outage": "playbooks/service-outage/",
-    "angry": "playbooks/angry-client/",
-    "compensation": "playbooks/make-goods/",
-}
+# Words whose stem differs from what a reader types: the ones a stemmed index lost.
+QUERIES = ["invoice", "outage", "angry", "compensation"]
 
 
-@pytest.mark.parametrize("query", EXPECTED_FIRST)
+@pytest.mark.parametrize("query", QUERIES)
 def test_the_search_box_finds_the_playbook_first(chromium, site_url, query):
     page = chromium.new_page()
     page.goto(site_url, wait_until="networkidle")
