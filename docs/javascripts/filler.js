@@ -116,14 +116,17 @@
   // A cleared case keeps no trace of its client, the name it took from them included.
   function empty(c) {
     c.values = Object.create(null);
-    if (c.auto) c.name = newCase().name;
+    if (c.auto) c.name = defaultName();
   }
-  function newCase(values) {
+  function defaultName() {
     const names = new Set(cases.map((c) => c.name));
     let number = cases.length + 1;
     while (names.has(format(ui.case_default, { number }))) number += 1;
+    return format(ui.case_default, { number });
+  }
+  function newCase(values) {
     return { id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
-      name: format(ui.case_default, { number }), auto: true, values: valuesOf(values), done: [] };
+      name: defaultName(), auto: true, values: valuesOf(values), done: [] };
   }
   const restore = (all) => {
     cases = all.cases.filter((c) => c && typeof c.id === "string")
@@ -279,6 +282,7 @@
       for (const card of users.get(name) || []) countLeft(card);
       updateBar();
     }
+    const showName = () => setText($(`option[value="${CSS.escape(active.id)}"]`, pick), active.name);
     function onInput({ target }) {
       const { name } = target;
       const value = wellFormed(target.value);
@@ -289,7 +293,7 @@
       if (active.auto && nameFrom.includes(name)) {
         active.name = nameFrom.map((n) => (active.values[n] || "").trim()).find(Boolean) || active.name;
         caseName.value = active.name;
-        setText($(`option[value="${CSS.escape(active.id)}"]`, pick), active.name);
+        showName();
       }
       if (name === "@register") {
         applyRegister();
@@ -309,7 +313,7 @@
       caseName.value = active.name;
       for (const box of $$("[data-mir-remember]", panel)) box.checked = remembered(box.dataset.mirRemember);
       updateBar();
-      showStored();
+      showStored(active);
     }
     function openPanel(name) {
       body.hidden = false;
@@ -479,7 +483,7 @@
       if (!await confirmed(card, action)) return;
       await actions[action](card, control);
       // The guide's plan marks what was copied or sent, for this client.
-      if (action !== "print" && !active.done.includes(card.dataset.template)) { active.done.push(card.dataset.template); save(); showStored(); }
+      if (action !== "print" && !active.done.includes(card.dataset.template)) { active.done.push(card.dataset.template); save(); showStored(active); }
     }
     for (const card of cards) {
       info.get(card).actions.hidden = false;
@@ -496,7 +500,7 @@
     caseName.addEventListener("input", () => {
       active.name = wellFormed(caseName.value);
       active.auto = false;
-      setText($(`option[value="${CSS.escape(active.id)}"]`, pick), active.name);
+      showName();
       updateBar();
       save();
     });
@@ -555,9 +559,8 @@
     if (location.hash === "#mir-fields") openPanel();
   }
 
-  function showStored() {
-    const all = read(CASES, "cases");
-    const open = all?.cases?.find?.((c) => c?.id === all.active);
+  // The open case's marks on the plan, and, on a page without templates, its name.
+  function showStored(open = storedCase()) {
     for (const mark of $$("[data-mir-mark]")) mark.hidden = !open?.done?.includes?.(mark.dataset.mirMark);
     const box = $("[data-mir-here]");
     if (!box || view || !Object.keys(valuesOf(open?.values)).length) return;
@@ -565,6 +568,11 @@
     name.textContent = open.name;
     if (open.page) link.pathname = open.page;
     box.hidden = false;
+  }
+
+  function storedCase() {
+    const all = read(CASES, "cases");
+    return all?.cases?.find?.((c) => c?.id === all.active);
   }
 
   function guide() {
@@ -594,7 +602,7 @@
   function start() {
     enhance();
     guide();
-    showStored();
+    if (!view) showStored(); // a page of templates showed its case as it loaded
     for (const nav of $$(".md-code__nav")) nav.setAttribute("role", "none");
   }
 
