@@ -37,7 +37,7 @@ def page_fields(templates: Iterable[Template]) -> dict[str, TemplateField]:
     return fields
 
 
-def register_fields(templates: Iterable[Template], rules: Rules) -> dict[str, tuple[str, TemplateField]]:
+def register_fields(templates: list[Template], rules: Rules) -> dict[str, tuple[str, TemplateField]]:
     """The blanks only another register's words bring, each with its register."""
     own = page_fields(templates)
     found: dict[str, tuple[str, TemplateField]] = {}
