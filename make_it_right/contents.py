@@ -1,0 +1,50 @@
+"""A page's contents list its steps and sections, not its template cards.
+
+A Python-Markdown extension (mkdocs.yml `markdown_extensions`, after `toc`). Each
+card's title is a heading, so it keeps its anchor, its permalink and its place in
+search, but it leaves the table of contents that MkDocs builds from `toc_tokens`:
+a playbook's contents read as its steps (the plan lists its templates), and the
+theme, which watches every entry of the contents twice (sidebar and phone menu),
+does no work per card. At 500 cards that work was about 400 ms of blocking time
+on a phone (scripts/lighthouse.py).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from types import SimpleNamespace
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .card import card_id
+
+CARD_ANCHOR = card_id(SimpleNamespace(id=""))  # "tpl-": how every card's anchor starts
+
+
+def without_cards(tokens: list[dict]) -> list[dict]:
+    """The contents without card entries; what a card held moves up to its place."""
+    kept = []
+    for token in tokens:
+        children = without_cards(token["children"])
+        if token["id"].startswith(CARD_ANCHOR):
+            kept.extend(children)
+        else:
+            kept.append(token | {"children": children})
+    return kept
+
+
+class CardsOutOfContents(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        self.md.toc_tokens = without_cards(getattr(self.md, "toc_tokens", []))
+
+
+class ContentsExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After toc (5), which fills md.toc_tokens.
+        md.treeprocessors.register(CardsOutOfContents(md), "make_it_right_contents", 4)
+
+
+def makeExtension(**kwargs) -> ContentsExtension:  # noqa: N802 (Python-Markdown's name)
+    return ContentsExtension(**kwargs)
