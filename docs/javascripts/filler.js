@@ -283,6 +283,13 @@
       updateBar();
     }
     const showName = () => setText($(`option[value="${CSS.escape(active.id)}"]`, pick), active.name);
+    // A renamed case takes its old name off the status line ("Now filling in for Client 2").
+    function rename(name) {
+      const old = format(ui.switched, { case: active.name });
+      for (const status of $$("[data-mir-status]")) if (status.textContent === old) status.textContent = "";
+      active.name = name;
+      showName();
+    }
     function onInput({ target }) {
       const { name } = target;
       const value = wellFormed(target.value);
@@ -291,9 +298,8 @@
       for (const other of inputs.get(name)) if (other !== target) other.value = target.value;
       // A case is named after its client until the reader names it.
       if (active.auto && nameFrom.includes(name)) {
-        active.name = nameFrom.map((n) => (active.values[n] || "").trim()).find(Boolean) || active.name;
+        rename(nameFrom.map((n) => (active.values[n] || "").trim()).find(Boolean) || active.name);
         caseName.value = active.name;
-        showName();
       }
       if (name === "@register") {
         applyRegister();
@@ -385,8 +391,9 @@
     part("close").addEventListener("click", () => focus.close());
     part("new").addEventListener("click", () => {
       cases.push(active = newCase());
-      changed(ui.switched);
-      openFocus(focused);
+      changed();
+      openFocus(focused);  // clears the status line, so the news comes after it
+      announce(format(ui.switched, { case: active.name }));
     });
     part("toggle").addEventListener("click", () => {
       setText(part("toggle"), focus.classList.toggle("mir-focus--preview") ? ui.show_blanks : ui.show_preview);
@@ -498,9 +505,8 @@
       changed(ui.switched);
     });
     caseName.addEventListener("input", () => {
-      active.name = wellFormed(caseName.value);
+      rename(wellFormed(caseName.value));
       active.auto = false;
-      showName();
       updateBar();
       save();
     });

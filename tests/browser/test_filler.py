@@ -333,8 +333,11 @@ def test_the_focus_view_names_the_client_and_starts_the_next_one(context, site_u
     assert focus.locator("[name=fix_date]").input_value() == ""
     assert focus.locator("[name=your_name]").input_value() == "Sam"
     assert page.evaluate("document.activeElement.name") == "project_name", "the subject's blank comes first"
+    status = focus.locator("[data-mir-status]")
+    assert status.text_content() == STRINGS.filler.messages.switched.format(case="Client 2")
     focus.locator("[name=client_name]").fill("Tomás")
     assert client.text_content() == STRINGS.filler.bar_case.format(case="Tomás")
+    assert status.text_content() == "", "the status no longer names a case by its old name"
     # A case the reader names keeps its name.
     page.keyboard.press("Escape")
     open_panel(page)
