@@ -6,6 +6,7 @@ without JavaScript.
 from __future__ import annotations
 
 import math
+from itertools import groupby
 from pathlib import Path
 from typing import Annotated
 
@@ -133,7 +134,7 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
             lines.append(f"\n{plain(s.also_read)} [{plain(strings.playbooks[also])}]"
                          f"({docs_link(pack.rules.playbooks[also].page)})")
         lines.append(f"\n{plain(s.templates)}\n")
-        lines += [_plan_item(number, pack, pack.get(t), playbook, strings)
+        lines += [_plan_item(f"{number}.", pack, pack.get(t), playbook, strings)
                   for number, t in enumerate(ids, 1)]
         return "\n".join(lines) + "\n\n</div>"
 
@@ -160,26 +161,33 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
             f'{plain(s.restart)}</button>\n\n</section>\n')
 
 
-def _plan_item(number: int, pack: Pack, template: Template, playbook: str,
+def _plan_item(marker: str, pack: Pack, template: Template, playbook: str,
                strings: Strings) -> str:
-    """A numbered link to a template's card, with its mark for once it is copied or sent
-    for the active client (filler.js shows it)."""
-    return (f"{number}. [{plain(template.title)}]({card_link(pack, template, playbook)}) "
+    """A list item linking to a template's card, with its mark for once it is copied or
+    sent for the active client (filler.js shows it)."""
+    return (f"{marker} [{plain(template.title)}]({card_link(pack, template, playbook)}) "
             f"({plain(strings.channels[template.channel])}) "
             f'<span data-mir-mark="{plain(template.id)}" hidden>{plain(strings.guide.done)}</span>')
 
 
 def render_plan(guide: Guide, pack: Pack, playbook: str, strings: Strings,
-                guide_page: str | None = None) -> str:
-    """A playbook's plan, for its own page: its templates in the guide's `order`, each
+                guide_page: str | None = None, steps: dict[str, str] | None = None) -> str:
+    """A playbook's plan, for its own page: its templates in the guide's `order`, under
+    the page's steps that place them (`steps`: template id to step heading), each
     marked once done, then a link to the guide (where the reader's answers are kept)."""
     order = guide.templates.get(playbook, {}).get("order")
     if not order:
         raise ValueError(f"decision-guide.yml gives '{playbook}' no `order`; list its "
                          "templates there, in the order its page shows them")
-    items = "\n".join(_plan_item(number, pack, pack.get(t), playbook, strings)
-                      for number, t in enumerate(order, 1))
+    steps = steps or {}
+    lines = []
+    for step, ids in groupby(order, key=lambda t: steps.get(t)):
+        indent = "    " if step else ""
+        if step:
+            lines.append(f"- **{plain(step)}**")
+        lines += [indent + _plan_item("-", pack, pack.get(t), playbook, strings) for t in ids]
     link = (f"\n\n[{plain(strings.guide.plan_guide)}]({docs_link(guide_page)})"
             if guide_page else "")
+    items = "\n".join(lines)
     return (f'<details class="mir-plan" data-search-exclude markdown>\n'
             f"<summary>{plain(strings.guide.plan)}</summary>\n\n{items}{link}\n\n</details>\n")

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+# A step: a level-2 ATX heading, without its { attributes } or closing hashes.
+_STEP = re.compile(r"## +(.*?)(?: +\{[^}]*\})?(?: +#+)? *")
 _JINJA = Environment()
 
 
@@ -54,6 +56,21 @@ def macro_calls(source: str, macros: set[str] | frozenset[str]) -> list[MacroCal
                 continue
             calls.append(_call(child, macros))
     return calls
+
+
+def card_steps(source: str, calls: list[MacroCall]) -> dict[str, str]:
+    """The step (level-2 heading) each card placed on a page sits under, by template
+    id; a card placed before the first step has none."""
+    lines = source.splitlines()
+    steps = {}
+    for call in calls:
+        if call.name != "template_card" or not call.args:
+            continue
+        headings = (_STEP.fullmatch(line) for line in reversed(lines[:call.line - 1]))
+        step = next((h.group(1) for h in headings if h), None)
+        if step:
+            steps[str(call.args[0])] = step
+    return steps
 
 
 def _call(node: nodes.Node, macros: set[str] | frozenset[str]) -> MacroCall:

@@ -22,7 +22,7 @@ from .errors import ContentError, DataError, Problem, UnknownTemplate
 from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide, render_plan
 from .layout import layout
 from .loader import Pack, load_pack
-from .pages import MacroCall, PageError, macro_calls
+from .pages import MacroCall, PageError, card_steps, macro_calls
 from .panel import render_panel
 from .rules import load_rules
 from .strings import Strings, check_strings_cover, load_strings
@@ -43,6 +43,7 @@ class Handbook:
     strings: Strings
     guide: Guide
     cards_on_page: dict[str, list[str]] = field(default_factory=dict)
+    steps_on_page: dict[str, dict[str, str]] = field(default_factory=dict)  # card id: its step
     guide_page: str | None = None  # the page that places the decision guide
     _rendered: dict[tuple, str] = field(default_factory=dict, repr=False)
 
@@ -115,14 +116,16 @@ class Handbook:
         return render_guide(self.guide, self.pack, self.strings)
 
     def playbook_plan(self, page: str) -> str:
-        """On a playbook's page, its templates in order, each marked once copied or sent
-        for the active client, and a link to the decision guide: `{{ playbook_plan() }}`."""
+        """On a playbook's page, its templates in order under the steps that place them,
+        each marked once copied or sent for the active client, and a link to the
+        decision guide: `{{ playbook_plan() }}`."""
         here = [p for p, entry in self.pack.rules.playbooks.items() if entry.page == page]
         if not here:
             pages = ", ".join(entry.page for entry in self.pack.rules.playbooks.values())
             raise ValueError(f"{page} is not a playbook's page (rules.yml `playbooks`); "
                              f"place the plan on one of: {pages}")
-        return render_plan(self.guide, self.pack, here[0], self.strings, self.guide_page)
+        return render_plan(self.guide, self.pack, here[0], self.strings, self.guide_page,
+                           self.steps_on_page.get(page, {}))
 
     def theme_words(self, use_directory_urls: bool = True) -> dict[str, str]:
         """What the theme's own template shows on every page (overrides/main.html)."""
@@ -198,7 +201,9 @@ class Handbook:
         for path in pages:
             name = path.relative_to(self.docs_dir).as_posix()
             try:
-                calls_on_page[name] = macro_calls(read_text(path), frozenset(self.MACROS))
+                source = read_text(path)
+                calls_on_page[name] = macro_calls(source, frozenset(self.MACROS))
+                self.steps_on_page[name] = card_steps(source, calls_on_page[name])
             except PageError as error:
                 problems.append(Problem(path, f"line {error.line}: {error}"))
             except DataError as error:

@@ -25,8 +25,9 @@ def test_the_page_holds_every_path(built_site, pack):
 
 
 def test_each_playbook_page_places_its_plan_in_order(built_site, rules):
-    """Near its top, a playbook's page lists its templates in the guide's `order`, each
-    linked to its card on that page with its hidden mark, and links to the guide."""
+    """Near its top, a playbook's page lists its templates in the guide's `order`, under
+    the step that places each one, each linked to its card on that page with its hidden
+    mark, and links to the guide."""
     site, _ = built_site
     for playbook, entry in rules.playbooks.items():
         soup = BeautifulSoup((site / entry.page.removesuffix(".md") / "index.html").read_text(),
@@ -38,9 +39,11 @@ def test_each_playbook_page_places_its_plan_in_order(built_site, rules):
         assert plan.summary.get_text() == STRINGS.guide.plan
         assert plan.find_previous("h2") is None, f"{entry.page}: the plan comes before the first step"
         order = GUIDE.templates[playbook]["order"]
-        items = plan.select("ol > li")
+        items = plan.select("li li")
         assert [li.a["href"] for li in items] == [f"./#tpl-{t}" for t in order], entry.page
-        assert all(soup.find(id=f"tpl-{t}") for t in order)
+        for li, template in zip(items, order):
+            step = soup.find(id=f"tpl-{template}").find_previous(lambda t: t.name == "h2" and t.get("id"))
+            assert li.parent.find_previous_sibling("strong").get_text() == step.get_text().rstrip("¶"), template
         marks = [li.select_one("[data-mir-mark]") for li in items]
         assert [m["data-mir-mark"] for m in marks] == order
         assert all(m.has_attr("hidden") and m.get_text() == STRINGS.guide.done for m in marks)
@@ -54,3 +57,13 @@ def test_the_plan_stays_out_of_search(built_site):
     assert STRINGS.guide.plan not in index and STRINGS.guide.done not in index
 
 
+
+
+def test_a_cards_step_is_the_level_two_heading_above_it():
+    from make_it_right.pages import card_steps, macro_calls
+
+    source = ("---\ntitle: x\n---\n\n# Page\n\n{{ template_card(\"early\") }}\n\n"
+              "## 1. Call them { #call }\n\n### A sub-heading\n\n{{ template_card(\"voicemail\") }}\n\n"
+              "## 2. Write ##\n\n{{ template_index() }}\n{{ template_card(\"email\") }}\n")
+    calls = macro_calls(source, frozenset({"template_card", "template_index"}))
+    assert card_steps(source, calls) == {"voicemail": "1. Call them", "email": "2. Write"}
