@@ -278,7 +278,7 @@ def main() -> None:
         plain_index = build_index_size(project, work)
     print(f"{'built from':<34}{args.ref or 'work tree'}")
     for name, path in paths.items():
-        print(f"{'home to copied voicemail, ' + name:<34}{path['clicks']} clicks, {path['keystrokes']} "
+        print(f"{'to a copied voicemail, ' + name:<34}{path['clicks']} clicks, {path['keystrokes']} "
               f"keystrokes, {path['scroll px']:,} px scrolled (filled: {path['filled']})")
     print(f"{'keystroke to preview, 20 cards':<34}median {twenty_ms[0]:.2f} ms "
           f"(target {TARGETS['typed median']}), p95 {twenty_ms[1]:.2f} ms (target {TARGETS['typed p95']})")

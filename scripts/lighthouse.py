@@ -11,9 +11,11 @@ printed, with the range of performance scores, because a simulated phone on a bu
 machine moves the performance score by several points from run to run. It exits 1 when
 a page type's median misses its target: 100 for accessibility, best practices and SEO,
 95 for performance. The 500-card page is a stress test, measured and not held to them:
-2.7 MB of HTML is slow on a simulated phone, and axe there reads a blank inside the
-last card, which `content-visibility: auto` has not laid out yet, as lying on the
-footer.
+2.7 MB of HTML is slow to arrive on a simulated phone (its blocking time is what
+counts: issue 10 asks for 1 s at most). Its accessibility score is below 100 only
+because axe measures cards that `content-visibility: auto` has not laid out yet: a
+blank seems to sit on the footer, a button under the next card. Without that line of
+CSS axe finds nothing there, and blocking time is over 3.5 s.
 
 The sites are built with --strict and served on 127.0.0.1 the way GitHub Pages serves
 them: gzip for text, and `Cache-Control: max-age=600`. Lighthouse itself is pinned in
