@@ -16,9 +16,12 @@ from .rules import Rules
 from .strings import Strings
 
 
+CARD_ANCHOR = "tpl-"  # how every card's anchor starts
+
+
 def card_id(template: Template) -> str:
     """The anchor of a template's card, for links from anywhere in the site."""
-    return f"tpl-{template.id}"
+    return f"{CARD_ANCHOR}{template.id}"
 
 
 def render_card(document: Document, rules: Rules, strings: Strings, heading_level: int = 3,

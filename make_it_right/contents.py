@@ -12,15 +12,13 @@ on a phone (scripts/lighthouse.py).
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from types import SimpleNamespace
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .card import card_id
+from .card import CARD_ANCHOR
 
-CARD_ANCHOR = card_id(SimpleNamespace(id=""))  # "tpl-": how every card's anchor starts
 
 
 def without_cards(tokens: list[dict]) -> list[dict]:

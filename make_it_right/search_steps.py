@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from types import SimpleNamespace
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from .card import card_id
+from .card import CARD_ANCHOR
 
 EXCLUDE = "data-search-exclude"
 STEP = re.compile(r"\d+\.\s")
 HEADINGS = {f"h{level}" for level in range(1, 7)}
-CARD_ANCHOR = card_id(SimpleNamespace(id=""))  # "tpl-": how every card's anchor starts
 
 
 def _prose(element: etree.Element) -> bool:
