@@ -20,7 +20,6 @@ from markdown.treeprocessors import Treeprocessor
 from .card import CARD_ANCHOR
 
 
-
 def without_cards(tokens: list[dict]) -> list[dict]:
     """The contents without card entries; what a card held moves up to its place."""
     kept = []
