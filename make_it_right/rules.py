@@ -9,18 +9,17 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .datafile import DATA_DIR, load_model
 from .measure import MEASURES
-from .model import TemplateField
-from .register import FRIENDLY, GREETING, SIGN_OFF
+from .model import KEBAB, FieldName, Kebab, TemplateField
 from .patterns import compile_portable, portable_problem
+from .register import FRIENDLY, GREETING, SIGN_OFF
 
 RULES_FILE = DATA_DIR / "rules.yml"
-KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class Strict(BaseModel):
@@ -64,7 +63,7 @@ class Register(Strict):
 
     greeting: str = Field(min_length=1)
     closing: str = Field(min_length=1)
-    fields: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], TemplateField] = {}
+    fields: dict[FieldName, TemplateField] = {}
 
 
 Action = Literal["fill", "copy", "mailto", "eml", "sms", "txt", "print", "ics"]
@@ -79,7 +78,7 @@ class Channel(Strict):
     size: str | None = None
     actions: list[Action]
     scaffold: Scaffold = Scaffold()
-    registers: dict[Annotated[str, Field(pattern=KEBAB)], Register] = {}
+    registers: dict[Kebab, Register] = {}
 
     @property
     def free_sections(self) -> bool:
@@ -218,9 +217,9 @@ class DraftChecks(Strict):
 class Rules(Strict):
     playbooks: dict[str, Playbook]
     channels: dict[str, Channel]
-    about_me: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]]
-    case_name_from: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = []
-    reminders: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]]
+    about_me: list[FieldName]
+    case_name_from: list[FieldName] = []
+    reminders: list[FieldName]
     limits: Limits
     unfinished_marker: str
     phrase_check_exempt_sections: list[str]
