@@ -38,6 +38,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests"), str(ROOT / "tests" / "site")]
+
+from filler_bench import generated_page  # noqa: E402
+from sitebuild import build_project  # noqa: E402
+
 TOOL = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE = TOOL / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -94,12 +99,6 @@ def ensure_lighthouse() -> None:
                        cwd=TOOL, check=True)
 
 
-def build(project: Path, dest: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                    "--site-dir", str(dest)], cwd=project, check=True,
-                   env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)})
-
-
 def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  functools.partial(LikeGitHubPages, directory=str(site)))
@@ -144,17 +143,14 @@ def main() -> int:
         print(f"{'page':<16}" + "".join(f"{c:>16}" for c in CATEGORIES)
               + f"{'TBT ms':>8}{'bytes':>10}{'perf range':>12}", flush=True)
         if set(args.pages) & set(PAGES):
-            build(ROOT, work / "site")
+            build_project(ROOT, work / "site")
             server, base = serve(work / "site")
             for name in (n for n in PAGES if n in args.pages):
                 good &= report(name, base + PAGES[name], args.runs, work)
             server.shutdown()
         for name in (n for n in GENERATED if n in args.pages):
-            sys.path.insert(0, str(ROOT / "scripts"))
-            from filler_bench import generated_page
-
             page, count = GENERATED[name]
-            build(generated_page(ROOT, work, page, count), work / f"{page}-site")
+            build_project(generated_page(ROOT, work, page, count), work / f"{page}-site")
             server, base = serve(work / f"{page}-site")
             try:  # measured, not held to the targets
                 report(name, base + f"{page}/", args.runs, work)

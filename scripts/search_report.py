@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -24,12 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "site")]
 
-from sitebuild import project_at  # noqa: E402
-
-
-def build(project: Path, dest: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(dest)],
-                   cwd=project, check=True, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+from sitebuild import build_project, project_at  # noqa: E402
 
 
 def entry_bytes(doc: dict) -> int:
@@ -82,7 +75,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        build(project_at(args.ref, work), work / "site")
+        build_project(project_at(args.ref, work), work / "site")
         report((work / "site" / "search" / "search_index.json").read_bytes(), args.top)
 
 

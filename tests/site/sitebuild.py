@@ -22,6 +22,15 @@ def build_site(project: Path, dest: Path, *extra: str) -> subprocess.CompletedPr
     )
 
 
+def build_project(project: Path, dest: Path, strict: bool = True) -> None:
+    """Build a whole copy of the project (a git ref's, or one with a page added) with
+    its own engine, for the report scripts; exit with mkdocs' output if it fails."""
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else []),
+         "--site-dir", str(dest)], cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
 
 
 def project_at(ref: str | None, work: Path) -> Path:
