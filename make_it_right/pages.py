@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-# A step: a level-2 ATX heading, without its { attributes } or closing hashes.
-_STEP = re.compile(r"## +(.*?)(?: +\{[^}]*\})?(?: +#+)? *")
+_NEWLINE = re.compile(r"\r\n|\r|\n")  # as Jinja counts lines
 _JINJA = Environment()
 
 
@@ -60,17 +59,26 @@ def macro_calls(source: str, macros: set[str] | frozenset[str]) -> list[MacroCal
 
 def card_steps(source: str, calls: list[MacroCall]) -> dict[str, str]:
     """The step (level-2 heading) each card placed on a page sits under, by template
-    id; a card placed before the first step has none."""
-    lines = source.splitlines()
-    steps = {}
-    for call in calls:
-        if call.name != "template_card" or not call.args:
-            continue
-        headings = (_STEP.fullmatch(line) for line in reversed(lines[:call.line - 1]))
-        step = next((h.group(1) for h in headings if h), None)
-        if step:
-            steps[str(call.args[0])] = step
-    return steps
+    id; a card placed before the first step has none. One pass over the lines."""
+    step_at, step = [], None
+    for line in _NEWLINE.split(source):
+        step = _step_title(line) or step
+        step_at.append(step)
+    return {str(call.args[0]): step_at[call.line - 1] for call in calls
+            if call.name == "template_card" and call.args and step_at[call.line - 1]}
+
+
+def _step_title(line: str) -> str | None:
+    """A level-2 ATX heading's words, as Python-Markdown and attr_list read them:
+    without closing hashes or a trailing { attribute list }. String methods, not a
+    regular expression: a page is untrusted, and a long line must cost linear time."""
+    if not line.startswith("##") or line.startswith("###"):
+        return None
+    title = line[2:].rstrip("#").strip()
+    brace = title.rfind("{")
+    if title.endswith("}") and brace > 0 and title[brace - 1] == " " and "}" not in title[brace:-1]:
+        title = title[:brace].strip()
+    return title or None
 
 
 def _call(node: nodes.Node, macros: set[str] | frozenset[str]) -> MacroCall:

@@ -4,11 +4,13 @@ page renders, with the page and line."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from make_it_right.errors import ContentError
+from make_it_right.pages import card_steps, macro_calls
 from make_it_right.site import Handbook
 
 ONLY_CALLS = ("only a macro call may go inside {{ }}, like {{ template_card(\"id\") }}; the "
@@ -73,3 +75,18 @@ def test_front_matter_is_checked_too(project):
     with pytest.raises(ContentError) as caught:
         Handbook.load(project)
     assert str(caught.value).startswith("docs/index.md: line 2: only a macro call")
+
+
+@pytest.mark.parametrize("heading", [
+    "## a" + " " * 200_000 + "b",
+    "## a " + "{ " * 100_000 + "}",
+    "## a" + " #" * 100_000 + " x",
+])
+def test_a_long_heading_costs_linear_time(heading):
+    """The plan reads each card's step from the page's headings (pages.card_steps):
+    a hostile line near the 256 KB page limit takes milliseconds, not minutes."""
+    source = f"# Page\n\n{heading}\n\n" + "\n".join(f'{{{{ template_card("t{n}") }}}}' for n in range(50))
+    started = time.perf_counter()
+    steps = card_steps(source, macro_calls(source, frozenset({"template_card"})))
+    assert time.perf_counter() - started < 1
+    assert len(steps) == 50
