@@ -48,12 +48,18 @@ class Question(_Strict):
 class Rule(_Strict):
     when: dict[Key, Key]
     then: Key
+    # The templates by answer to "live", when this route needs other ones than
+    # its playbook's own lists (a selection from the playbook's `order`).
+    templates: dict[Key, list[Key]] | None = None
 
 
 class Upset(_Strict):
     when: dict[Key, Key]
     also_read: Key
     add_template: Key
+    # Playbooks whose own call script handles an upset client, in words agreed
+    # first: the talk-track is not added to them.
+    not_for: list[Key] = []
 
 
 class Guide(_Strict):
@@ -85,6 +91,7 @@ def load_guide(path: Path = GUIDE_FILE, pack: Pack | None = None) -> Guide:
 def guide_problems(guide: Guide, pack: Pack) -> list[str]:
     problems = []
     named = {t for lists in guide.templates.values() for ids in lists.values() for t in ids}
+    named |= {t for rule in guide.playbook for ids in (rule.templates or {}).values() for t in ids}
     named.add(guide.upset.add_template)
     problems += [f"unknown template id '{t}'" for t in sorted(named) if t not in pack.templates]
     playbooks = {r.then for r in guide.playbook} | set(guide.templates) | {guide.upset.also_read}
@@ -111,12 +118,13 @@ def _matches(when: dict[str, str], answers: dict[str, str]) -> bool:
 
 def outcome(guide: Guide, answers: dict[str, str]) -> tuple[str, str | None, list[str]]:
     """The playbook, a second playbook to read (or None), and the templates in order."""
-    playbook = next(rule.then for rule in guide.playbook if _matches(rule.when, answers))
-    templates = list(guide.templates[playbook][answers["live"]])
+    rule = next(rule for rule in guide.playbook if _matches(rule.when, answers))
+    playbook = rule.then
+    templates = list((rule.templates or guide.templates[playbook])[answers["live"]])
     also = None
     if _matches(guide.upset.when, answers) and playbook != guide.upset.also_read:
         also = guide.upset.also_read
-        if guide.upset.add_template not in templates:
+        if guide.upset.add_template not in templates and playbook not in guide.upset.not_for:
             templates.insert(1, guide.upset.add_template)
     return playbook, also, templates
 

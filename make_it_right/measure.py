@@ -113,6 +113,13 @@ class Measure:
     too_big: str
     too_small: str = ""
     detail: Callable[[Template, Rules], str] = lambda template, rules: ""
+    # The text whose size the blanks swell ("subject" or "body"): a `max` limit
+    # holds with each of its blanks' `longest` values too. Empty: examples only.
+    with_longest: str = ""
+
+    @property
+    def with_longest_what(self) -> str:
+        return "the subject" if self.with_longest == "subject" else "the text"
 
 
 def _spoken_detail(template: Template, rules: Rules) -> str:
@@ -126,19 +133,20 @@ def _sms_detail(template: Template, rules: Rules) -> str:
 
 
 MEASURES: dict[str, Measure] = {
-    "subject-chars": Measure(subject_chars, "subject is {value} characters with the example "
-                             "values; keep it to {limit}"),
-    "body-words": Measure(body_words, "{channel} body is {value} words with the example "
-                          "values; keep it to {limit}"),
-    "spoken-seconds": Measure(spoken_seconds, "{channel} runs {value} seconds{detail}; "
-                              "keep it to {limit} seconds", detail=_spoken_detail),
+    "subject-chars": Measure(subject_chars, "subject is {value} characters with {values}; "
+                             "keep it to {limit}", with_longest="subject"),
+    "body-words": Measure(body_words, "{channel} body is {value} words with {values}; "
+                          "keep it to {limit}"),
+    "spoken-seconds": Measure(spoken_seconds, "{channel} runs {value} seconds with {values}"
+                              "{detail}; keep it to {limit} seconds", detail=_spoken_detail,
+                              with_longest="body"),
     "phone-mentions": Measure(
         phone_mentions, "", "{channel} says your number {value} time(s); say it {limit} "
         "times, from a field with kind: phone, so the client can write it down"),
     "sms-segments": Measure(
-        sms_segments, "{channel} needs {value} segments with the example values{detail}; "
+        sms_segments, "{channel} needs {value} segments with {values}{detail}; "
         "keep it to {limit}: 160 GSM-7 characters, or 70 if any character is outside GSM-7 "
-        "(curly quotes, emoji, many accents)", detail=_sms_detail),
+        "(curly quotes, emoji, many accents)", detail=_sms_detail, with_longest="body"),
     "sms-characters": Measure(sms_characters, "{channel} is {value} characters; keep it to {limit}",
                               detail=_sms_detail),
 }

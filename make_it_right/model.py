@@ -35,6 +35,9 @@ class TemplateField(BaseModel):
     # holding the blank, like " from {{ company_name }}"). See layout.group_omissions.
     leave_out: Annotated[str, StringConstraints(min_length=1)] | None = None
     kind: FieldKind = "text"
+    # A plausible longest value: size limits (subject, text segments, voicemail
+    # seconds) must hold with it as well as with the example.
+    longest: NonEmpty | None = None
 
     @property
     def required(self) -> bool:
@@ -65,6 +68,9 @@ class TemplateFile(BaseModel):
     sections: Annotated[dict[Kebab, Text], Field(min_length=1)]
     # Other registers than the template's own (see make_it_right/register.py).
     registers: dict[Kebab, RegisterWords] = {}
+    # Written-admission rule ids (rules.yml `written_admissions`) this template
+    # carries on purpose; its card says it needs a manager's yes before sending.
+    needs_sign_off: list[Kebab] = []
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ class Template:
     sections: tuple[TemplateText, ...]
     registers: MappingProxyType[str, RegisterWords] = field(
         default_factory=lambda: MappingProxyType({}))
+    needs_sign_off: tuple[str, ...] = ()
     source: Path = field(default=Path("<memory>"), compare=False)
 
     @classmethod
@@ -112,6 +119,7 @@ class Template:
             subject=None if data.subject is None else TemplateText.of("subject", data.subject),
             sections=tuple(TemplateText.of(n, s) for n, s in data.sections.items()),
             registers=MappingProxyType(dict(data.registers)),
+            needs_sign_off=tuple(data.needs_sign_off),
             source=source,
         )
 
