@@ -59,6 +59,8 @@ class Card(_Strings):
     blank: _placeholders("label")
     left_out_line: Plain
     left_out_phrase: _placeholders("phrase")
+    sign_off_label: Plain
+    sign_off: Plain
 
 
 class Index(_Strings):

@@ -92,11 +92,11 @@ def test_every_limit_on_a_draft_channel_has_a_draft_measure(rules):
 
 
 def test_sizes_follow_the_template_rules(rules, strings):
-    """Each digit of a phone number is a spoken word; 150 words a minute."""
+    """Each digit of a phone number is a spoken word; 130 words a minute."""
     text = "Hi, it's Sam. Call me on 020 7946 0321. Again, 020 7946 0321."
     got = sizes(text, "voicemail", rules, strings)
     assert got["words"] == 13
-    assert got["spoken_seconds"] == round((7 + 22) * 60 / 150)
+    assert got["spoken_seconds"] == round((7 + 22) * 60 / 130)
     assert sizes("Subject: Hello there\n\nHi.", "email", rules, strings)["subject_chars"] == 11
     sms = sizes("It’s done.", "sms", rules, strings)
     assert (sms["sms_characters"], sms["sms_segments"]) == (10, 1)

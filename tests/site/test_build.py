@@ -92,7 +92,7 @@ def test_card_shows_text_with_labelled_blanks(playbook, pack):
     # and it stays out of the search index (the card's title and "when" are in it).
     text = card.select_one("div.mir-card__text[data-search-exclude]")
     assert card.select_one("pre, code") is None
-    assert text.get_text().startswith("Subject: Our mistake on [The work, as the client calls it]")
+    assert text.get_text().startswith("Subject: About [The work, as the client calls it]")
     shown = [b for b in text.select(".mir-blank") if not any(p.has_attr("hidden") for p in b.parents)]
     assert {b["data-field"] for b in shown} == set(pack.get("apology-team-mistake").fields)
     # The formal greeting and closing are there too, hidden until a case picks them.
