@@ -160,3 +160,14 @@ def test_the_voice_counters_count():
             "Not Then here.\n")
     assert then_openers(page) == 3
     assert not_contrasts(page) == 1
+
+
+def test_the_phrase_bank_lists_what_never_goes_in_writing(rules, strings):
+    from make_it_right.tables import avoid_table
+
+    table = avoid_table(rules, strings, "written")
+    for rule in rules.written_admissions.rules:
+        assert rule.id and f"“{rule.phrase.replace(chr(39), '&#39;')}”" in table, rule.id
+    assert '{{ phrases_to_avoid("written") }}' in (ROOT / "docs" / "phrase-bank.md").read_text()
+    with pytest.raises(ValueError, match="which must be 'blocked' or 'written'"):
+        avoid_table(rules, strings, "other")
