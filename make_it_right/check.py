@@ -6,13 +6,11 @@ loader prefixes them with the file's path); nothing here changes a template.
 
 from __future__ import annotations
 
-import dataclasses
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .errors import display_path
 from .escape import plain_line_problem
-from .measure import MEASURES, filled_with_examples
+from .measure import MEASURES, fields_measured, filled_with_examples, with_longest_values
 from .model import Template
 from .patterns import normalize
 from .placeholders import fields_in
@@ -238,21 +236,6 @@ def _check_limits(template: Template, channel: Channel, rules: Rules) -> list[st
                     detail=spec.detail(variant, rules)))
                 break  # one message per limit: the examples' first
     return problems
-
-
-def fields_measured(template: Template, texts: str) -> list[str]:
-    """The fields in the subject (`texts` is "subject") or in the sections ("body")."""
-    chosen = ([template.subject] if template.subject else []) if texts == "subject" \
-        else list(template.sections)
-    return list(dict.fromkeys(name for text in chosen for name in fields_in(text.parts)))
-
-
-def with_longest_values(template: Template) -> Template:
-    """The template with each field's example swapped for its longest value, where
-    it declares one."""
-    fields = {name: field.model_copy(update={"example": field.longest}) if field.longest
-              else field for name, field in template.fields.items()}
-    return dataclasses.replace(template, fields=MappingProxyType(fields))
 
 
 def _check_admissions(template: Template, rules: Rules) -> list[str]:

@@ -1,17 +1,21 @@
 """The sizes rules.yml limits, by name: a channel's `limits` and `size` name these.
 
-Each is measured on the text as it reads with every field's example filled in.
+Each is measured on the text as it reads with every field's example filled in; the
+checker measures a `max` limit again with each field's `longest` value, where the
+measure says its blanks can swell the text (`Measure.with_longest`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .placeholders import Blank, substitute
+from .placeholders import Blank, fields_in, substitute
 
 if TYPE_CHECKING:
     from .model import Template
@@ -47,6 +51,23 @@ def filled_with_examples(template: Template, name: str, *, spell_phones: bool = 
 def body_text(template: Template, *, spell_phones: bool = False) -> str:
     values = examples(template, spell_phones=spell_phones)
     return "\n\n".join(substitute(t.parts, values) for t in template.sections)
+
+
+def fields_measured(template: Template, texts: str) -> list[str]:
+    """The fields in the subject (`texts` is "subject") or in the sections ("body")."""
+    if texts == "subject":
+        chosen = [template.subject] if template.subject else []
+    else:
+        chosen = list(template.sections)
+    return list(dict.fromkeys(name for text in chosen for name in fields_in(text.parts)))
+
+
+def with_longest_values(template: Template) -> Template:
+    """The template with each field's example swapped for its longest value, where
+    it declares one."""
+    fields = {name: field.model_copy(update={"example": field.longest}) if field.longest
+              else field for name, field in template.fields.items()}
+    return dataclasses.replace(template, fields=MappingProxyType(fields))
 
 
 def subject_chars(template: Template, rules: Rules | None = None) -> int:

@@ -18,7 +18,6 @@ from make_it_right import measure  # noqa: E402
 from make_it_right.loader import load_pack  # noqa: E402
 from make_it_right.readability import reading_ease, word_count  # noqa: E402
 from make_it_right.rules import load_rules  # noqa: E402
-from make_it_right.check import with_longest_values  # noqa: E402
 from make_it_right.voice import not_contrasts, then_openers  # noqa: E402
 
 VOICEMAIL_LIMIT = next(limit.max for limit in load_rules().channels["voicemail"].limits
@@ -53,7 +52,7 @@ def main() -> int:
     print(f"{'voicemail':<32} {'words':>6} {'seconds':>8} {'longest':>8}")
     for template in pack.select(channel="voicemail"):
         seconds = measure.spoken_seconds(template, rules)
-        longest = measure.spoken_seconds(with_longest_values(template), rules)
+        longest = measure.spoken_seconds(measure.with_longest_values(template), rules)
         failed |= max(seconds, longest) > VOICEMAIL_LIMIT
         print(f"{template.id:<32} {measure.spoken_words(template):>6} {seconds:>8.1f} {longest:>8.1f}")
     print(f"(limit: {VOICEMAIL_LIMIT:g} s at {limits.voicemail_words_per_minute} words per minute, "
@@ -62,7 +61,7 @@ def main() -> int:
     print(f"{'text message':<32} {'chars':>6} {'longest':>8} {'encoding':>9}")
     for template in pack.select(channel="sms"):
         size = measure.sms_size(measure.body_text(template))
-        longest = measure.sms_size(measure.body_text(with_longest_values(template)))
+        longest = measure.sms_size(measure.body_text(measure.with_longest_values(template)))
         failed |= max(size.segments, longest.segments) > 1
         print(f"{template.id:<32} {size.units:>6} {longest.units:>8} {size.encoding:>9}")
     print("(limit: one segment, 160 GSM-7 or 70 UCS-2 characters)")
