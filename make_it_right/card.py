@@ -49,6 +49,8 @@ def render_card(document: Document, rules: Rules, strings: Strings, heading_leve
         (f'<p class="mir-card__sign-off" data-sign-off="{plain(" ".join(template.needs_sign_off))}">'
          f'<strong>{plain(s.sign_off_label)}</strong> {plain(s.sign_off)}</p>'
          if template.needs_sign_off else ""),
+        (f'<p class="mir-card__review" data-search-exclude>{plain(s.second_reader)}</p>'
+         if template.second_reader else ""),
         _blanks(document, strings, variants),
         f'<div class="mir-card__text" data-search-exclude>'
         f'{text_html(document, strings, variants)}</div>',

@@ -43,14 +43,17 @@ class Question(_Strict):
     id: Key
     ask: Line
     answers: Annotated[dict[Key, Line], Field(min_length=2, max_length=8)]
+    # Asked only on paths where an earlier question got one of these answers
+    # ({"who": ["team", "me"]}); a question that means nothing there is skipped.
+    ask_when: dict[Key, list[Key]] = {}
+
+    def asked(self, answers: dict[str, str]) -> bool:
+        return all(answers.get(q) in allowed for q, allowed in self.ask_when.items())
 
 
 class Rule(_Strict):
     when: dict[Key, Key]
     then: Key
-    # The templates by answer to "live", when this route needs other ones than
-    # its playbook's own lists (a selection from the playbook's `order`).
-    templates: dict[Key, list[Key]] | None = None
 
 
 class Upset(_Strict):
@@ -69,10 +72,32 @@ class Guide(_Strict):
     upset: Upset
 
     @model_validator(mode="after")
+    def _asks_after_known_answers(self) -> Guide:
+        earlier: dict[str, Question] = {}
+        for question in self.questions:
+            for q, allowed in question.ask_when.items():
+                if q not in earlier:
+                    raise ValueError(f"question '{question.id}': ask_when names '{q}', "
+                                     "which is not an earlier question")
+                unknown = [a for a in allowed if a not in earlier[q].answers]
+                if unknown:
+                    raise ValueError(f"question '{question.id}': ask_when gives '{q}' the "
+                                     f"unknown answer '{unknown[0]}'")
+            earlier[question.id] = question
+        return self
+
+    @model_validator(mode="after")
     def _bounded(self) -> Guide:
-        paths = math.prod(len(q.answers) for q in self.questions)
-        if paths > MAX_PATHS:
-            raise ValueError(f"the questions make {paths} paths; keep it to {MAX_PATHS} "
+        # With every question asked, the count is the product. Skipped questions
+        # bring it down: walk the paths, stopping as soon as there are too many.
+        count = math.prod(len(q.answers) for q in self.questions)
+        if count > MAX_PATHS and any(q.ask_when for q in self.questions):
+            count = len(_walk(self.questions, limit=MAX_PATHS))
+            shown = f"more than {MAX_PATHS}"
+        else:
+            shown = str(count)
+        if count > MAX_PATHS:
+            raise ValueError(f"the questions make {shown} paths; keep it to {MAX_PATHS} "
                              "(fewer questions or answers)")
         return self
 
@@ -91,7 +116,6 @@ def load_guide(path: Path = GUIDE_FILE, pack: Pack | None = None) -> Guide:
 def guide_problems(guide: Guide, pack: Pack) -> list[str]:
     problems = []
     named = {t for lists in guide.templates.values() for ids in lists.values() for t in ids}
-    named |= {t for rule in guide.playbook for ids in (rule.templates or {}).values() for t in ids}
     named.add(guide.upset.add_template)
     problems += [f"unknown template id '{t}'" for t in sorted(named) if t not in pack.templates]
     playbooks = {r.then for r in guide.playbook} | set(guide.templates) | {guide.upset.also_read}
@@ -107,20 +131,33 @@ def guide_problems(guide: Guide, pack: Pack) -> list[str]:
     return problems
 
 
-def all_answers(guide: Guide) -> list[dict[str, str]]:
+def _walk(questions: list[Question], limit: int = MAX_PATHS) -> list[dict[str, str]]:
+    """Every path: a mapping of each question asked on it to its answer."""
     paths: list[dict[str, str]] = [{}]
-    for question in guide.questions:
-        paths = [p | {question.id: a} for p in paths for a in question.answers]
+    for question in questions:
+        longer: list[dict[str, str]] = []
+        for path in paths:
+            if question.asked(path):
+                longer += [path | {question.id: answer} for answer in question.answers]
+            else:
+                longer.append(path)
+        paths = longer
+        if len(paths) > limit:
+            break
     return paths
+
+
+def all_answers(guide: Guide) -> list[dict[str, str]]:
+    """Every path through a loaded guide (its validation keeps them within MAX_PATHS)."""
+    return _walk(guide.questions)
 def _matches(when: dict[str, str], answers: dict[str, str]) -> bool:
     return all(answers.get(question) == answer for question, answer in when.items())
 
 
 def outcome(guide: Guide, answers: dict[str, str]) -> tuple[str, str | None, list[str]]:
     """The playbook, a second playbook to read (or None), and the templates in order."""
-    rule = next(rule for rule in guide.playbook if _matches(rule.when, answers))
-    playbook = rule.then
-    templates = list((rule.templates or guide.templates[playbook])[answers["live"]])
+    playbook = next(rule.then for rule in guide.playbook if _matches(rule.when, answers))
+    templates = list(guide.templates[playbook][answers["live"]])
     also = None
     if _matches(guide.upset.when, answers) and playbook != guide.upset.also_read:
         also = guide.upset.also_read
@@ -147,10 +184,12 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
         return "\n".join(lines) + "\n\n</div>"
 
     def step(depth: int, answers: dict[str, str], group: str) -> str:
+        while depth < len(guide.questions) and not guide.questions[depth].asked(answers):
+            depth += 1
         if depth == len(guide.questions):
             return result(answers)
         question = guide.questions[depth]
-        blocks = [f'<p class="mir-guide__question">{depth + 1}. {plain(question.ask)}</p>']
+        blocks = [f'<p class="mir-guide__question">{len(answers) + 1}. {plain(question.ask)}</p>']
         for answer, label in question.answers.items():
             path = f"{group}-{answer}"
             inner = step(depth + 1, answers | {question.id: answer}, path)

@@ -68,6 +68,8 @@ class TemplateFile(BaseModel):
     sections: Annotated[dict[Kebab, Text], Field(min_length=1)]
     # Other registers than the template's own (see make_it_right/register.py).
     registers: dict[Kebab, RegisterWords] = {}
+    # A sensitive reply (escalation, legal, data): its card asks for a second reader.
+    second_reader: bool = False
     # Written-admission rule ids (rules.yml `written_admissions`) this template
     # carries on purpose; its card says it needs a manager's yes before sending.
     needs_sign_off: list[Kebab] = []
@@ -107,6 +109,7 @@ class Template:
     sections: tuple[TemplateText, ...]
     registers: MappingProxyType[str, RegisterWords] = field(
         default_factory=lambda: MappingProxyType({}))
+    second_reader: bool = False
     needs_sign_off: tuple[str, ...] = ()
     source: Path = field(default=Path("<memory>"), compare=False)
 
@@ -119,6 +122,7 @@ class Template:
             subject=None if data.subject is None else TemplateText.of("subject", data.subject),
             sections=tuple(TemplateText.of(n, s) for n, s in data.sections.items()),
             registers=MappingProxyType(dict(data.registers)),
+            second_reader=data.second_reader,
             needs_sign_off=tuple(data.needs_sign_off),
             source=source,
         )

@@ -114,7 +114,7 @@ def test_a_register_is_held_to_the_rules_too(rules):
 
 
 def test_the_default_apologies_carry_no_fault_or_make_good_and_the_variant_says_so(rules, pack, strings):
-    for template_id in ("apology-team-mistake", "apology-my-mistake", "what-we-know-so-far"):
+    for template_id in ("apology-team-mistake", "apology-my-mistake", "what-we-know"):
         template = pack.get(template_id)
         assert template.needs_sign_off == (), template_id
         assert "make_good" not in template.fields, template_id
@@ -130,8 +130,8 @@ def test_the_guide_sends_an_unclear_cause_to_what_we_know(pack):
     guide = load_guide(pack=pack)
     for answers in all_answers(guide):
         playbook, _, ids = outcome(guide, answers)
-        if answers["who"] == "nobody" and playbook == "team-mistake":
-            assert "what-we-know-so-far" in ids, answers
+        if answers.get("who") == "nobody":
+            assert "what-we-know" in ids, answers
             assert not {"apology-team-mistake", "apology-signed-off"} & set(ids), answers
             for template_id in ids:
                 template = pack.get(template_id)
