@@ -147,10 +147,17 @@ class BlockedPhrase(Strict):
 
 class DraftPart(Strict):
     pattern: str
+    # Text that looks like the part but is not: a match of one of these that
+    # overlaps the part's match cancels it ("DO NOT apologise", "since 9 am").
+    unless: list[str] = []
 
     @property
     def regex(self) -> re.Pattern[str]:
         return compile_portable(self.pattern)
+
+    @property
+    def unless_regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p) for p in self.unless]
 
 
 class Adjustment(Strict):
@@ -190,6 +197,8 @@ class DraftChecks(Strict):
     def patterns(self) -> dict[str, str]:
         """Every pattern here, by where it sits, for validation and for the tests."""
         found = {f"parts.{name}": part.pattern for name, part in self.parts.items()}
+        found |= {f"parts.{name}.unless[{i}]": p for name, part in self.parts.items()
+                  for i, p in enumerate(part.unless)}
         found["phone_pattern"] = self.phone_pattern
         found |= {f"guess.{g.channel}": g.pattern for g in self.guess}
         return found
