@@ -196,7 +196,7 @@ def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
                              words["subject"].instead, link))
     for part in required_parts(draft.channel, playbook, rules):
         spec = rules.draft_checks.parts[part]
-        if not matches([spec.regex], spec.unless_regexes, draft.norm.text):
+        if not matches(spec.regexes, spec.unless_regexes, draft.norm.text):
             found.append(Finding(part, "missing-part", words[part].message, words[part].instead,
                                  link))
     return found
@@ -420,7 +420,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "setAside": {name: kind.model_dump() for name, kind in wording.set_aside.items()},
         "links": wording.links,
         "maxChars": wording.max_chars,
-        "parts": {name: {"source": part.pattern, "unless": part.unless, "flags": js_flags()}
+        "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags()}
                   for name, part in checks.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,
                             "limits": [limit.model_dump() for limit in rules.channels[name].limits]}

@@ -27,7 +27,7 @@
         startsBlock: kind.starts_block === null ? null : atStart(kind.starts_block),
         continues: kind.continues === null ? null : atStart(kind.continues) })),
       partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
-        { re: regex(v), unlessRe: all(v.unless, v.flags) }])),
+        { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags) }])),
       phoneRe: regex(data.phone),
       guessRe: data.guess.map((g) => ({ channel: g.channel, re: regex(g) })),
       spaceSet: new Set(data.spaces),
@@ -251,7 +251,7 @@
     }
     for (const part of requiredParts(R, draft.channel, playbook)) {
       const { re, unlessRe } = R.partRe[part];
-      if (!matches([re], unlessRe, draft.norm.text).length) {
+      if (!matches(re, unlessRe, draft.norm.text).length) {
         found.push({ rule: part, category: "missing-part", ...words[part], link });
       }
     }
@@ -640,6 +640,11 @@
     },
     checkDraft: (text, channel, playbook) => checkDraft(api.rules, text, channel, playbook),
     guessChannel: (text) => guessChannel(api.rules, text),
+    // One wording rule's matches in a normalised text (the rules' own examples).
+    ruleMatches: (id, text) => {
+      const rule = api.rules.wordingRe.find((r) => r.id === id);
+      return matches(rule.re, rule.unlessRe, normalize(api.rules, text).text).length;
+    },
     sizes: (text, channel) => sizes(api.rules, readDraft(api.rules, text, channel)),
     setAsideNote: (text) => (tooLong(api.rules, text) ? null :
       setAsideNote(api.rules, readStructure(api.rules, text))),

@@ -21,13 +21,23 @@ vm.runInContext(fs.readFileSync(SCRIPT, "utf8"), context, { filename: SCRIPT });
 const api = context.mirDraft;
 api.load(input.data, input.hyphenation);
 
+// The hostile texts tests/engine/test_draft_rules.py builds, built the same way here.
+function hostile(fragments, n) {
+  const fill = (unit) => unit.repeat(Math.ceil(n / Math.max(unit.length, 1))).slice(0, n);
+  return [fill("a'"), fill(`${fragments.join(" ")} `), fill(fragments.join("'"))];
+}
+
 function time(source, flags, texts) {
   const re = new RegExp(source, `g${flags}`);
   let worst = 0;
   for (const text of texts) {
-    const start = performance.now();
-    for (const m of text.matchAll(re)) void m;
-    worst = Math.max(worst, performance.now() - start);
+    let best = Infinity; // the best of three: the machine is shared
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      for (const m of text.matchAll(re)) void m;
+      best = Math.min(best, performance.now() - start);
+    }
+    worst = Math.max(worst, best);
   }
   return worst;
 }
@@ -35,7 +45,8 @@ function time(source, flags, texts) {
 const run = {
   check: (job) => api.checkDraft(job.text, job.channel, job.playbook),
   note: (job) => api.setAsideNote(job.text),
-  time: (job) => time(job.source, job.flags, job.texts),
+  time: (job) => time(job.source, job.flags, hostile(job.fragments, job.length)),
+  matches: (job) => job.texts.map((text) => api.ruleMatches(job.rule, text)),
   timeCheck: (job) => {
     const start = performance.now();
     const found = api.checkDraft(job.text, job.channel, job.playbook);
