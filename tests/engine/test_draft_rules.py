@@ -58,15 +58,18 @@ def hostile(pattern: str, n: int = HOSTILE_LENGTH) -> list[str]:
     return [fill("a'"), fill(" ".join(words) + " "), fill("'".join(words))]
 
 
-def best_ms(regex: re.Pattern[str], text: str, runs: int = 3) -> float:
-    """The best of a few runs: the machine is shared, and the bound is on the work."""
+def best_ms(regex: re.Pattern[str], text: str, runs: int = 5) -> float:
+    """The best of up to `runs` runs, stopping at the first within the bound: the
+    machine is shared, and the bound is on the work, not on the neighbours."""
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
         for _ in regex.finditer(text):
             pass
-        best = min(best, time.perf_counter() - start)
-    return best * 1000
+        best = min(best, (time.perf_counter() - start) * 1000)
+        if best <= BOUND_MS / 2:
+            break
+    return best
 
 
 # -- each rule's examples --------------------------------------------------------------
@@ -118,8 +121,12 @@ def test_the_rules_file_names_the_rule_with_an_unbounded_pattern(tmp_path):
 
 def test_no_pattern_can_backtrack_catastrophically(rules, wording):
     """regexploit's static check (nested or overlapping repeats), on every pattern."""
-    from regexploit.ast.sre import SreOpParser
-    from regexploit.redos import find
+    import warnings
+
+    with warnings.catch_warnings():  # regexploit imports sre_parse, deprecated since 3.11
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from regexploit.ast.sre import SreOpParser
+        from regexploit.redos import find
 
     for where, pattern, _ in every_pattern(rules, wording) + [(w, p, False) for w, p in
                                                               line_patterns(wording)]:
