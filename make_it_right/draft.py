@@ -1,10 +1,14 @@
 """Check a reader's own draft against the handbook's rules: pure, no I/O.
 
-The same rules as the templates (rules.yml): blocked phrases, each channel's
-limits, and reading ease, plus the parts a draft needs for its channel and
-situation (`draft_checks`). docs/javascripts/draft.js does the same in the
-browser from the data `draft_data()` gives it; the corpus in tests/engine/drafts
-holds both to the same findings.
+First the draft's structure is read (draft_structure: a quoted thread, a
+signature, a legal notice or a call script's avoid list is set aside, and said
+so); then the wording rules (data/draft-rules/<language>.yml: written
+admissions, half apologies, over-promises, blame, vague times, the evasive
+passive, tone), the parts a draft needs for its channel and situation
+(rules.yml `draft_checks`), each channel's limits and reading ease run on the
+writer's own words. docs/javascripts/draft.js does the same in the browser from
+the data `draft_data()` gives it; the corpus in tests/engine/drafts holds both to
+the same findings.
 
 Spans count Unicode code points in the text as given, as Python indexes it.
 """

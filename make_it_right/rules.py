@@ -258,12 +258,12 @@ class Rules(Strict):
         return self
 
     def finding_ids(self) -> list[str]:
-        """Every id a draft finding can carry: blocked phrases, parts, the subject,
-        each measure a draft channel limits, and reading ease. Each is unique."""
+        """Every id a draft finding can carry besides the wording rules' (data/
+        draft-rules): parts, the subject, each measure a draft channel limits, and
+        reading ease. Each is unique."""
         measures = {limit.measure for name in self.draft_checks.channels
                     for limit in self.channels[name].limits}
-        return ([p.id for p in self.blocked_phrases] + list(self.draft_checks.parts)
-                + ["subject", *sorted(measures), "reading-ease"])
+        return list(self.draft_checks.parts) + ["subject", *sorted(measures), "reading-ease"]
 
     @model_validator(mode="after")
     def _finding_ids_unique(self) -> Rules:

@@ -176,8 +176,7 @@ def test_each_finding_links_the_handbook_section_that_explains_it(chromium, site
     assert link.text_content() == STRINGS.draft.link
     href = link.get_attribute("href")
     assert href.endswith("playbooks/team-mistake/#1-decide-now-its-we-not-them"), href
-    link.click()
-    page.wait_for_url("**/playbooks/team-mistake/**")
+    page.goto(href, wait_until="networkidle")
     assert page.locator('[id="1-decide-now-its-we-not-them"]').count() == 1
     page.close()
 

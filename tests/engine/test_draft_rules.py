@@ -203,3 +203,8 @@ def test_every_link_points_at_a_page_and_heading_the_handbook_has(wording):
             headings = [line.lstrip("#").strip() for line in path.read_text(encoding="utf-8").splitlines()
                         if line.startswith("#")]
             assert anchor in {slug(h) for h in headings}, (link, [slug(h) for h in headings])
+
+
+def test_wording_rule_ids_name_no_part_or_measure(rules, wording):
+    """A finding's id names one rule, whichever file it comes from."""
+    assert not {r.id for r in wording.rules} & set(rules.finding_ids())
