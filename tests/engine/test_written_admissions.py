@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from make_it_right.card import render_card
 from make_it_right.check import check_template
@@ -43,7 +44,12 @@ def rule_ids(problems: list[str]) -> list[str]:
 def test_the_rules_are_data_with_the_ids_the_draft_checker_uses(rules):
     assert rules.written_admissions.ids == SHARED_IDS
     assert {"email", "sms", "voicemail"} <= set(rules.written_admissions.channels)
-    assert set(SHARED_IDS) <= set(rules.finding_ids())
+    # "Check my draft" keeps its wording rules in data/draft-rules/<language>.yml; where
+    # it flags the same thing, it uses the same id.
+    draft_ids = {r["id"] for r in yaml.safe_load(
+        (ROOT / "make_it_right" / "data" / "draft-rules" / "en.yml").read_text())["rules"]}
+    assert {"admits-fault", "admits-negligence", "accepts-liability", "compensates-losses",
+            "blames-client-side", "blames-third-party"} <= draft_ids
 
 
 @pytest.mark.parametrize(("text", "rule"), [
