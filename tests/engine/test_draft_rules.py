@@ -59,14 +59,15 @@ def hostile(pattern: str, n: int = HOSTILE_LENGTH) -> list[str]:
 
 
 def best_ms(regex: re.Pattern[str], text: str, runs: int = 5) -> float:
-    """The best of up to `runs` runs, stopping at the first within the bound: the
-    machine is shared, and the bound is on the work, not on the neighbours."""
+    """The best of up to `runs` runs, stopping at the first within the bound, in this
+    process's CPU time: the machine is shared, and the bound is on the work, not on
+    the neighbours (wall time under a loaded 2-core machine failed the bound)."""
     best = float("inf")
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         for _ in regex.finditer(text):
             pass
-        best = min(best, (time.perf_counter() - start) * 1000)
+        best = min(best, (time.process_time() - start) * 1000)
         if best <= BOUND_MS / 2:
             break
     return best
@@ -153,16 +154,16 @@ def test_reading_the_structure_of_100k_hostile_characters_takes_linear_time(word
     for where, pattern in line_patterns(wording):
         regex = compile_portable(pattern)
         for text in hostile(pattern):
-            start = time.perf_counter()
+            start = time.process_time()
             regex.match(text)
-            if (ms := (time.perf_counter() - start) * 1000) > BOUND_MS:
+            if (ms := (time.process_time() - start) * 1000) > BOUND_MS:
                 slow.append((where, round(ms)))
     assert not slow, slow
     words = " ".join(w for _, p in line_patterns(wording) for w in fragments(p))
     text = ((words + "\n> ") * HOSTILE_LENGTH)[:HOSTILE_LENGTH]
-    start = time.perf_counter()
+    start = time.process_time()
     read_structure(text, wording)
-    assert (time.perf_counter() - start) * 1000 < 20 * BOUND_MS  # a pass over each character
+    assert (time.process_time() - start) * 1000 < 20 * BOUND_MS  # a pass over each character
 
 
 def test_the_old_blame_pattern_was_the_slow_one():
