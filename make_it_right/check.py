@@ -210,14 +210,15 @@ def _check_limits(template: Template, channel: Channel, rules: Rules) -> list[st
     for limit in channel.limits:
         spec = MEASURES[limit.measure]
         value = spec.of(template, rules)
-        over = limit.max is not None and value > limit.max
-        under = limit.min is not None and value < limit.min
-        if over or under:
-            message = spec.too_big if over else spec.too_small
-            problems.append(message.format(
-                channel=template.channel, value=_number(value),
-                limit=_number(limit.max if over else limit.min),
-                detail=spec.detail(template, rules)))
+        if limit.max is not None and value > limit.max:
+            message, bound = spec.too_big, limit.max
+        elif limit.min is not None and value < limit.min:
+            message, bound = spec.too_small, limit.min
+        else:
+            continue
+        problems.append(message.format(
+            channel=template.channel, value=_number(value), limit=_number(bound),
+            detail=spec.detail(template, rules)))
     return problems
 
 

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, UnknownTemplate, MissingFields, ValueError, FileExistsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE
-    except Exception:  # noqa: BLE001 - a bug in this tool, not in the reader's input
+    except Exception:  # a bug in this tool, not in the reader's input
         traceback.print_exc()
         print("internal error: please report it with the lines above.", file=sys.stderr)
         return INTERNAL

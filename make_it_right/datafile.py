@@ -12,10 +12,11 @@ from __future__ import annotations
 import difflib
 import stat
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import DataError, display_path
 
@@ -23,7 +24,10 @@ DATA_DIR = Path(__file__).parent / "data"
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _Loader
+else:
+    _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -78,14 +82,18 @@ def _check_shape(text: str, path: Path) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DataError(path, f"uses a YAML anchor or alias at line "
-                                  f"{event.start_mark.line + 1}; write the value out instead")
+                                  f"{_line(event)}; write the value out instead")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
                 raise DataError(path, f"nests deeper than {MAX_DEPTH} levels at line "
-                                      f"{event.start_mark.line + 1}; flatten it")
+                                      f"{_line(event)}; flatten it")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 0
 
 
 class _UniqueKeyLoader(_Loader):
@@ -148,7 +156,7 @@ _SCHEMA_HINTS = {
 }
 
 
-def schema_message(error: dict, model: type[BaseModel]) -> str:
+def schema_message(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One pydantic error as a line a contributor can act on."""
     loc = [str(p) for p in error["loc"] if p != "[key]"]
     where = f"key '{'.'.join(loc)}'" if loc else "the file"
@@ -207,5 +215,5 @@ def close_match(value: str, known: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known)}"
 
 
-__all__ = ["DATA_DIR", "DataError", "display_path", "load_model", "load_yaml", "parse_yaml",
-           "read_text", "schema_message", "close_match"]
+__all__ = ["DATA_DIR", "DataError", "close_match", "display_path", "load_model", "load_yaml",
+           "parse_yaml", "read_text", "schema_message"]

@@ -177,14 +177,15 @@ def limits(draft: Draft, rules: Rules, strings: Strings) -> list[Finding]:
     found = []
     for limit in rules.channels[draft.channel].limits:
         value = DRAFT_MEASURES[limit.measure](draft, rules)
-        over = limit.max is not None and value > limit.max
-        under = limit.min is not None and value < limit.min
-        if over or under:
-            words = strings.draft.limits[limit.measure]
-            message = words.message.format(value=whole(value),
-                                           limit=whole(limit.max if over else limit.min))
-            found.append(Finding(limit.measure, "size" if over else "missing-part",
-                                 message, words.instead))
+        if limit.max is not None and value > limit.max:
+            category, bound = "size", limit.max
+        elif limit.min is not None and value < limit.min:
+            category, bound = "missing-part", limit.min
+        else:
+            continue
+        words = strings.draft.limits[limit.measure]
+        message = words.message.format(value=whole(value), limit=whole(bound))
+        found.append(Finding(limit.measure, category, message, words.instead))
     return found
 
 
@@ -256,7 +257,7 @@ def letter_words(text: str, start: int, end: int) -> list[str]:
 class Ease:
     score: float
     words: int
-    worst: tuple[int, int] | None  # the sentence that pulls the score down most
+    worst: tuple[int, int]  # the sentence that pulls the score down most
 
 
 def reading_ease(draft: Draft) -> Ease | None:
@@ -271,12 +272,12 @@ def reading_ease(draft: Draft) -> Ease | None:
         return None
     total_syllables = sum(c[2] for c in counted)
     score = flesch(total_words, len(counted), total_syllables)
-    worst, best_gain = None, None
-    for span, words, syllables in counted:
+    worst, best_gain = counted[0][0], None
+    for span, sentence_words, syllables in counted:
         if len(counted) == 1:
-            worst = span
             break
-        without = flesch(total_words - words, len(counted) - 1, total_syllables - syllables)
+        without = flesch(total_words - sentence_words, len(counted) - 1,
+                         total_syllables - syllables)
         if best_gain is None or without - score > best_gain:
             worst, best_gain = span, without - score
     return Ease(score, total_words, worst)

@@ -152,7 +152,7 @@ class Handbook:
         if not (self.docs_dir / DRAFT_PAGE).is_file():
             return None  # a site without the page (a mini-site in the tests)
         here = [p for p, entry in self.pack.rules.playbooks.items() if entry.page == page]
-        playbook = (here or list(template.playbooks) or [None])[0]
+        playbook = next(iter(here or template.playbooks), None)
         return check_link(DRAFT_PAGE, template.channel, playbook)
 
     def draft_checker(self, page: str) -> str:

@@ -5,7 +5,6 @@ scripts/draft_report.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
@@ -40,7 +39,7 @@ def load_drafts() -> list[Case]:
 def category_of(rules) -> dict[str, str]:
     """Each finding id's category, as the checker reports it."""
     categories = {p.id: "blocked-phrase" for p in rules.blocked_phrases}
-    categories |= {p: "missing-part" for p in [*rules.draft_checks.parts, "subject"]}
+    categories |= dict.fromkeys([*rules.draft_checks.parts, "subject"], "missing-part")
     for channel in rules.draft_checks.channels:
         for limit in rules.channels[channel].limits:
             categories[limit.measure] = "size" if limit.max is not None else "missing-part"

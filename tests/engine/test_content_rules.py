@@ -353,7 +353,7 @@ def test_nothing_asks_what_would_have_to_change():
         for name, text in template["sections"].items():
             if name not in EXEMPT:
                 assert not ASKS_FOR_TERMS.search(text), f"{template['id']} ({name})"
-    for playbook, entry in PLAYBOOKS.items():
+    for entry in PLAYBOOKS.values():
         for doc in (entry["page"], entry["checklist"]):
             assert not ASKS_FOR_TERMS.search((ROOT / "docs" / doc).read_text(encoding="utf-8")), doc
 
@@ -375,7 +375,7 @@ def test_the_data_slip_page_has_words_for_a_client_who_rings_first():
     assert TEMPLATES["data-slip-holding-line"]["channel"] == "call-script"
     report = TEMPLATES["data-incident-report"]
     assert {"dp_lead", "dp_lead_phone", "dp_backup"} <= set(report["fields"])
-    assert list(report["sections"])[0] == "to", "the report names who it goes to first"
+    assert next(iter(report["sections"])) == "to", "the report names who it goes to first"
     front = yaml.safe_load(page("data-slip").split("---", 2)[1])
     assert "phone" in front["description"], "the description must match the stop box"
 
