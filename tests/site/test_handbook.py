@@ -14,7 +14,6 @@ import yaml
 from bs4 import BeautifulSoup
 
 from paths import ROOT
-from make_it_right.readability import reading_ease, word_count
 
 # The content brief's template table (shared/brief.md): what each playbook must show.
 BRIEF = {
@@ -99,31 +98,15 @@ def test_every_template_is_two_clicks_from_home(built_site, pack):
     assert reachable == set(pack.templates)
 
 
-def test_playbooks_are_short_and_plain(rules):
-    limits = rules.limits
-    for playbook in rules.playbooks.values():
-        markdown = (ROOT / "docs" / playbook.page).read_text(encoding="utf-8")
-        assert word_count(markdown) <= limits.playbook_max_words, playbook.page
-        assert reading_ease(markdown) >= limits.playbook_min_reading_ease, playbook.page
-
-
 def test_each_playbook_has_its_shape(built_site, rules):
     site, _ = built_site
-    for playbook_id, playbook in rules.playbooks.items():
+    for playbook in rules.playbooks.values():
         soup = soup_of(site, playbook.page.removesuffix(".md"))
         article = soup.select_one("article")
         assert len(article.select("h1")) == 1, playbook.page
         assert article.select_one("h1 ~ p"), f"{playbook.page}: no opening paragraph"
         last = article.select("h2")[-1]
         assert last.find_next(class_="mir-checklist"), f"{playbook.page}: no closing checklist"
-
-
-def test_checklists_are_short_one_line_items(built_site, rules):
-    site, _ = built_site
-    for playbook_id in rules.playbooks:
-        items = soup_of(site, f"checklists/{playbook_id}").select(".mir-checklist li")
-        assert 5 <= len(items) <= 12, playbook_id
-        assert all(len(item.get_text()) <= 110 for item in items), playbook_id
 
 
 def test_spelling():
