@@ -1,6 +1,7 @@
 """The handbook's own rules, beyond each template's contract: the decision guide
 and the playbook pages agree on one order, every playbook page and checklist
-has its shape and size, and every page has its front matter.
+has its shape and size, and every page has its front matter and a place in the
+navigation.
 
 `make-it-right check` runs these after loading the handbook, and the tests call
 the same function, so a contributor sees the same one-line message either way.
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from .datafile import parse_yaml, read_text
 from .errors import DataError, Problem
@@ -38,7 +41,8 @@ def check_handbook(handbook: Handbook) -> list[Problem]:
     if guide:
         return guide  # the rest reads the templates and playbooks the guide names
     return (_order_problems(handbook) + _path_problems(handbook) + _page_problems(handbook)
-            + _front_matter_problems(handbook.docs_dir))
+            + _front_matter_problems(handbook.docs_dir)
+            + _nav_problems(handbook.project_dir / "mkdocs.yml", handbook.docs_dir))
 
 
 def _order_problems(handbook: Handbook) -> list[Problem]:
@@ -214,6 +218,43 @@ def _front_matter_problems(docs_dir: Path) -> list[Problem]:
                                           "add it between the --- lines at the top",
                                     "page-front-matter"))
     return problems
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as !!python/name: or !ENV; the nav needs none."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _nav_problems(config: Path, docs_dir: Path) -> list[Problem]:
+    """Every page has a place in the site's navigation (mkdocs.yml `nav:`), so a
+    reader can find it; a site without a `nav:` lists every page by itself."""
+    try:
+        nav = (yaml.load(read_text(config), Loader=_ConfigLoader) or {}).get("nav")
+    except DataError as error:
+        return error.problems
+    except yaml.YAMLError as error:
+        return [Problem(config, f"is not valid YAML: {error}", "yaml")]
+    if not isinstance(nav, list):
+        return []
+    listed = set(_nav_pages(nav))
+    return [Problem(path, "is not in the navigation; add it under nav: in mkdocs.yml, or "
+                          "delete the page", "page-nav")
+            for path in sorted(docs_dir.rglob("*.md"))
+            if path.relative_to(docs_dir).as_posix() not in listed]
+
+
+def _nav_pages(nav: list) -> list[str]:
+    pages = []
+    for item in nav:
+        value = next(iter(item.values()), None) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            pages += _nav_pages(value)
+        elif isinstance(value, str):
+            pages.append(value)
+    return pages
 
 
 def _front_matter(source: str, path: Path) -> dict[str, Any]:

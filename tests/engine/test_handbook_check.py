@@ -121,6 +121,13 @@ def test_each_playbook_page_and_checklist_has_its_shape(handbook, docs, page, ol
     assert rules_broken(dataclasses.replace(handbook, docs_dir=docs)) == rules
 
 
+def test_every_page_has_a_place_in_the_navigation(handbook, docs):
+    (docs / "stray.md").write_text("---\ntitle: Stray\ndescription: Lost.\n---\n\n# Stray\n",
+                                   encoding="utf-8")
+    problems = check_handbook(dataclasses.replace(handbook, docs_dir=docs))
+    assert [(p.rule, p.path.name) for p in problems] == [("page-nav", "stray.md")]
+
+
 def test_a_heading_inside_a_code_block_is_not_a_title(handbook, docs):
     edit(docs / "playbooks/gone-quiet.md", "\n## 1. ", "\n```sh\n# a comment\n```\n\n## 1. ")
     assert rules_broken(dataclasses.replace(handbook, docs_dir=docs)) == []
