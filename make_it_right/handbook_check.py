@@ -19,14 +19,13 @@ import yaml
 from .datafile import parse_yaml, read_text
 from .errors import DataError, Problem
 from .guide import GUIDE_FILE, guide_problems
-from .pages import PageError, macro_calls
+from .pages import PageError, macro_calls, without_front_matter
+from .rules import Limits
 
 if TYPE_CHECKING:
     from .site import Handbook
 
 ORDER, FOLLOW_UP = "order", "follow-up"
-CHECKLIST_ITEMS = (5, 12)
-CHECKLIST_ITEM_CHARS = 110
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _STEP = re.compile(r"^## \d+\. ")
@@ -140,7 +139,7 @@ def _page_problems(handbook: Handbook) -> list[Problem]:
         except DataError as error:
             problems += error.problems
             continue
-        body = _FRONT_MATTER.sub("", source, count=1)
+        body = without_front_matter(source)
         lines = _outside_code(body)
         headings = sum(1 for line in lines if line.startswith("# "))
         if headings != 1:
@@ -161,15 +160,15 @@ def _page_problems(handbook: Handbook) -> list[Problem]:
         if not body.rstrip().endswith(closing):
             problems.append(Problem(path, f"does not end with {closing}; close the page with "
                                           "its checklist", "playbook-shape"))
-        problems += _size_problems(path, source, limits.playbook_max_words,
-                                   limits.playbook_min_reading_ease)
-        problems += _checklist_problems(handbook.docs_dir / entry.checklist)
+        problems += _size_problems(path, source, limits)
+        problems += _checklist_problems(handbook.docs_dir / entry.checklist, limits)
     return problems
 
 
-def _size_problems(path: Path, source: str, max_words: int, min_ease: int) -> list[Problem]:
+def _size_problems(path: Path, source: str, limits: Limits) -> list[Problem]:
     from .readability import reading_ease, word_count  # pyphen: only the handbook needs it
 
+    max_words, min_ease = limits.playbook_max_words, limits.playbook_min_reading_ease
     problems = []
     words = word_count(source)
     if words > max_words:
@@ -184,20 +183,21 @@ def _size_problems(path: Path, source: str, max_words: int, min_ease: int) -> li
     return problems
 
 
-def _checklist_problems(path: Path) -> list[Problem]:
+def _checklist_problems(path: Path, limits: Limits) -> list[Problem]:
     try:
         items = _ITEM.findall(read_text(path))
     except DataError as error:
         return error.problems
-    low, high = CHECKLIST_ITEMS
+    low, high, chars = (limits.checklist_min_items, limits.checklist_max_items,
+                        limits.checklist_item_max_chars)
     problems = []
     if not low <= len(items) <= high:
         problems.append(Problem(path, f"has {len(items)} items; a checklist has {low} to {high}, "
                                       "so it prints on one sheet", "checklist-items"))
-    long = [item for item in items if len(item) - 2 > CHECKLIST_ITEM_CHARS]
+    long = [item for item in items if len(item) - 2 > chars]
     if long:
         problems.append(Problem(path, (
-            f"has {len(long)} item(s) over {CHECKLIST_ITEM_CHARS} characters, the first: "
+            f"has {len(long)} item(s) over {chars} characters, the first: "
             f"{long[0][2:42]!r}…; keep each to one line"), "checklist-items"))
     return problems
 
