@@ -202,6 +202,14 @@ def test_a_case_file_is_read_as_written(tmp_path):
     text = (tmp_path / "pack/templates/email/x.yml").read_text(encoding="utf-8")
     assert "id: late-files\ntitle: TODO\n" in text and "  apology: Sorry.\n" in text
     assert not (tmp_path / "pack/templates/email/late-files.yml").exists()
+    case.write_text("rule: x\ncopy: templates/email/late-files.yml -> templates/email/y.yml\n"
+                    "remove: templates/voicemail/call-back.yml\n"
+                    "--- /dev/null\n+++ templates/sms/z.yml\n+id: z\n+\n+title: Z\n", encoding="utf-8")
+    build_case(case, tmp_path / "more")
+    made = tmp_path / "more/templates"
+    assert (made / "email/late-files.yml").read_text() == (made / "email/y.yml").read_text()
+    assert (made / "sms/z.yml").read_text() == "id: z\n\ntitle: Z\n"
+    assert not (made / "voicemail/call-back.yml").exists()
     case.write_text("rule: x\n--- templates/email/late-files.yml\n-title: nope\n", encoding="utf-8")
     with pytest.raises(AssertionError, match="must occur once in the file, found 0"):
         build_case(case, tmp_path / "again")
