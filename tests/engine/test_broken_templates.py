@@ -109,6 +109,9 @@ def read_case(path: Path) -> Case:
             else:
                 raise ValueError(f"{path.name}:{number}: a patch line starts with ' ', '-' or "
                                  f"'+', got {line!r}")
+        for hunk in hunks:  # a blank line before the next file or change separates
+            while hunk and hunk[-1] == "":
+                hunk.pop()
         case.edits.append((None if source == "/dev/null" else source, target,
                            [h for h in hunks if h]))
     return case
@@ -196,7 +199,7 @@ def test_a_case_file_is_read_as_written(tmp_path):
     case.write_text("# A comment.\nrule: unfinished\nexpected: a: b\n"
                     "move: templates/email/late-files.yml -> templates/email/x.yml\n\n"
                     "--- templates/email/x.yml\n id: late-files\n-title: Apology for late files\n"
-                    "+title: TODO\n@@\n-  apology: I'm sorry.\n+  apology: Sorry.\n", encoding="utf-8")
+                    "+title: TODO\n\n@@\n-  apology: I'm sorry.\n+  apology: Sorry.\n\n", encoding="utf-8")
     spec = build_case(case, tmp_path / "pack")
     assert (spec.rule, spec.expected) == ("unfinished", "a: b")
     text = (tmp_path / "pack/templates/email/x.yml").read_text(encoding="utf-8")
