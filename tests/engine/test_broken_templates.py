@@ -22,8 +22,9 @@ A case file, written by hand (lines starting with # are comments):
 `copy:` and `move:` run first, then each `--- path` block edits that file as a
 diff does: lines starting with a space (or empty) are kept, `-` lines go, `+`
 lines come in, and the kept and `-` lines must occur in the file exactly once.
-`@@` starts another change in the same file; `--- /dev/null` then `+++ path`
-writes a new file from its `+` lines. `remove:` runs last.
+`@@` starts another change in the same file (blank lines at the end of a change
+only separate it); `--- /dev/null` then `+++ path` writes a new file from its `+`
+lines. `remove:` runs last.
 
 To add a case: write the patch and the rule, leave `expected:` empty, and run
 `MIR_UPDATE_CASES=1 .venv/bin/pytest tests/engine/test_broken_templates.py`:
