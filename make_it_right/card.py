@@ -6,6 +6,8 @@ labelled marker. Every string from a data file goes through escape.plain().
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .escape import plain, verbatim
 from .layout import BLOCK_SEPARATOR, Document, layout
 from .measure import MEASURES
@@ -88,8 +90,9 @@ def field_notes(template: Template, name: str, strings: Strings, register: str =
     elif field.leave_out is not None:
         phrase = field.leave_out.replace("{{ " + name + " }}", s.blank.format(label=field.label))
         notes.append(s.left_out_phrase.format(phrase=" ".join(phrase.split())))
-    if register != FRIENDLY:
-        notes.append(strings.filler.registers[register].only)
+    only = strings.filler.registers[register].only if register != FRIENDLY else None
+    if only:  # check_strings_cover makes sure every other register has it
+        notes.append(only)
     return notes
 
 
@@ -102,7 +105,7 @@ def sentences(notes: list[str]) -> str:
 def _blanks(document: Document, strings: Strings, variants: list[Document]) -> str:
     """The blanks and their notes, then any blank only another register's words use."""
     template = document.template
-    owners = {name: document for name in template.fields}
+    owners = dict.fromkeys(template.fields, document)
     for variant in variants:
         for name in variant.template.fields:
             owners.setdefault(name, variant)
@@ -116,7 +119,7 @@ def _blanks(document: Document, strings: Strings, variants: list[Document]) -> s
             f'<dl>{"".join(rows)}</dl></details>')
 
 
-def text_html(document: Document, strings: Strings, variants: list[Document] = ()) -> str:
+def text_html(document: Document, strings: Strings, variants: Sequence[Document] = ()) -> str:
     """The text exactly as render.fill lays it out, each blank a marker.
 
     The browser fills the markers in and reads the subject and body back from

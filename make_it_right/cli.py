@@ -24,7 +24,6 @@ from pathlib import Path
 from . import __version__
 from .datafile import MAX_BYTES, parse_yaml, read_text
 from .errors import ContentError, DataError, MissingFields, UnknownTemplate, display_path
-from .guide import load_guide
 from .layout import layout
 from .loader import Pack, load_pack
 from .register import FRIENDLY
@@ -53,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, UnknownTemplate, MissingFields, ValueError, FileExistsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE
-    except Exception:  # noqa: BLE001 - a bug in this tool, not in the reader's input
+    except Exception:  # a bug in this tool, not in the reader's input
         traceback.print_exc()
         print("internal error: please report it with the lines above.", file=sys.stderr)
         return INTERNAL
@@ -142,10 +141,13 @@ def _check(args) -> int:
     pack_dir = _pack_dir(args)
     project = pack_dir.parent
     if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
+        from .handbook_check import check_handbook
         from .site import Handbook  # the pack, the strings, the guide and every page
 
         handbook = Handbook.load(project)
-        load_guide(pack=handbook.pack)
+        problems = check_handbook(handbook)  # the guide, playbook pages and checklists
+        if problems:
+            raise ContentError(problems)
         count, pages = len(handbook.pack.templates), len(handbook.cards_on_page)
         print(f"{count} templates, the decision guide and {pages} pages checked, no problems.")
     else:  # a pack on its own, with no handbook pages (and so no decision guide) around it

@@ -12,10 +12,11 @@ from __future__ import annotations
 import difflib
 import stat
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import DataError, display_path
 
@@ -23,7 +24,10 @@ DATA_DIR = Path(__file__).parent / "data"
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _Loader
+else:
+    _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -32,20 +36,20 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         info = path.stat()
     except OSError as error:
-        raise DataError(path, f"cannot be read ({error.strerror})") from None
+        raise DataError(path, f"cannot be read ({error.strerror})", "file") from None
     if not stat.S_ISREG(info.st_mode):
-        raise DataError(path, "is not a regular file; data files must be plain files")
+        raise DataError(path, "is not a regular file; data files must be plain files", "file")
     try:
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as error:
-        raise DataError(path, f"cannot be read ({error.strerror})") from None
+        raise DataError(path, f"cannot be read ({error.strerror})", "file") from None
     if len(raw) > max_bytes:
-        raise DataError(path, f"is larger than {max_bytes // 1024} KB; split it or trim it")
+        raise DataError(path, f"is larger than {max_bytes // 1024} KB; split it or trim it", "file")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise DataError(path, "is not UTF-8 text; save it as UTF-8") from None
+        raise DataError(path, "is not UTF-8 text; save it as UTF-8", "file") from None
 
 
 def parse_yaml(text: str, path: Path) -> Any:
@@ -56,7 +60,7 @@ def parse_yaml(text: str, path: Path) -> Any:
     except DataError:
         raise
     except yaml.YAMLError as error:
-        raise DataError(path, _yaml_message(error)) from None
+        raise DataError(path, _yaml_message(error), "yaml") from None
 
 
 def load_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Any:
@@ -69,7 +73,8 @@ def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
     try:
         return model.model_validate(data, context=context)
     except ValidationError as error:
-        raise DataError(path, "; ".join(schema_message(e, model) for e in error.errors())) from None
+        raise DataError(path, "; ".join(schema_message(e, model) for e in error.errors()),
+                        "schema") from None
 
 
 def _check_shape(text: str, path: Path) -> None:
@@ -78,14 +83,18 @@ def _check_shape(text: str, path: Path) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DataError(path, f"uses a YAML anchor or alias at line "
-                                  f"{event.start_mark.line + 1}; write the value out instead")
+                                  f"{_line(event)}; write the value out instead", "yaml")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
                 raise DataError(path, f"nests deeper than {MAX_DEPTH} levels at line "
-                                      f"{event.start_mark.line + 1}; flatten it")
+                                      f"{_line(event)}; flatten it", "yaml")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 0
 
 
 class _UniqueKeyLoader(_Loader):
@@ -148,7 +157,14 @@ _SCHEMA_HINTS = {
 }
 
 
-def schema_message(error: dict, model: type[BaseModel]) -> str:
+def schema_rule(error: ErrorDetails) -> str:
+    """The rule id of one pydantic error: a key missing, a key not known, or a value
+    that does not fit."""
+    return {"missing": "key-missing", "extra_forbidden": "key-unknown"}.get(error["type"],
+                                                                         "key-invalid")
+
+
+def schema_message(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One pydantic error as a line a contributor can act on."""
     loc = [str(p) for p in error["loc"] if p != "[key]"]
     where = f"key '{'.'.join(loc)}'" if loc else "the file"
@@ -207,5 +223,5 @@ def close_match(value: str, known: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known)}"
 
 
-__all__ = ["DATA_DIR", "DataError", "display_path", "load_model", "load_yaml", "parse_yaml",
-           "read_text", "schema_message", "close_match"]
+__all__ = ["DATA_DIR", "DataError", "close_match", "display_path", "load_model", "load_yaml",
+           "parse_yaml", "read_text", "schema_message", "schema_rule"]

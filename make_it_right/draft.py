@@ -18,7 +18,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
-from .draft_rules import CATEGORIES, TOO_LONG, DraftRule, DraftRules, load_draft_rules
+from .draft_rules import CATEGORIES as CATEGORIES  # re-exported: the tests read it here
+from .draft_rules import TOO_LONG, DraftRule, DraftRules, load_draft_rules
 from .draft_structure import Structure, read_structure
 from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, sms_size
 from .patterns import LINE_BREAKS, QUOTES, SPACES, Normalized, find_all, js_flags, normalize
@@ -58,7 +59,7 @@ class Draft:
     @property
     def own_text(self) -> str:
         """The writer's own words as typed, with what was set aside left out."""
-        return "".join(ch for ch, hide in zip(self.text, self.structure.hidden) if not hide)
+        return "".join(ch for ch, hide in zip(self.text, self.structure.hidden, strict=False) if not hide)
 
     @property
     def body(self) -> str:
@@ -130,7 +131,7 @@ def guess_channel(text: str, rules: Rules, strings: Strings,
     for guess in rules.draft_checks.guess:
         if find_all(guess.regex, normal):
             return guess.channel
-    own = "".join(ch for ch, hide in zip(text, structure.hidden) if not hide)
+    own = "".join(ch for ch, hide in zip(text, structure.hidden, strict=False) if not hide)
     if sms_size(own.strip(SPACES)).segments <= 1:
         return "sms"
     return "email"
@@ -232,15 +233,16 @@ def limits(draft: Draft, rules: Rules, strings: Strings, wording: DraftRules) ->
     found = []
     for limit in rules.channels[draft.channel].limits:
         value = DRAFT_MEASURES[limit.measure](draft, rules)
-        over = limit.max is not None and value > limit.max
-        under = limit.min is not None and value < limit.min
-        if over or under:
-            words = strings.draft.limits[limit.measure]
-            message = words.message.format(value=whole(value),
-                                           limit=whole(limit.max if over else limit.min))
-            category = "size" if over else "missing-part"
-            found.append(Finding(limit.measure, category, message, words.instead,
-                                 wording.links[category]))
+        if limit.max is not None and value > limit.max:
+            category, bound = "size", limit.max
+        elif limit.min is not None and value < limit.min:
+            category, bound = "missing-part", limit.min
+        else:
+            continue
+        words = strings.draft.limits[limit.measure]
+        message = words.message.format(value=whole(value), limit=whole(bound))
+        found.append(Finding(limit.measure, category, message, words.instead,
+                             wording.links[category]))
     return found
 
 
@@ -312,7 +314,7 @@ def letter_words(text: str, start: int, end: int) -> list[str]:
 class Ease:
     score: float
     words: int
-    worst: tuple[int, int] | None  # the sentence that pulls the score down most
+    worst: tuple[int, int]  # the sentence that pulls the score down most
 
 
 def reading_ease(draft: Draft) -> Ease | None:
@@ -327,12 +329,12 @@ def reading_ease(draft: Draft) -> Ease | None:
         return None
     total_syllables = sum(c[2] for c in counted)
     score = flesch(total_words, len(counted), total_syllables)
-    worst, best_gain = None, None
-    for span, words, syllables in counted:
+    worst, best_gain = counted[0][0], None
+    for span, sentence_words, syllables in counted:
         if len(counted) == 1:
-            worst = span
             break
-        without = flesch(total_words - words, len(counted) - 1, total_syllables - syllables)
+        without = flesch(total_words - sentence_words, len(counted) - 1,
+                         total_syllables - syllables)
         if best_gain is None or without - score > best_gain:
             worst, best_gain = span, without - score
     return Ease(score, total_words, worst)

@@ -22,7 +22,7 @@ class Structure:
 
     def own_words(self, text: str) -> str:
         return "".join(" " if hide and ch not in LINE_BREAKS else ch
-                       for ch, hide in zip(text, self.hidden))
+                       for ch, hide in zip(text, self.hidden, strict=False))
 
 
 def lines(text: str) -> list[tuple[int, int]]:

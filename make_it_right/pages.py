@@ -60,12 +60,14 @@ def macro_calls(source: str, macros: set[str] | frozenset[str]) -> list[MacroCal
 def card_steps(source: str, calls: list[MacroCall]) -> dict[str, str]:
     """The step (level-2 heading) each card placed on a page sits under, by template
     id; a card placed before the first step has none. One pass over the lines."""
-    step_at, step = [], None
+    step_at: list[str | None] = []
+    step = None
     for line in _NEWLINE.split(source):
         step = _step_title(line) or step
         step_at.append(step)
-    return {str(call.args[0]): step_at[call.line - 1] for call in calls
-            if call.name == "template_card" and call.args and step_at[call.line - 1]}
+    return {str(call.args[0]): title for call in calls
+            if call.name == "template_card" and call.args
+            and (title := step_at[call.line - 1])}
 
 
 def _step_title(line: str) -> str | None:

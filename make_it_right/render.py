@@ -145,7 +145,7 @@ def as_eml(document: Document, values: Mapping[str, str], to: str = "", cc: str 
     headers += [f"Subject: {encoded_words(message.subject)}", "X-Unsent: 1",
                 "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
     lines = [body[i:i + 76] for i in range(0, len(body), 76)]
-    return ("\r\n".join(headers + [""] + lines) + "\r\n").encode("ascii")
+    return ("\r\n".join([*headers, "", *lines]) + "\r\n").encode("ascii")
 
 
 def as_mailto(document: Document, values: Mapping[str, str], to: str = "",

@@ -109,6 +109,9 @@ class Limits(Strict):
     voicemail_words_per_minute: int = Field(gt=0)
     playbook_max_words: int
     playbook_min_reading_ease: int
+    checklist_min_items: int = Field(ge=1)
+    checklist_max_items: int = Field(ge=1)
+    checklist_item_max_chars: int = Field(gt=0)
 
 
 def _portable(pattern: str, what: str, case_sensitive: bool = False) -> re.Pattern[str]:
@@ -315,7 +318,7 @@ class Rules(Strict):
         reading ease. Each is unique."""
         measures = {limit.measure for name in self.draft_checks.channels
                     for limit in self.channels[name].limits}
-        return list(self.draft_checks.parts) + ["subject", *sorted(measures), "reading-ease"]
+        return [*self.draft_checks.parts, "subject", *sorted(measures), "reading-ease"]
 
     @model_validator(mode="after")
     def _finding_ids_unique(self) -> Rules:

@@ -153,7 +153,7 @@ class Handbook:
         if not (self.docs_dir / DRAFT_PAGE).is_file():
             return None  # a site without the page (a mini-site in the tests)
         here = [p for p, entry in self.pack.rules.playbooks.items() if entry.page == page]
-        playbook = (here or list(template.playbooks) or [None])[0]
+        playbook = next(iter(here or template.playbooks), None)
         return check_link(DRAFT_PAGE, template.channel, playbook)
 
     def draft_checker(self, page: str) -> str:
@@ -206,7 +206,7 @@ class Handbook:
                 calls_on_page[name] = macro_calls(source, frozenset(self.MACROS))
                 self.steps_on_page[name] = card_steps(source, calls_on_page[name])
             except PageError as error:
-                problems.append(Problem(path, f"line {error.line}: {error}"))
+                problems.append(Problem(path, f"line {error.line}: {error}", "page-syntax"))
             except DataError as error:
                 problems.extend(error.problems)
         for name, calls in calls_on_page.items():
@@ -222,7 +222,8 @@ class Handbook:
                 try:
                     self.call(name, call)
                 except (ValueError, UnknownTemplate) as error:
-                    problems.append(Problem(path, f"line {call.line}: {call.name}(): {error}"))
+                    problems.append(Problem(path, f"line {call.line}: {call.name}(): {error}",
+                                            "page-macro"))
                 except ContentError as error:
                     problems.extend(error.problems)
                 if call.name == "template_card" and call.args:
@@ -230,7 +231,8 @@ class Handbook:
                     if first != call.line:
                         problems.append(Problem(path, (
                             f"line {call.line}: template_card(): '{call.args[0]}' is already "
-                            f"placed on line {first}; place each card once per page")))
+                            f"placed on line {first}; place each card once per page"),
+                                            "page-card-twice"))
         if problems:
             raise ContentError(problems)
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
 from browser import CHROMIUM, CHROMIUM_ARGS, build_site, serve  # noqa: E402
-from draft_corpus import DRAFTS, category_of, load_drafts, score  # noqa: E402
+from draft_corpus import DRAFTS, load_drafts, score  # noqa: E402
 from make_it_right.draft import check_draft, set_aside_note  # noqa: E402
 from make_it_right.draft_rules import load_draft_rules  # noqa: E402
 from make_it_right.draft_structure import read_structure  # noqa: E402
@@ -79,7 +79,7 @@ def main() -> int:
     print(f"drafts given exactly the expected ids: {exact} of {len(cases)}")
     aside: dict[str, int] = {}
     for case in cases:
-        for kind, lines in read_structure(case.text, wording).set_aside.items():
+        for kind, _lines in read_structure(case.text, wording).set_aside.items():
             aside[kind] = aside.get(kind, 0) + 1
     print("set aside (drafts): " + (", ".join(f"{k} {n}" for k, n in aside.items()) or "nothing"))
     example = next((c for c in cases if set_aside_note(c.text, strings)), None)
@@ -120,7 +120,7 @@ def main() -> int:
         browser_ms, same, by_size = browser_numbers(site, cases, python, draft)
     print(f"browser and Python agree on every draft: {'yes' if same else 'NO'}")
     print("browser check by size (median of 5):")
-    for n, ms in zip(SIZES, by_size):
+    for n, ms in zip(SIZES, by_size, strict=False):
         print(f"  {n:>7} characters: {ms:7.1f} ms")
     print(f"300-word draft, browser: median of {RUNS} checks {browser_ms:.2f} ms")
     print(f"300-word draft, command line: median of 5 runs {statistics.median(times):.0f} ms "

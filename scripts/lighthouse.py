@@ -121,14 +121,14 @@ def report(name: str, url: str, runs: int, work: Path) -> bool:
                         for a in ("total-blocking-time", "total-byte-weight"))
     print(f"{name:<16}" + "".join(f"{m:>16}" for m in medians)
           + f"{int(tbt):>8}{int(transferred):>10,}{f'{min(scores[0])}-{max(scores[0])}':>12}", flush=True)
-    for category, median in zip(CATEGORIES, medians):
+    for category, median in zip(CATEGORIES, medians, strict=True):
         if median < TARGETS[category]:
             failing = [a["title"] for a in results[0]["audits"].values()
                        if a.get("score") is not None and a["score"] < 1
                        and a["id"] in {ref["id"] for ref in results[0]["categories"][category]["auditRefs"]
                                        if ref["weight"] or category != "performance"}]
             print(f"{'':<16}{category} below {TARGETS[category]}: {'; '.join(failing)}")
-    return all(m >= TARGETS[c] for c, m in zip(CATEGORIES, medians))
+    return all(m >= TARGETS[c] for c, m in zip(CATEGORIES, medians, strict=True))
 
 
 def main() -> int:

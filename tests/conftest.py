@@ -12,7 +12,7 @@ from make_it_right.loader import Pack, load_pack
 from make_it_right.rules import Rules, load_rules
 from make_it_right.strings import Strings, load_strings
 
-from paths import TEMPLATES
+from paths import ROOT, TEMPLATES
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +28,12 @@ def strings() -> Strings:
 @pytest.fixture(scope="session")
 def pack() -> Pack:
     return load_pack(TEMPLATES)
+
+
+@pytest.fixture(scope="session")
+def handbook():
+    """Everything the handbook's pages need, loaded and checked as `make-it-right check`
+    and the site build load it."""
+    from make_it_right.site import Handbook
+
+    return Handbook.load(ROOT)

@@ -44,7 +44,7 @@ def category_of(rules, wording) -> dict[str, str]:
     from make_it_right.draft_rules import TOO_LONG
 
     categories = {r.id: r.category for r in wording.rules}
-    categories |= {p: "missing-part" for p in [*rules.draft_checks.parts, "subject"]}
+    categories |= dict.fromkeys([*rules.draft_checks.parts, "subject"], "missing-part")
     for channel in rules.draft_checks.channels:
         for limit in rules.channels[channel].limits:
             categories[limit.measure] = "size" if limit.max is not None else "missing-part"

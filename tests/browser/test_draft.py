@@ -57,7 +57,7 @@ def test_the_page_and_python_give_the_same_findings_on_every_draft(page, rules, 
         guess: window.mirDraft.guessChannel(d.text),
     }))""", drafts)
     assert len(browser) == len(CASES) >= 40
-    for case, got in zip(CASES, browser):
+    for case, got in zip(CASES, browser, strict=True):
         python = [f.as_json() for f in check_draft(case.text, case.channel, case.playbook,
                                                     rules, strings)]
         assert got["findings"] == python, case.name
@@ -80,7 +80,7 @@ def test_every_pattern_matches_the_same_text_in_both(page, rules):
         return texts.map(t => [...t.matchAll(re)].filter(m => m[0].length)
                                                 .map(m => [m.index, m.index + m[0].length]));
     })""", [patterns, texts])
-    for (source, case_sensitive), got in zip(patterns, browser):
+    for (source, case_sensitive), got in zip(patterns, browser, strict=True):
         regex = compile_portable(source, case_sensitive)
         want = [[[utf16(t, a), utf16(t, b)] for a, b in find_all(regex, t)] for t in texts]
         assert got == want, source

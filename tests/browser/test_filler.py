@@ -14,7 +14,7 @@ import email
 import email.policy
 import email.utils
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import icalendar
@@ -131,7 +131,7 @@ def test_encoders_agree_with_python_parsers(context, site_url):
             words: M.encodedSubject(subject),
         };
     })""", cases)
-    for case, out in zip(cases, results):
+    for case, out in zip(cases, results, strict=True):
         to, query = parse_mailto(out["mailto"])
         assert to == "priya@example.com" and query["cc"] == "a@example.com,b@example.org"
         assert query["subject"] == case["subject"]
@@ -140,7 +140,7 @@ def test_encoders_agree_with_python_parsers(context, site_url):
         assert message["Subject"] == case["subject"]
         assert message["To"] == "priya@example.com" and message["From"] == "sam@example.com"
         assert message["Cc"] == "a@example.com, b@example.org"
-        assert email.utils.parsedate_to_datetime(message["Date"]) == datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
+        assert email.utils.parsedate_to_datetime(message["Date"]) == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
         assert message.get_content().replace("\r\n", "\n") == case["body"]
         assert all(len(line) <= 76 for line in out["eml"].split("\r\n\r\n", 1)[1].split("\r\n"))
         assert unquote(urlsplit(out["sms"]).query.removeprefix("body=")) == case["body"].rstrip("\n")
@@ -268,7 +268,7 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
     """The register is the case's: picked in the focus view, it swaps the greeting
     and closing in every card, asks for its own blank, and a new case starts friendly."""
     template = pack.get("apology-team-mistake")
-    values = {n: "Filled" for n in template.fields} | {"client_name": "Priya", "your_name": "Sam"}
+    values = dict.fromkeys(template.fields, "Filled") | {"client_name": "Priya", "your_name": "Sam"}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     target = card(page, template.id)
     target.get_by_role("button", name=ACTIONS["fill"], exact=True).click()
@@ -566,7 +566,7 @@ def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
 
 
 def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack):
-    values = {n: "Filled" for n in pack.get("apology-team-mistake").fields}
+    values = dict.fromkeys(pack.get("apology-team-mistake").fields, "Filled")
     values |= {"@to": "priya@example.com", "@cc": "lee@example.com; not an address", "@from": "sam@example.com"}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     target = card(page, "apology-team-mistake")
@@ -588,7 +588,7 @@ def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack
 
 def test_a_blank_left_out_takes_its_phrase_with_it(context, site_url, pack):
     template = pack.get("call-back-team-mistake")
-    values = {n: "X" for n in template.fields} | {"company_name": ""}
+    values = dict.fromkeys(template.fields, "X") | {"company_name": ""}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     target = card(page, template.id)
     assert "from" not in target.locator(".mir-card__body").inner_text().split("\n")[0]
@@ -598,7 +598,7 @@ def test_a_blank_left_out_takes_its_phrase_with_it(context, site_url, pack):
 
 def test_add_reminder_downloads_an_ics_event(context, site_url, pack):
     template = pack.get("apology-team-mistake")
-    values = {n: "Filled" for n in template.fields} | {"fix_date": "Monday 3 March"}
+    values = dict.fromkeys(template.fields, "Filled") | {"fix_date": "Monday 3 March"}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     card(page, template.id).get_by_role("button", name=ACTIONS["ics"]).click()
     assert page.evaluate("document.activeElement.type") == "datetime-local"
@@ -626,7 +626,7 @@ def test_fallback_words_come_from_the_strings_file(context, site_url, pack):
         route.fulfill(body=body, headers={"content-type": "text/html"})
     context.route("**/playbooks/team-mistake/", swap)
     template = pack.get("apology-team-mistake")
-    values = {n: "Filled" for n in template.fields} | {"fix_date": ""}
+    values = dict.fromkeys(template.fields, "Filled") | {"fix_date": ""}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     page.evaluate("""() => { const all = JSON.parse(sessionStorage.getItem("mir:cases"));
         all.cases[0].name = "!!!"; sessionStorage.setItem("mir:cases", JSON.stringify(all)); }""")

@@ -57,8 +57,8 @@ def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(chromi
     page = context.new_page()
     page.goto(site_url + "which-playbook/", wait_until="networkidle")
     path = {"who": "team", "promise": "no", "mood": "calm", "live": "yes"}
-    result = click_through(page, path)
-    playbook, _, templates = outcome(GUIDE, path)
+    click_through(page, path)
+    _, _, templates = outcome(GUIDE, path)
     page.reload()
     assert page.locator(".mir-guide__result:visible").count() == 1, "answers lost on reload"
     # Follow the plan's first template, copy it, come Back: the answers, and a mark.

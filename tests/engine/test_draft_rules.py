@@ -95,7 +95,7 @@ def test_a_rule_flags_its_examples_and_nothing_in_its_counter_examples(rule):
 def test_the_browser_reads_every_example_as_python_does(rules, strings, wording):
     jobs = [{"kind": "matches", "rule": r.id, "texts": r.examples.match + r.examples.no_match}
             for r in wording.rules]
-    for rule, counts in zip(wording.rules, run_js(jobs, rules, strings, wording)):
+    for rule, counts in zip(wording.rules, run_js(jobs, rules, strings, wording), strict=False):
         assert all(counts[:len(rule.examples.match)]), (rule.id, counts)
         assert not any(counts[len(rule.examples.match):]), (rule.id, counts)
 
@@ -181,7 +181,7 @@ def test_every_pattern_searches_100k_hostile_characters_within_50_ms_in_javascri
     jobs = [{"kind": "time", "source": p, "flags": "" if cs else "i", "fragments": fragments(p),
              "length": HOSTILE_LENGTH} for _, p, cs in patterns]
     times = run_js(jobs, rules, strings, wording)
-    slow = [(where, round(ms)) for (where, *_), ms in zip(patterns, times) if ms > BOUND_MS]
+    slow = [(where, round(ms)) for (where, *_), ms in zip(patterns, times, strict=False) if ms > BOUND_MS]
     assert not slow, slow
 
 

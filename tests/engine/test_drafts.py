@@ -69,9 +69,9 @@ def test_node_gives_the_very_same_findings_and_notes_on_every_draft(rules, strin
             for c in CASES]
     jobs += [{"kind": "note", "text": c.text} for c in CASES]
     results = run_js(jobs, rules, strings)
-    for case, js in zip(CASES, results[:len(CASES)]):
+    for case, js in zip(CASES, results[:len(CASES)], strict=False):
         assert js == [f.as_json() for f in found[case.name]], case.name
-    for case, js in zip(CASES, results[len(CASES):]):
+    for case, js in zip(CASES, results[len(CASES):], strict=False):
         assert js == set_aside_note(case.text, strings), case.name
 
 

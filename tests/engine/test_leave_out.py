@@ -37,7 +37,8 @@ SIGN_OFF = "Speak soon,\n{{ your_name }}\n{{ company_name }}"
 
 def problems(t: Template, rules) -> list[str]:
     """The checker's findings, less those about where a file lives (these are in memory)."""
-    return [p for p in check_template(t, rules) if "<memory>" not in p and "move it" not in p]
+    return [p.message for p in check_template(t, rules)
+            if "<memory>" not in p.message and "move it" not in p.message]
 
 
 def template(**changes) -> Template:

@@ -147,21 +147,6 @@ def test_edit_links_come_from_repo_url(playbook):
         "https://github.com/make-it-right/handbook/edit/main/docs/playbooks/team-mistake.md")
 
 
-def test_every_page_has_its_own_title_and_description_in_front_matter():
-    from mkdocs.utils.meta import get_data
-
-    from paths import ROOT
-
-    docs = sorted((ROOT / "docs").rglob("*.md"))
-    assert docs
-    for page in docs:
-        _, meta = get_data(page.read_text(encoding="utf-8"))
-        name = page.relative_to(ROOT).as_posix()
-        assert str(meta.get("title", "")).strip(), f"{name}: add title: to the front matter"
-        assert str(meta.get("description", "")).strip(), \
-            f"{name}: add description: to the front matter"
-
-
 def test_each_playbook_panel_holds_exactly_its_cards_fields(built_site, pack, rules):
     """About me apart from the client's fields; no field missing, none extra."""
     site, _ = built_site

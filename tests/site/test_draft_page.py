@@ -66,8 +66,8 @@ def test_every_client_facing_card_links_to_it(built_site, rules):
             link = card.find_next_sibling()
             channel = card["data-channel"]
             if channel not in rules.draft_checks.channels:
-                assert not (link and "mir-card__check" in (link.get("class") or [])
-                            or link and link.select_one(".mir-card__check"))
+                assert not ((link and "mir-card__check" in (link.get("class") or []))
+                            or (link and link.select_one(".mir-card__check")))
                 continue
             check = link.select_one("a.mir-card__check")
             here = base + page.relative_to(site).parent.as_posix() + "/"
