@@ -244,15 +244,16 @@ def _check_limits(template: Template, channel: Channel, rules: Rules) -> list[Br
                 measured.append((longest, "each blank's longest value"))
         for variant, values in measured:
             value = spec.of(variant, rules)
-            over = limit.max is not None and value > limit.max
-            under = limit.min is not None and value < limit.min
-            if over or under:
-                message = spec.too_big if over else spec.too_small
-                problems.append(Breach(f"limit-{limit.measure}", message.format(
-                    channel=template.channel, value=_number(value), values=values,
-                    limit=_number(limit.max if over else limit.min),
-                    detail=spec.detail(variant, rules))))
-                break  # one message per limit: the examples' first
+            if limit.max is not None and value > limit.max:
+                message, bound = spec.too_big, limit.max
+            elif limit.min is not None and value < limit.min:
+                message, bound = spec.too_small, limit.min
+            else:
+                continue
+            problems.append(Breach(f"limit-{limit.measure}", message.format(
+                channel=template.channel, value=_number(value), values=values,
+                limit=_number(bound), detail=spec.detail(variant, rules))))
+            break  # one message per limit: the examples' first
     return problems
 
 

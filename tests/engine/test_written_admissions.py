@@ -37,6 +37,11 @@ def email(acknowledgement: str = "We sent the files late, which means a later la
     }, source=Path("templates/email/note.yml"))
 
 
+def messages(template: Template, rules) -> list[str]:
+    """The one-line messages check gives (each problem also carries a rule id)."""
+    return [problem.message for problem in check_template(template, rules)]
+
+
 def rule_ids(problems: list[str]) -> list[str]:
     return [p.split("(rule ", 1)[1].split(";")[0].split(")")[0] for p in problems if "(rule " in p]
 
@@ -65,27 +70,27 @@ def test_the_rules_are_data_with_the_ids_the_draft_checker_uses(rules):
     ("Our supplier let us down on the print run.", "blames-third-party"),
 ])
 def test_each_admission_is_refused_in_an_email(rules, text, rule):
-    problems = check_template(email(acknowledgement=text), rules)
+    problems = messages(email(acknowledgement=text), rules)
     assert rule in rule_ids(problems), problems
     assert all("\n" not in p for p in problems)
 
 
 def test_the_loss_beside_an_offer_is_refused_as_one_message(rules):
-    problems = check_template(email(acknowledgement="I know what it cost you.",
+    problems = messages(email(acknowledgement="I know what it cost you.",
                                     fix="As a goodwill gesture, we'll waive this month's fee."),
                               rules)
     assert "loss-beside-offer" in rule_ids(problems)
     # Either half alone is fine, as far as this rule goes.
     assert "loss-beside-offer" not in rule_ids(
-        check_template(email(acknowledgement="I know what it cost you."), rules))
+        messages(email(acknowledgement="I know what it cost you."), rules))
 
 
 def test_a_declared_admission_passes_and_a_subject_never_carries_one(rules):
     signed = email(acknowledgement="That was our mistake.", needs_sign_off=["admits-fault"])
-    assert check_template(signed, rules) == []
+    assert messages(signed, rules) == []
     in_subject = email(subject="Our mistake on your files", needs_sign_off=["admits-fault"],
                        acknowledgement="That was our mistake.")
-    assert check_template(in_subject, rules) == [
+    assert messages(in_subject, rules) == [
         'subject says "Our mistake": a subject line is the part that gets forwarded, so it '
         "never carries this. An admission of fault in writing can be forwarded, kept and read "
         "as liability. Say sorry for the impact and give the fix; own the fault on the call, "
@@ -93,17 +98,17 @@ def test_a_declared_admission_passes_and_a_subject_never_carries_one(rules):
 
 
 def test_declarations_are_honest(rules):
-    assert check_template(email(needs_sign_off=["admits-fault"]), rules) == [
+    assert messages(email(needs_sign_off=["admits-fault"]), rules) == [
         "needs_sign_off names 'admits-fault', but the text never says it; remove it, so the "
         "card doesn't ask for a manager's yes it doesn't need"]
-    unknown = check_template(email(needs_sign_off=["our-fault"]), rules)
+    unknown = messages(email(needs_sign_off=["our-fault"]), rules)
     assert unknown[0].startswith("needs_sign_off names 'our-fault', which is not a "
                                  "written_admissions rule; use one of: admits-fault, ")
 
 
 def test_a_call_script_may_own_the_fault_on_the_call(rules, pack):
     assert "call-script" not in rules.written_admissions.channels
-    assert check_template(pack.get("own-my-mistake-opening"), rules) == []
+    assert messages(pack.get("own-my-mistake-opening"), rules) == []
 
 
 def test_a_register_is_held_to_the_rules_too(rules):
@@ -114,7 +119,7 @@ def test_a_register_is_held_to_the_rules_too(rules):
                               "sections": {t.name: t.source for t in own.sections},
                               "registers": {"formal": {"closing": "Our mistake, and regards,"}}},
                              source=Path("templates/email/note.yml"))
-    problems = check_template(own, rules)
+    problems = messages(own, rules)
     assert problems and problems[0].startswith("in the formal register: section 'sign-off' says "
                                                '"Our mistake"'), problems
 
