@@ -19,10 +19,10 @@ test: $(STAMP)
 
 # For contributors, on every edit: the pure tiers (engine, security battery), in seconds.
 test-fast: $(STAMP)
-	$(BIN)/pytest tests/engine tests/security
+	$(BIN)/pytest tests/engine tests/security -m "not build"
 
 test-site: $(STAMP)
-	$(BIN)/pytest -n 2 --dist loadgroup tests/site
+	$(BIN)/pytest -n 2 --dist loadgroup tests/site tests/security/test_hostile_builds.py
 
 test-browser: $(STAMP)
 	bash scripts/install-chromium.sh
