@@ -9,7 +9,6 @@ they point at is not what was reviewed.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from dataclasses import dataclass
 from functools import cache
@@ -19,11 +18,11 @@ from pydantic import BaseModel, ConfigDict
 
 from .datafile import DATA_DIR, load_model
 from .errors import Problem
+from .model import id_problem
 
 DOCS_FILES = DATA_DIR / "docs-files.yml"
 # MkDocs renders every file with these suffixes as a page (mkdocs.utils.markdown_extensions).
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
-_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class HtmlRules(BaseModel):
@@ -107,8 +106,8 @@ def _folder_problem(path: Path, docs_dir: Path, rules: DocsFiles) -> str | None:
     if relative in rules.reserved_folders:
         return (f"is where the theme and the build write their own files; "
                 f"nothing of ours may go in docs/{relative}/")
-    if not _KEBAB.fullmatch(path.name):
-        return "is not a kebab-case folder name, like playbooks; rename it"
+    if id_problem(path.name):
+        return f"is not a folder name a page may use: it {id_problem(path.name)}"
     return None
 
 
@@ -127,10 +126,10 @@ def _file_problem(path: Path, relative: str, rules: DocsFiles) -> str | None:
     if path.name.lower().endswith(MARKDOWN_SUFFIXES) and not path.name.endswith(rules.page_suffix):
         return f"is a page MkDocs would render, but pages end in {rules.page_suffix}; rename it"
     if dot and f".{suffix}" == rules.page_suffix:
-        if not _KEBAB.fullmatch(stem):
-            return f"is not a kebab-case page name, like my-mistake.md; rename it"
+        if id_problem(stem):
+            return f"is not a page name a page may use: it {id_problem(stem)}"
         return None
-    if dot and suffix in rules.images and _KEBAB.fullmatch(stem):
+    if dot and suffix in rules.images and not id_problem(stem):
         return _image_problem(path, info.st_size, rules.images[suffix], rules.max_image_kb)
     kinds = ", ".join(f".{s}" for s in sorted(rules.images))
     return (f"is not a file a page may ship: pages are kebab-case .md files, images are "

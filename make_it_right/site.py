@@ -229,7 +229,7 @@ class Handbook:
             if len(cards) > limits.max_cards_per_page:
                 problems.append(Problem(self.docs_dir / name, (
                     f"places {len(cards)} cards; the limit is {limits.max_cards_per_page} "
-                    "a page (split the page)")))
+                    "a page; split the page")))
             if self.guide_page is None and any(c.name == "decision_guide" for c in calls):
                 self.guide_page = name
         cards = sum(len(c) for c in self.cards_on_page.values())

@@ -137,3 +137,30 @@ def test_with_the_check_off_the_render_runs_no_jinja(tmp_path, case):
     assert not (project / "MARK").exists(), output
     assert result.returncode != 0, output
     assert any(reason in output for reason in REFUSED), output
+
+
+def test_front_matter_is_escaped_where_the_theme_writes_it(tmp_path):
+    """Quotes, & and < in a title or description are text in the head, never markup:
+    a quote cannot end the attribute and add a redirect."""
+    project = tmp_path / "project"
+    shutil.copytree(BASE, project)
+    docs = project / "docs"
+    docs.mkdir()
+    description = 'Say "sorry" & mean it < 3" http-equiv="refresh" content="0;url=https://evil.example'
+    (docs / "index.md").write_text("# Home\n")
+    (docs / "page.md").write_text(
+        f"---\ntitle: 'When \"sorry\" & a < 3 fall short'\ndescription: '{description}'\n---\n\n# Page\n")
+    (project / "mkdocs.yml").write_text(
+        f"site_name: hostile\ntheme: {{name: material, font: false, custom_dir: {ROOT / 'overrides'}}}\n"
+        "extra: {content_security_policy: \"default-src 'self'\"}\n"
+        "plugins:\n  - macros:\n      modules: [macros]\n      on_undefined: strict\n")
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                             "--site-dir", str(tmp_path / "site")],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    head = (tmp_path / "site" / "page" / "index.html").read_text().split("</head>")[0]
+    assert "http-equiv=\"refresh\"" not in head
+    assert ('<meta name="description" content="Say &#34;sorry&#34; &amp; mean it &lt; 3&#34; '
+            'http-equiv=&#34;refresh&#34; content=&#34;0;url=https://evil.example">') in head
+    assert "<title>When &#34;sorry&#34; &amp; a &lt; 3 fall short - hostile</title>" in head
