@@ -24,11 +24,13 @@ from collections.abc import MutableMapping
 from pathlib import Path
 
 from make_it_right.errors import ContentError, Problem
+from make_it_right.origin import shared_origin_warning
 from make_it_right.pages import PageError, render_page
 from make_it_right.site import Handbook
 from make_it_right.watch import Cache
 
 _handbooks = Cache()
+_warned: set[str] = set()
 
 
 _DOCS_ROOT_LINK = re.compile(r"\]\(/([^)\s#]+)(#[^)\s]*)?\)")
@@ -44,6 +46,10 @@ def define_env(env) -> None:
                                   lambda: Handbook.load(project, docs, language))
     except ContentError as error:
         _fail(error)
+    warning = shared_origin_warning(config.get("site_url"))
+    if warning and warning not in _warned:  # once, not once a page (Zensical)
+        _warned.add(warning)
+        logging.getLogger("make_it_right").warning(warning)
     # The theme's template cannot call macros: its words go through config.extra.
     # (Zensical 0.0.73 does not pass them on to its templates: it leaves the line out.)
     extra = config.get("extra")
