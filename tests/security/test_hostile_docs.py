@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from make_it_right.errors import ContentError
+from make_it_right.errors import ContentError, DataError
 from make_it_right.guide import GUIDE_FILE, load_guide
-from make_it_right.errors import DataError
 from make_it_right.page_source import split_front_matter
 from make_it_right.site import Handbook
 
