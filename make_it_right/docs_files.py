@@ -42,6 +42,7 @@ class Limits(BaseModel):
     max_cards_per_page: int
     max_cards: int
     max_output_kb: int
+    max_marks_per_paragraph: int
 
 
 class DocsFiles(BaseModel):

@@ -25,7 +25,7 @@ from .layout import layout
 from .loader import Pack, load_pack
 from .page_html import HtmlProblem, check_html
 from .page_source import front_matter_problems, read_page
-from .pages import MacroCall, PageError, card_steps, macro_calls
+from .pages import MacroCall, PageError, card_steps, dense_markup, macro_calls
 from .panel import render_panel
 from .rules import load_rules
 from .strings import Strings, check_strings_cover, load_strings
@@ -212,6 +212,9 @@ class Handbook:
                 total += len(page.body)
                 offsets[name] = page.meta_lines
                 problems += [Problem(path, p) for p in front_matter_problems(page, name)]
+                dense = dense_markup(page.body, limits.max_marks_per_paragraph)
+                if dense:
+                    raise dense
                 check_html(page.body, docs_files().html)
                 calls_on_page[name] = macro_calls(page.body, frozenset(self.MACROS))
                 self.steps_on_page[name] = card_steps(page.body, calls_on_page[name])

@@ -4,6 +4,7 @@ Each case is refused before anything renders, with a line naming the file."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,21 @@ def test_a_guide_list_naming_a_template_twice_is_refused(tmp_path):
     with pytest.raises(DataError) as caught:
         load_guide(path)
     assert f"lists {ids[0]} more than once; name each template once" in str(caught.value)
+
+
+@pytest.mark.parametrize("body", ["[" * 250_000, "[a](" * 60_000, "<a " * 80_000,
+                                  "x [\n" * 201])
+def test_a_paragraph_that_would_stall_markdown_is_refused_in_linear_time(project, docs, body):
+    """Python-Markdown takes about 38 s on 10,000 '[' in one paragraph, hours on a
+    256 KB page of them; the check refuses it in milliseconds."""
+    (docs / "index.md").write_text(PAGE.format(body=body))
+    started = time.perf_counter()
+    found = problems(project)
+    assert time.perf_counter() - started < 2
+    assert any(p.startswith("docs/index.md: line 8: the paragraph here holds more than 200 ")
+               for p in found), found
+
+
+def test_a_long_page_of_short_paragraphs_with_links_passes(project, docs):
+    (docs / "index.md").write_text(PAGE.format(body="[a](b.md) [c](d.md) <b>x</b>\n\n" * 2000))
+    Handbook.load(project)
