@@ -146,11 +146,20 @@ class BlockedPhrase(Strict):
 
 
 class DraftPart(Strict):
-    pattern: str
+    # The part is there when one of these matches (several short patterns search
+    # faster than one long alternation).
+    patterns: list[str] = Field(min_length=1)
+    # Text that looks like the part but is not: a match of one of these that
+    # overlaps the part's match cancels it ("DO NOT apologise", "since 9 am").
+    unless: list[str] = []
 
     @property
-    def regex(self) -> re.Pattern[str]:
-        return compile_portable(self.pattern)
+    def regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p) for p in self.patterns]
+
+    @property
+    def unless_regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p) for p in self.unless]
 
 
 class Adjustment(Strict):
@@ -189,7 +198,10 @@ class DraftChecks(Strict):
 
     def patterns(self) -> dict[str, str]:
         """Every pattern here, by where it sits, for validation and for the tests."""
-        found = {f"parts.{name}": part.pattern for name, part in self.parts.items()}
+        found = {f"parts.{name}.patterns[{i}]": p for name, part in self.parts.items()
+                 for i, p in enumerate(part.patterns)}
+        found |= {f"parts.{name}.unless[{i}]": p for name, part in self.parts.items()
+                  for i, p in enumerate(part.unless)}
         found["phone_pattern"] = self.phone_pattern
         found |= {f"guess.{g.channel}": g.pattern for g in self.guess}
         return found
@@ -247,12 +259,12 @@ class Rules(Strict):
         return self
 
     def finding_ids(self) -> list[str]:
-        """Every id a draft finding can carry: blocked phrases, parts, the subject,
-        each measure a draft channel limits, and reading ease. Each is unique."""
+        """Every id a draft finding can carry besides the wording rules' (data/
+        draft-rules): parts, the subject, each measure a draft channel limits, and
+        reading ease. Each is unique."""
         measures = {limit.measure for name in self.draft_checks.channels
                     for limit in self.channels[name].limits}
-        return ([p.id for p in self.blocked_phrases] + list(self.draft_checks.parts)
-                + ["subject", *sorted(measures), "reading-ease"])
+        return list(self.draft_checks.parts) + ["subject", *sorted(measures), "reading-ease"]
 
     @model_validator(mode="after")
     def _finding_ids_unique(self) -> Rules:
