@@ -22,7 +22,7 @@ from email.utils import formatdate
 from pathlib import Path
 
 from . import __version__
-from .datafile import MAX_BYTES, parse_yaml, read_text
+from .datafile import MAX_BYTES, close_match, parse_yaml, read_text
 from .errors import ContentError, DataError, MissingFields, UnknownTemplate, display_path
 from .layout import layout
 from .loader import Pack, load_pack
@@ -92,6 +92,11 @@ def _render(args) -> int:
     pack = _load(args)
     template = pack.get(args.id)
     values = _values(args)
+    for item in args.set:
+        name = item.partition("=")[0].strip()
+        if name not in template.fields:
+            raise UsageError(f"--set: {template.id} has no field '{name}'; "
+                             f"{close_match(name, list(template.fields))}")
     try:
         document = layout(template, pack.rules, load_strings(), args.register)
     except ValueError as error:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import DataError, display_path
+from .escape import hidden_character_problem
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_BYTES = 256 * 1024
@@ -56,11 +57,36 @@ def parse_yaml(text: str, path: Path) -> Any:
     """Plain YAML: no anchors or aliases, no duplicate or non-text keys, bounded depth."""
     try:
         _check_shape(text, path)
-        return yaml.load(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
     except DataError:
         raise
     except yaml.YAMLError as error:
         raise DataError(path, _yaml_message(error), "yaml") from None
+    _check_visible(data, path)
+    return data
+
+
+def _check_visible(data: Any, path: Path) -> None:
+    """Every key and text value reads as it is sent: the one rule of escape.py, on
+    every string of every data file (templates, rules, strings, the guide)."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                inner = f"{where}.{key}" if where else str(key)
+                what = hidden_character_problem(str(key))
+                if what:
+                    raise DataError(path, f"key '{inner}' has {what}", "hidden-character")
+                stack.append((inner, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}.{index}" if where else str(index), item)
+                         for index, item in enumerate(value))
+        elif isinstance(value, str):
+            what = hidden_character_problem(value)
+            if what:
+                raise DataError(path, f"key '{where}' holds {what}" if where else f"holds {what}",
+                                "hidden-character")
 
 
 def load_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Any:

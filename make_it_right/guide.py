@@ -23,6 +23,7 @@ from .tables import card_link, docs_link
 
 GUIDE_FILE = DATA_DIR / "decision-guide.yml"
 MAX_PATHS = 64
+MAX_LIST = 16  # templates in one list: a path's plan is read, not scrolled
 
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 def _plain(text: str) -> str:
@@ -65,10 +66,23 @@ class Upset(_Strict):
     not_for: list[Key] = []
 
 
+def _once_each(ids: list[str]) -> list[str]:
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for i in ids:
+        (repeated if i in seen else seen).add(i)
+    if repeated:
+        raise ValueError(f"lists {', '.join(sorted(repeated))} more than once; name each template once")
+    return ids
+
+
+TemplateList = Annotated[list[Key], Field(max_length=MAX_LIST), AfterValidator(_once_each)]
+
+
 class Guide(_Strict):
     questions: Annotated[list[Question], Field(min_length=1, max_length=8)]
-    playbook: list[Rule]
-    templates: dict[Key, dict[Key, list[Key]]]
+    playbook: Annotated[list[Rule], Field(max_length=MAX_PATHS)]
+    templates: dict[Key, dict[Key, TemplateList]]
     upset: Upset
 
     @model_validator(mode="after")

@@ -19,7 +19,8 @@ import yaml
 from .datafile import parse_yaml, read_text
 from .errors import DataError, Problem
 from .guide import GUIDE_FILE, guide_problems
-from .pages import PageError, macro_calls, without_front_matter
+from .page_source import split_front_matter
+from .pages import PageError, macro_calls
 from .rules import Limits
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def _page_problems(handbook: Handbook) -> list[Problem]:
         except DataError as error:
             problems += error.problems
             continue
-        body = without_front_matter(source)
+        body = split_front_matter(source.replace("\r\n", "\n")).body
         lines = _outside_code(body)
         headings = sum(1 for line in lines if line.startswith("# "))
         if headings != 1:

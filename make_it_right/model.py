@@ -3,12 +3,13 @@ already-parsed object the loader builds from it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from .placeholders import Part, TextError, parse
 
@@ -17,7 +18,32 @@ FIELD_NAME = r"^[a-z][a-z0-9_]*$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Kebab = Annotated[str, StringConstraints(pattern=KEBAB)]
+MAX_ID = 64
+# Names Windows keeps for devices: a file called con.yml cannot be checked out there.
+RESERVED_NAMES = frozenset(["con", "prn", "aux", "nul", "conin$", "conout$"]
+                           + [f"{d}{n}" for d in ("com", "lpt") for n in "0123456789¹²³"])
+
+
+def id_problem(name: str) -> str | None:
+    """Why `name` cannot be an id or a file name (templates, pages), or None. The one
+    rule: kebab-case matched in full (no trailing newline), short, not a device name."""
+    if len(name) > MAX_ID:
+        return f"is longer than {MAX_ID} characters; shorten it"
+    if not re.fullmatch(KEBAB.strip("^$"), name):
+        return "is not kebab-case: lowercase words joined by hyphens, like offer-to-talk"
+    if name in RESERVED_NAMES:
+        return "is a name Windows keeps for a device; pick another"
+    return None
+
+
+def _valid_id(name: str) -> str:
+    what = id_problem(name)
+    if what and not what.startswith("is not kebab-case"):  # the pattern says that part
+        raise ValueError(f"'{name}' {what}")
+    return name
+
+
+Kebab = Annotated[str, StringConstraints(pattern=KEBAB), AfterValidator(_valid_id)]
 FieldName = Annotated[str, StringConstraints(pattern=FIELD_NAME)]
 FieldKind = Literal["text", "phone", "email", "date", "long"]
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .datafile import DATA_DIR, load_model
 from .measure import MEASURES
-from .model import KEBAB, FieldName, Kebab, TemplateField
+from .model import KEBAB, FieldName, Kebab, TemplateField, id_problem
 from .patterns import compile_portable, portable_problem
 from .register import FRIENDLY, GREETING, SIGN_OFF
 
@@ -289,8 +289,9 @@ class Rules(Strict):
     def _ids_are_kebab(self) -> Rules:
         for what, ids in (("playbook", self.playbooks), ("channel", self.channels)):
             for name in ids:
-                if not re.match(KEBAB, name):
-                    raise ValueError(f"{what} id '{name}' is not kebab-case")
+                problem = id_problem(name)
+                if problem:
+                    raise ValueError(f"{what} id '{name}' {problem}")
         return self
 
     @model_validator(mode="after")

@@ -17,19 +17,21 @@ from pathlib import Path
 from .card import render_card
 from .checklists import checklist_body
 from .datafile import close_match, read_text
+from .docs_files import docs_files, list_docs
 from .draft_page import check_link, render_draft_checker
 from .errors import ContentError, DataError, Problem, UnknownTemplate
 from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide, render_plan
 from .layout import layout
 from .loader import Pack, load_pack
-from .pages import MacroCall, PageError, card_steps, macro_calls
+from .page_html import HtmlProblem, check_html
+from .page_source import front_matter_problems, read_page
+from .pages import MacroCall, PageError, card_steps, dense_markup, macro_calls
 from .panel import render_panel
 from .rules import load_rules
 from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
 from .theme import theme_words
 
-MAX_PAGES = 500
 DRAFT_PAGE = "check-my-draft.md"
 GROUPS = ("playbook", "channel")
 
@@ -192,47 +194,77 @@ class Handbook:
         return self.pack.get(template_id)
 
     def _check_pages(self) -> None:
-        """Parse every page's macro calls and run each once, so a bad page fails the
-        build before anything renders, with one line per problem."""
-        problems: list[Problem] = []
-        pages = sorted(self.docs_dir.rglob("*.md"))
-        if len(pages) > MAX_PAGES:
-            raise DataError(self.docs_dir, f"holds {len(pages)} pages; the limit is {MAX_PAGES}")
+        """Read every page as MkDocs will, check what mkdocs-macros will render (the
+        body, the title) and run each macro call once, so a bad page fails the build
+        before anything renders, with one line per problem."""
+        limits = docs_files().limits
+        listing = list_docs(self.docs_dir, limits.max_files)
+        problems: list[Problem] = list(listing.problems)
+        if len(listing.pages) > limits.max_pages:
+            raise DataError(self.docs_dir, f"holds {len(listing.pages)} pages; "
+                                           f"the limit is {limits.max_pages}")
         calls_on_page: dict[str, list[MacroCall]] = {}
-        for path in pages:
+        offsets: dict[str, int] = {}
+        total = 0
+        for path in listing.pages:
             name = path.relative_to(self.docs_dir).as_posix()
             try:
-                source = read_text(path)
-                calls_on_page[name] = macro_calls(source, frozenset(self.MACROS))
-                self.steps_on_page[name] = card_steps(source, calls_on_page[name])
-            except PageError as error:
-                problems.append(Problem(path, f"line {error.line}: {error}", "page-syntax"))
+                page = read_page(path)
+                total += len(page.body)
+                offsets[name] = page.meta_lines
+                problems += [Problem(path, p, "page-front-matter") for p in front_matter_problems(page, name)]
+                dense = dense_markup(page.body, limits.max_marks_per_paragraph)
+                if dense:
+                    raise dense
+                check_html(page.body, docs_files().html)
+                calls_on_page[name] = macro_calls(page.body, frozenset(self.MACROS))
+                self.steps_on_page[name] = card_steps(page.body, calls_on_page[name])
+            except (PageError, HtmlProblem) as error:
+                problems.append(Problem(path, f"line {error.line + page.meta_lines}: {error}",
+                                        "page-syntax"))
             except DataError as error:
                 problems.extend(error.problems)
+        if total > limits.max_docs_kb * 1024:
+            problems.append(Problem(self.docs_dir, f"holds {total // 1024} KB of pages; the "
+                                                   f"limit is {limits.max_docs_kb} KB", "docs-size"))
         for name, calls in calls_on_page.items():
             cards = [c.args[0] if c.args else c.kwargs.get("template_id")
                      for c in calls if c.name == "template_card"]
             self.cards_on_page[name] = [c for c in cards if isinstance(c, str)]
+            if len(cards) > limits.max_cards_per_page:
+                problems.append(Problem(self.docs_dir / name, (
+                    f"places {len(cards)} cards; the limit is {limits.max_cards_per_page} "
+                    "a page; split the page"), "cards-limit"))
             if self.guide_page is None and any(c.name == "decision_guide" for c in calls):
                 self.guide_page = name
+        placed = sum(len(c) for c in self.cards_on_page.values())
+        if placed > limits.max_cards:
+            problems.append(Problem(self.docs_dir, f"places {placed} cards in all; the limit "
+                                                   f"is {limits.max_cards}", "cards-limit"))
+        if any("; the limit is" in p.message for p in problems):
+            raise ContentError(problems)  # before the macros run: they are what costs
+        output = 0
         for name, calls in calls_on_page.items():
             path = self.docs_dir / name
             seen: dict[str, int] = {}
             for call in calls:
+                line = call.line + offsets[name]
                 try:
-                    self.call(name, call)
+                    output += len(self.call(name, call))
                 except (ValueError, UnknownTemplate) as error:
-                    problems.append(Problem(path, f"line {call.line}: {call.name}(): {error}",
-                                            "page-macro"))
+                    problems.append(Problem(path, f"line {line}: {call.name}(): {error}", "page-macro"))
                 except ContentError as error:
                     problems.extend(error.problems)
                 if call.name == "template_card" and call.args:
-                    first = seen.setdefault(str(call.args[0]), call.line)
-                    if first != call.line:
+                    first = seen.setdefault(str(call.args[0]), line)
+                    if first != line:
                         problems.append(Problem(path, (
-                            f"line {call.line}: template_card(): '{call.args[0]}' is already "
-                            f"placed on line {first}; place each card once per page"),
-                                            "page-card-twice"))
+                            f"line {line}: template_card(): '{call.args[0]}' is already "
+                            f"placed on line {first}; place each card once per page"), "page-card-twice"))
+        if output > limits.max_output_kb * 1024:
+            problems.append(Problem(self.docs_dir, (
+                f"the macros write {output // 1024} KB in all; the limit is "
+                f"{limits.max_output_kb} KB (fewer cards or pages)"), "build-output"))
         if problems:
             raise ContentError(problems)
 
