@@ -59,6 +59,18 @@ def parse_yaml(text: str, path: Path) -> Any:
         raise DataError(path, _yaml_message(error)) from None
 
 
+def parse_yaml_strings(text: str, path: Path) -> Any:
+    """Like parse_yaml, but every scalar stays the text as written (no YAML 1.1
+    typing: yes, NO, 01234567 and 1.0 are strings), for values a reader typed."""
+    try:
+        _check_shape(text, path)
+        return yaml.load(text, Loader=_UniqueKeyTextLoader)
+    except DataError:
+        raise
+    except yaml.YAMLError as error:
+        raise DataError(path, _yaml_message(error)) from None
+
+
 def load_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Any:
     return parse_yaml(read_text(path, max_bytes), path)
 
@@ -110,7 +122,13 @@ def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False
     return {str(k): v for k, v in loader.construct_mapping(node, deep=deep).items()}
 
 
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+class _UniqueKeyTextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+    """A loader that resolves no types (every scalar is a string) and refuses a key
+    given twice."""
+
+
+for _loader in (_UniqueKeyLoader, _UniqueKeyTextLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
 def _yaml_message(error: yaml.YAMLError) -> str:
@@ -208,4 +226,5 @@ def close_match(value: str, known: list[str]) -> str:
 
 
 __all__ = ["DATA_DIR", "DataError", "display_path", "load_model", "load_yaml", "parse_yaml",
+           "parse_yaml_strings",
            "read_text", "schema_message", "close_match"]

@@ -12,6 +12,7 @@ Spans count Unicode code points in the text as given, as Python indexes it.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 
 from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, sms_size
@@ -107,9 +108,23 @@ def guess_channel(text: str, rules: Rules, strings: Strings) -> str:
     for guess in rules.draft_checks.guess:
         if find_all(guess.regex, normal):
             return guess.channel
+    if paragraphs(text) >= rules.draft_checks.email_paragraphs:
+        return "email"
     if sms_size(text.strip(SPACES)).segments <= 1:
         return "sms"
     return "email"
+
+
+def paragraphs(text: str) -> int:
+    """How many runs of non-blank lines the text has (CRLF is one line break)."""
+    count, blank = 0, True
+    for line in re.split(f"[{LINE_BREAKS}]", text.replace("\r\n", "\n")):
+        if line.strip(SPACES):
+            count += blank
+            blank = False
+        else:
+            blank = True
+    return count
 
 
 # -- blocked phrases ---------------------------------------------------------------------
@@ -352,6 +367,7 @@ def draft_data(rules: Rules, strings: Strings) -> dict:
         "phone": {"source": checks.phone_pattern, "flags": js_flags()},
         "guess": [{"channel": g.channel, "source": g.pattern, "flags": js_flags()}
                   for g in checks.guess],
+        "emailParagraphs": checks.email_paragraphs,
         "readingEase": checks.reading_ease.model_dump(),
         "wordsPerMinute": rules.limits.voicemail_words_per_minute,
         "subjectLabel": subject_label(strings),

@@ -46,7 +46,7 @@ def resolve(template: Template, values: Mapping[str, str]) -> dict[str, str]:
         elif field.leave_out is not None:
             resolved[name] = ""
         else:
-            missing.append(field.label)
+            missing.append((name, field.label))
     if missing:
         raise MissingFields(template.id, missing)
     return resolved
