@@ -130,7 +130,10 @@ def _render(args) -> int:
     if args.format == "text":
         sys.stdout.write(as_text(document, values))
     elif args.format == "sms":
-        print(as_sms(document, values))
+        if not args.to:
+            raise UsageError("an sms: link needs the number it goes to (RFC 5724): give --to "
+                             "with the country code, like --to '+44 7700 900123'")
+        print(as_sms(document, values, to=args.to))
     elif template.subject is None:
         raise UsageError(f"{template.id} is a {template.channel}; --format {args.format} "
                          "is for emails (use --format text)")

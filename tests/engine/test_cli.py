@@ -153,11 +153,29 @@ def test_values_file_that_is_not_a_mapping_is_named(tmp_path):
     assert "values.yml: must be a mapping of field names to text" in result.stderr.decode()
 
 
-def test_sms_renders_an_sms_link():
-    result = run("render", "call-back-by-text", "--format", "sms", *examples("call-back-by-text"))
+def test_sms_renders_an_sms_link_to_its_recipient():
+    result = run("render", "call-back-by-text", "--format", "sms", "--to", "+44 7700 900123",
+                 *examples("call-back-by-text"))
     assert result.returncode == 0, result.stderr.decode()
     link = result.stdout.decode().strip()
-    assert link.startswith("sms:?body=") and "Priya" in unquote(link)
+    assert link.startswith("sms:+447700900123?body=") and "Priya" in unquote(link)
+
+
+def test_sms_without_a_recipient_asks_for_one():
+    """RFC 5724 has no sms: link without a recipient."""
+    result = run("render", "call-back-by-text", "--format", "sms", *examples("call-back-by-text"))
+    assert result.returncode == 2
+    assert "an sms: link needs the number it goes to (RFC 5724): give --to" in \
+        result.stderr.decode()
+
+
+def test_eml_with_several_recipients_and_names():
+    result = run("render", "apology-team-mistake", "--format", "eml", "--to",
+                 "Priya Shah <priya@example.com>, ola@example.com", *examples("apology-team-mistake"))
+    assert result.returncode == 0, result.stderr.decode()
+    message = message_from_bytes(result.stdout, policy=default)
+    assert [a.addr_spec for a in message["To"].addresses] == ["priya@example.com",
+                                                              "ola@example.com"]
 
 
 def test_new_scaffolds_every_required_section(tmp_path, rules, capsys):
