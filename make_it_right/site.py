@@ -83,7 +83,8 @@ class Handbook:
                            self._check_link(page, template))
         cards = self.cards_on_page.get(page, [])
         if cards and cards[0] == template_id:
-            templates = [self.pack.get(i) for i in cards]
+            # An unknown id further down is that card's own problem, on its own line.
+            templates = [self.pack.templates[i] for i in cards if i in self.pack.templates]
             return f"{render_panel(templates, self.pack.rules, self.strings)}\n\n{card}"
         return card
 
