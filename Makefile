@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000 --livereload
 
 # Everything: engine, site builds, browser (installs Debian's chromium if missing).
 test: $(STAMP)
