@@ -87,7 +87,19 @@ def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
 def _check_shape(text: str, path: Path) -> None:
     """Walk the parser's events (iterative, so deep input cannot overflow the stack)."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    events = yaml.parse(text, Loader=_Loader)
+    while True:
+        try:
+            event = next(events)
+        except StopIteration:
+            return
+        except yaml.YAMLError as error:
+            # PyYAML 6.0.4's own limit can trip before the 13th level is an event.
+            if "maximum nesting depth" in str(getattr(error, "problem", "")):
+                mark = getattr(error, "problem_mark", None)
+                raise DataError(path, f"nests deeper than {MAX_DEPTH} levels at line "
+                                      f"{mark.line + 1 if mark else 1}; flatten it") from None
+            raise
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DataError(path, f"uses a YAML anchor or alias at line "
                                   f"{event.start_mark.line + 1}; write the value out instead")
