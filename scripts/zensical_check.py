@@ -6,6 +6,8 @@ are on a playbook page, and the page asks no other host for anything.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -41,8 +43,14 @@ def main(site: Path) -> int:
             shown = page.locator('.mir-blank[data-field="client_name"]').first.text_content()
             if shown != "Zensical":
                 problems.append(f"typing did not fill the cards (shows {shown!r})")
-        problems += [f"Content-Security-Policy blocked: {v}"
-                     for v in page.evaluate("window.__violations")]
+        violations = page.evaluate("window.__violations")
+        problems += [f"Content-Security-Policy blocked: {v}" for v in violations]
+        if any(v.startswith("style-src") for v in violations):
+            # What to allow, if the style is Zensical's own: its hash (scripts/zensical.sh).
+            for text in page.evaluate("[...document.querySelectorAll('style')]"
+                                      ".map((s) => s.textContent)"):
+                digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+                print(f"an inline <style> of {len(text)} characters: 'sha256-{digest}'")
         away = sorted({r for r in requested if urlsplit(r).hostname not in ("127.0.0.1", None)
                        and not r.startswith(("data:", "blob:"))})
         problems += [f"requested from another host: {r}" for r in away]
