@@ -19,6 +19,20 @@ from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 
+# Every <style> on the page, in shadow roots too (a component may keep its own).
+_STYLES = """(() => {
+  const found = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      if (el.tagName === "STYLE") found.push(el.textContent);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return found;
+})()"""
+
+
 def main(site: Path) -> int:
     problems = []
     with serve(site) as url, sync_playwright() as p:
@@ -47,8 +61,7 @@ def main(site: Path) -> int:
         problems += [f"Content-Security-Policy blocked: {v}" for v in violations]
         if any(v.startswith("style-src") for v in violations):
             # What to allow, if the style is Zensical's own: its hash (scripts/zensical.sh).
-            for text in page.evaluate("[...document.querySelectorAll('style')]"
-                                      ".map((s) => s.textContent)"):
+            for text in page.evaluate(_STYLES):
                 digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
                 print(f"an inline <style> of {len(text)} characters: 'sha256-{digest}'")
         away = sorted({r for r in requested if urlsplit(r).hostname not in ("127.0.0.1", None)
