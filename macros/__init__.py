@@ -54,7 +54,8 @@ def define_env(env) -> None:
     # (Zensical 0.0.73 does not pass them on to its templates: it leaves the line out.)
     extra = config.get("extra")
     if isinstance(extra, MutableMapping):
-        extra["make_it_right"] = handbook.theme_words(config.get("use_directory_urls", True))
+        extra["make_it_right"] = handbook.theme_words(config.get("use_directory_urls", True),
+                                                      _edit_root(config, docs))
     resolves_links = _generator_resolves_docs_root_links()
     macros = {name: macro if resolves_links else _with_relative_links(macro, env)
               for name, macro in handbook.bound(lambda: _page_path(env)).items()}
@@ -77,6 +78,15 @@ def _render_without_jinja(env, docs: Path, macros: dict) -> None:
         env.render = render
     except AttributeError:  # a generator whose env takes no attributes renders by itself
         pass
+
+
+def _edit_root(config, docs: Path) -> str:
+    """Where the repository's files are edited: repo_url + edit_uri, less docs/."""
+    repo, edit = config.get("repo_url") or "", config.get("edit_uri") or ""
+    if not repo or not edit:
+        return ""
+    root = f"{repo.rstrip('/')}/{edit.strip('/')}/"
+    return root.removesuffix(f"{docs.name}/")
 
 
 def _generator_resolves_docs_root_links() -> bool:

@@ -89,6 +89,20 @@ def _check_visible(data: Any, path: Path) -> None:
                                 "hidden-character")
 
 
+def parse_yaml_strings(text: str, path: Path) -> Any:
+    """Like parse_yaml, but every scalar stays the text as written (no YAML 1.1
+    typing: yes, NO, 01234567 and 1.0 are strings), for values a reader typed."""
+    try:
+        _check_shape(text, path)
+        data = yaml.load(text, Loader=_UniqueKeyTextLoader)
+    except DataError:
+        raise
+    except yaml.YAMLError as error:
+        raise DataError(path, _yaml_message(error), "yaml") from None
+    _check_visible(data, path)
+    return data
+
+
 def load_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Any:
     return parse_yaml(read_text(path, max_bytes), path)
 
@@ -106,7 +120,19 @@ def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
 def _check_shape(text: str, path: Path) -> None:
     """Walk the parser's events (iterative, so deep input cannot overflow the stack)."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    events = yaml.parse(text, Loader=_Loader)
+    while True:
+        try:
+            event = next(events)
+        except StopIteration:
+            return
+        except yaml.YAMLError as error:
+            # PyYAML 6.0.4's own limit can trip before the 13th level is an event.
+            if "maximum nesting depth" in str(getattr(error, "problem", "")):
+                mark = getattr(error, "problem_mark", None)
+                raise DataError(path, f"nests deeper than {MAX_DEPTH} levels at line "
+                                      f"{mark.line + 1 if mark else 1}; flatten it") from None
+            raise
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DataError(path, f"uses a YAML anchor or alias at line "
                                   f"{_line(event)}; write the value out instead", "yaml")
@@ -145,7 +171,16 @@ def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False
     return {str(k): v for k, v in loader.construct_mapping(node, deep=deep).items()}
 
 
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_TextLoaderBase: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+class _UniqueKeyTextLoader(_TextLoaderBase):  # type: ignore[valid-type,misc]
+    """A loader that resolves no types (every scalar is a string) and refuses a key
+    given twice."""
+
+
+for _loader in (_UniqueKeyLoader, _UniqueKeyTextLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
 def _yaml_message(error: yaml.YAMLError) -> str:
@@ -250,4 +285,4 @@ def close_match(value: str, known: list[str]) -> str:
 
 
 __all__ = ["DATA_DIR", "DataError", "close_match", "display_path", "load_model", "load_yaml",
-           "parse_yaml", "read_text", "schema_message", "schema_rule"]
+           "parse_yaml", "parse_yaml_strings", "read_text", "schema_message", "schema_rule"]

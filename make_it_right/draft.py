@@ -16,6 +16,7 @@ Spans count Unicode code points in the text as given, as Python indexes it.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 
 from .draft_rules import CATEGORIES as CATEGORIES  # re-exported: the tests read it here
@@ -132,9 +133,23 @@ def guess_channel(text: str, rules: Rules, strings: Strings,
         if find_all(guess.regex, normal):
             return guess.channel
     own = "".join(ch for ch, hide in zip(text, structure.hidden, strict=False) if not hide)
+    if paragraphs(own) >= rules.draft_checks.email_paragraphs:
+        return "email"
     if sms_size(own.strip(SPACES)).segments <= 1:
         return "sms"
     return "email"
+
+
+def paragraphs(text: str) -> int:
+    """How many runs of non-blank lines the text has (CRLF is one line break)."""
+    count, blank = 0, True
+    for line in re.split(f"[{LINE_BREAKS}]", text.replace("\r\n", "\n")):
+        if line.strip(SPACES):
+            count += blank
+            blank = False
+        else:
+            blank = True
+    return count
 
 
 # -- wording ----------------------------------------------------------------------------
@@ -436,6 +451,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "phone": {"source": checks.phone_pattern, "flags": js_flags()},
         "guess": [{"channel": g.channel, "source": g.pattern, "flags": js_flags()}
                   for g in checks.guess],
+        "emailParagraphs": checks.email_paragraphs,
         "readingEase": checks.reading_ease.model_dump(),
         "wordsPerMinute": rules.limits.voicemail_words_per_minute,
         "subjectLabel": subject_label(strings),

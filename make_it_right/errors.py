@@ -67,7 +67,10 @@ class UnknownTemplate(LookupError):
 class MissingFields(ValueError):
     """A render was asked for while required blanks are still empty."""
 
-    def __init__(self, template_id: str, labels: list[str]):
-        self.labels = labels
-        names = ", ".join(labels)
-        super().__init__(f"{template_id}: fill in the required blanks first: {names}")
+    def __init__(self, template_id: str, fields: list[tuple[str, str]]):
+        """`fields`: each empty blank's name (what --set and --values take) and label."""
+        self.names = [name for name, _ in fields]
+        self.labels = [label for _, label in fields]
+        blanks = ", ".join(f"{name} ({label})" for name, label in fields)
+        super().__init__(f"{template_id}: fill in the required blanks first: {blanks}; "
+                         f"give each as --set {self.names[0]}=...")

@@ -8,7 +8,6 @@ measure says its blanks can swell the text (`Measure.with_longest`).
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -106,16 +105,28 @@ def sms_size(text: str) -> SmsSize:
     """How a phone sends `text`: its encoding, length in that encoding, and segments.
 
     One segment holds 160 GSM-7 characters or 70 UCS-2 ones; a longer message is
-    split into parts of 153 or 67, each carrying a joining header.
+    split into parts of 153 or 67, each carrying a joining header. A character is
+    never split between parts (3GPP TS 23.040): a GSM-7 escape pair or a UTF-16
+    surrogate pair that would straddle the end of a part starts the next one.
     """
     if all(ch in GSM7_BASIC or ch in GSM7_EXTENDED for ch in text):
-        units = sum(2 if ch in GSM7_EXTENDED else 1 for ch in text)
+        sizes = [2 if ch in GSM7_EXTENDED else 1 for ch in text]
         single, part, encoding = 160, 153, "GSM-7"
     else:
-        units = len(text.encode("utf-16-le")) // 2
+        sizes = [2 if ord(ch) > 0xFFFF else 1 for ch in text]
         single, part, encoding = 70, 67, "UCS-2"
-    segments = 1 if units <= single else math.ceil(units / part)
-    return SmsSize(encoding, units, segments)
+    units = sum(sizes)
+    return SmsSize(encoding, units, 1 if units <= single else _parts(sizes, part))
+
+
+def _parts(sizes: list[int], capacity: int) -> int:
+    """How many parts of `capacity` units the characters fill, none split."""
+    parts, used = 1, 0
+    for size in sizes:
+        if used + size > capacity:
+            parts, used = parts + 1, 0
+        used += size
+    return parts
 
 
 def sms_segments(template: Template, rules: Rules | None = None) -> int:

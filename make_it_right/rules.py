@@ -235,6 +235,7 @@ class DraftChecks(Strict):
     parts: dict[str, DraftPart]
     phone_pattern: str
     guess: list[Guess]
+    email_paragraphs: int = Field(ge=2)
     reading_ease: ReadingEase
 
     @property

@@ -30,7 +30,8 @@ from .panel import render_panel
 from .rules import load_rules
 from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
-from .theme import theme_words
+from .history import last_changed
+from .theme import page_dates, site_words, template_edit_links, theme_words
 
 DRAFT_PAGE = "check-my-draft.md"
 GROUPS = ("playbook", "channel")
@@ -48,6 +49,7 @@ class Handbook:
     steps_on_page: dict[str, dict[str, str]] = field(default_factory=dict)  # card id: its step
     guide_page: str | None = None  # the page that places the decision guide
     _rendered: dict[tuple, str] = field(default_factory=dict, repr=False)
+    _history: dict[str, str] | None = field(default=None, repr=False)  # git: file -> date
 
     # The names pages may call; each is a method below.
     MACROS = ("template_card", "template_index", "checklist", "decision_guide",
@@ -85,7 +87,8 @@ class Handbook:
                            self._check_link(page, template))
         cards = self.cards_on_page.get(page, [])
         if cards and cards[0] == template_id:
-            templates = [self.pack.get(i) for i in cards]
+            # An unknown id further down is that card's own problem, on its own line.
+            templates = [self.pack.templates[i] for i in cards if i in self.pack.templates]
             return f"{render_panel(templates, self.pack.rules, self.strings)}\n\n{card}"
         return card
 
@@ -129,9 +132,19 @@ class Handbook:
         return render_plan(self.guide, self.pack, here[0], self.strings, self.guide_page,
                            self.steps_on_page.get(page, {}))
 
-    def theme_words(self, use_directory_urls: bool = True) -> dict[str, str]:
-        """What the theme's own template shows on every page (overrides/main.html)."""
-        return theme_words(self.pack.rules, self.strings, use_directory_urls)
+    def theme_words(self, use_directory_urls: bool = True, edit_root: str = "") -> dict:
+        """What the theme's own templates show (overrides/): the active client's
+        line, the version, each page's last-updated date, the 404's words and, with
+        `edit_root` (where the repository's files are edited), each card's template file."""
+        files = {t.id: f"templates/{t.channel}/{t.id}.yml" for t in self.pack.templates.values()}
+        if self._history is None:
+            self._history = last_changed(self.project_dir, self.docs_dir.name, "templates")
+        return {**theme_words(self.pack.rules, self.strings, use_directory_urls),
+                **site_words(self.strings, self.guide_page, use_directory_urls),
+                "updated": page_dates(self.strings, self._history, self.docs_dir.name,
+                                      self.cards_on_page, files),
+                "templates": template_edit_links(self.cards_on_page, files, edit_root)
+                if edit_root else {}}
 
     def contributing_guide(self, page: str) -> str:
         """CONTRIBUTING.md, the one contributing guide, without its title."""

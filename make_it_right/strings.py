@@ -188,6 +188,18 @@ class Guide(_Strings):
     plan_guide: Plain
 
 
+class SiteWords(_Strings):
+    """The theme's own words: page dates, the version, template edit links, the 404."""
+    updated: Annotated[str, _placeholders("date")]
+    version: Annotated[str, _placeholders("version")]
+    changelog: Plain
+    edit_templates: Plain
+    not_found_title: Plain
+    not_found_text: Plain
+    not_found_guide: Plain
+    not_found_search: Plain
+
+
 class Contributing(_Strings):
     channel: Plain
     sections: Plain
@@ -272,6 +284,7 @@ class Strings(_Strings):
     guide: Guide
     contributing: Contributing
     draft: Draft
+    site: SiteWords
 
 
 def strings_path(language: str) -> Path:

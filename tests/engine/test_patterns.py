@@ -62,7 +62,8 @@ def test_a_bad_pattern_in_the_rules_names_the_phrase():
     with pytest.raises(ValueError, match=r"draft_checks.parts.x.patterns\[0\] uses \\s"):
         DraftChecks.model_validate({
             "channels": {"email": ["x"]}, "parts": {"x": {"patterns": ["a\\sb"]}},
-            "phone_pattern": "\\d", "guess": [], "reading_ease": {"min": 60, "min_words": 5}})
+            "phone_pattern": "\\d", "guess": [], "email_paragraphs": 3,
+            "reading_ease": {"min": 60, "min_words": 5}})
 
 
 def test_flags_are_explicit_ascii_and_case_insensitive_by_default():

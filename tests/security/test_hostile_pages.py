@@ -68,6 +68,13 @@ def test_a_card_placed_twice_on_a_page_is_refused(project):
                      "line 8; place each card once per page"]
 
 
+def test_an_unknown_id_is_reported_once_at_its_own_line(project):
+    """The first card brings the panel for every card; it must not fail for the second."""
+    found = load_with(project, "{{ template_card('late-files') }}\n\n{{ template_card('lat-files') }}")
+    assert len(found) == 1 and found[0].startswith("docs/index.md: line 10: template_card(): ")
+    assert "'lat-files'" in found[0]
+
+
 def test_front_matter_is_checked_too(project):
     docs = project / "docs"
     docs.mkdir()
