@@ -7,15 +7,17 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
+.PHONY: serve test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-# Everything: engine, site builds, browser (installs Debian's chromium if missing).
+# Everything: engine, site builds, browser (installs Debian's chromium and
+# poppler-utils if missing), with one pass of each exhaustive browser matrix;
+# `make test-matrices` runs the rest of them (tests/matrix.py).
 test: $(STAMP)
 	bash scripts/install-chromium.sh
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix"
 
 # For contributors, on every edit: the pure tiers (engine, security battery), in seconds.
 test-fast: $(STAMP)
@@ -26,7 +28,12 @@ test-site: $(STAMP)
 
 test-browser: $(STAMP)
 	bash scripts/install-chromium.sh
-	$(BIN)/pytest -n 2 --dist loadgroup tests/browser
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix" tests/browser
+
+# Every page type, open state and width for accessibility, every playbook for print.
+test-matrices: $(STAMP)
+	bash scripts/install-chromium.sh
+	$(BIN)/pytest -n 2 --dist loadgroup -m matrix tests/browser
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from paths import ROOT
 
@@ -62,7 +63,7 @@ def test_no_violations_on_any_page_type(page, site_url):
 
 @pytest.mark.browser
 def test_search_instant_navigation_and_filler_work_under_it(page, site_url):
-    page.goto(site_url, wait_until="networkidle")
+    page.goto(site_url, wait_until="networkidle")  # the search index too
     page.evaluate("window.__sameDocument = true")
     page.keyboard.press("s")  # Material's search shortcut
     page.locator(".md-search__input").wait_for(state="visible")
@@ -76,13 +77,13 @@ def test_search_instant_navigation_and_filler_work_under_it(page, site_url):
     assert page.evaluate("window.__sameDocument") is True
     page.click("[data-mir-toggle]")
     page.fill('[name="client_name"]', "Ana")
-    assert page.locator('.mir-blank[data-field="client_name"]').first.text_content() == "Ana"
+    expect(page.locator('.mir-blank[data-field="client_name"]').first).to_have_text("Ana")
     assert page.evaluate("window.__violations") == []
 
 
 @pytest.mark.browser
 def test_injected_inline_script_and_handler_do_not_run(page, site_url):
-    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    page.goto(site_url + "playbooks/team-mistake/")
     page.evaluate("""() => {
         const script = document.createElement("script");
         script.textContent = "window.__ran = 'script'";

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from draft_corpus import category_of, load_drafts, score
+from harness.drafts import category_of, load_drafts, score
 from make_it_right.draft import (CATEGORIES, DRAFT_MEASURES, check_draft, draft_data,
                                  guess_channel, required_parts, sizes)
 from make_it_right.readability import flesch as page_flesch

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from paths import ROOT
+from harness.site import ROOT
 
 DRAFTS = ROOT / "tests" / "engine" / "drafts"
 KEYS = {"channel", "guess", "playbook", "expect", "text"}
