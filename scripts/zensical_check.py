@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from harness.chromium import launch  # noqa: E402
+from harness.chromium import RECORD_CSP_VIOLATIONS, launch  # noqa: E402
 from harness.serve import serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -23,9 +23,7 @@ def main(site: Path) -> int:
     with serve(site) as url, sync_playwright() as p:
         browser = launch(p)
         context = browser.new_context()
-        context.add_init_script(
-            "window.__violations = []; document.addEventListener('securitypolicyviolation',"
-            " (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));")
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
         page = context.new_page()
         requested: list[str] = []
         page.on("request", lambda request: requested.append(request.url))

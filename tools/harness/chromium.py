@@ -10,6 +10,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+# An init script: the page's Content-Security-Policy violations, in window.__violations.
+RECORD_CSP_VIOLATIONS = """window.__violations = [];
+    document.addEventListener("securitypolicyviolation",
+        (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));"""
+
+
 def launch(playwright):
     """Chromium, headless, with the flags above."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
