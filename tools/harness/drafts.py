@@ -5,7 +5,6 @@ scripts/draft_report.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
