@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from .errors import display_path
 from .escape import plain_line_problem
-from .measure import MEASURES, filled_with_examples
+from .measure import MEASURES, fields_measured, filled_with_examples, with_longest_values
 from .model import Template
 from .patterns import normalize
 from .placeholders import fields_in
 from .register import in_register, registers_of
+from .voice import words_in_client_lines
 
 if TYPE_CHECKING:
     from .rules import Channel, Rules
@@ -41,6 +42,8 @@ def check_template(template: Template, rules: Rules, registers: bool = True) -> 
     if not field_problems:
         problems += _check_limits(template, channel, rules)
         problems += _check_phrases(template, rules)
+        problems += _check_admissions(template, rules)
+        problems += _check_client_words(template, rules)
     return problems + (_check_registers(template, rules, problems) if registers else [])
 
 
@@ -206,19 +209,81 @@ def _check_fields(template: Template) -> list[str]:
 
 
 def _check_limits(template: Template, channel: Channel, rules: Rules) -> list[str]:
+    """Each limit holds with the examples; a `max` limit on a text whose size the
+    blanks can swell (`with_longest`) holds with each blank's `longest` value too."""
     problems = []
+    longest = with_longest_values(template)
     for limit in channel.limits:
         spec = MEASURES[limit.measure]
-        value = spec.of(template, rules)
-        over = limit.max is not None and value > limit.max
-        under = limit.min is not None and value < limit.min
-        if over or under:
-            message = spec.too_big if over else spec.too_small
-            problems.append(message.format(
-                channel=template.channel, value=_number(value),
-                limit=_number(limit.max if over else limit.min),
-                detail=spec.detail(template, rules)))
+        measured = [(template, "the example values")]
+        if limit.max is not None and spec.with_longest:
+            missing = [name for name in fields_measured(template, spec.with_longest)
+                       if template.fields[name].longest is None]
+            problems += [f"field '{name}' has no 'longest' value; {spec.with_longest_what} must "
+                         f"stay within its limit with every blank at a plausible longest value, "
+                         f"so add one" for name in missing]
+            if not missing:
+                measured.append((longest, "each blank's longest value"))
+        for variant, values in measured:
+            value = spec.of(variant, rules)
+            over = limit.max is not None and value > limit.max
+            under = limit.min is not None and value < limit.min
+            if over or under:
+                message = spec.too_big if over else spec.too_small
+                problems.append(message.format(
+                    channel=template.channel, value=_number(value), values=values,
+                    limit=_number(limit.max if over else limit.min),
+                    detail=spec.detail(variant, rules)))
+                break  # one message per limit: the examples' first
     return problems
+
+
+def _check_admissions(template: Template, rules: Rules) -> list[str]:
+    """What never goes in writing (rules.yml `written_admissions`): refused in the
+    subject always, and elsewhere unless the template names the rule under
+    `needs_sign_off` (and then it must really say it)."""
+    admissions = rules.written_admissions
+    unknown = [name for name in template.needs_sign_off if name not in admissions.ids]
+    problems = [f"needs_sign_off names '{name}', which is not a written_admissions rule; "
+                f"use one of: {', '.join(admissions.ids)}" for name in unknown]
+    if template.channel not in admissions.channels:
+        return problems
+    texts = {text.name: normalize(filled_with_examples(template, text.name)).text
+             for text in template.texts}
+    message = "\n".join(texts.values())
+    said = set()
+    for rule in admissions.rules:
+        hint = (f"(rule {rule.id}; if your manager has agreed these words, make this a "
+                f"separate template that lists it under needs_sign_off)")
+        if rule.beside_regex is not None:
+            loss, offer = rule.regex.search(message), rule.beside_regex.search(message)
+            if loss and offer:
+                said.add(rule.id)
+                if rule.id not in template.needs_sign_off:
+                    problems.append(f"the message says \"{loss.group(0)}\" and \"{offer.group(0)}\": "
+                                    f"{rule.why} Try instead: \"{rule.instead}\" {hint}")
+            continue
+        for name, text in texts.items():
+            found = rule.regex.search(text)
+            if not found:
+                continue
+            said.add(rule.id)
+            if name == "subject":
+                problems.append(f"subject says \"{found.group(0)}\": a subject line is the part that "
+                                f"gets forwarded, so it never carries this. {rule.why} (rule {rule.id})")
+            elif rule.id not in template.needs_sign_off:
+                problems.append(f"{_where(name)} says \"{found.group(0)}\": {rule.why} "
+                                f"Try instead: \"{rule.instead}\" {hint}")
+    problems += [f"needs_sign_off names '{name}', but the text never says it; remove it, so the "
+                 f"card doesn't ask for a manager's yes it doesn't need"
+                 for name in template.needs_sign_off if name in admissions.ids and name not in said]
+    return problems
+
+
+def _check_client_words(template: Template, rules: Rules) -> list[str]:
+    return [f"{_where(name)} says \"{word}\" in a line the client hears or reads; say it "
+            f"another way (rules.yml voice.client_line_words)"
+            for name, word in words_in_client_lines(template, rules)]
 
 
 def _check_phrases(template: Template, rules: Rules) -> list[str]:
@@ -244,7 +309,7 @@ def _where(name: str) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:.0f}"
+    return f"{round(value, 1):g}"
 
 
 def _a(channel: str) -> str:

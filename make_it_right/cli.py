@@ -162,7 +162,7 @@ def _new(args) -> int:
 
 
 def _check_draft(args) -> int:
-    from .draft import check_draft, guess_channel, summary  # only this command needs pyphen
+    from .draft import check_draft, guess_channel, set_aside_note, summary  # only this needs pyphen
 
     if args.path == "-":
         text = _stdin(Path("<stdin>"))
@@ -188,7 +188,11 @@ def _check_draft(args) -> int:
             quoted = words.quoted.format(text=" ".join(text[finding.start:finding.end].split()))
             where = f"{line}:{column}: {quoted} "
         instead = f" {words.instead} {finding.instead}" if finding.instead else ""
-        print(f"{where}[{finding.category}: {finding.rule}] {finding.message}{instead}")
+        link = f" {words.link}: docs/{finding.link}" if finding.link else ""
+        print(f"{where}[{finding.category}: {finding.rule}] {finding.message}{instead}{link}")
+    note = set_aside_note(text, strings)
+    if note:
+        print(note)
     print(summary(text, channel, rules, strings))
     count = len(findings)
     print(words.none if not count else words.count_one if count == 1

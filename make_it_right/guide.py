@@ -60,6 +60,9 @@ class Upset(_Strict):
     when: dict[Key, Key]
     also_read: Key
     add_template: Key
+    # Playbooks whose own call script handles an upset client, in words agreed
+    # first: the talk-track is not added to them.
+    not_for: list[Key] = []
 
 
 class Guide(_Strict):
@@ -158,7 +161,7 @@ def outcome(guide: Guide, answers: dict[str, str]) -> tuple[str, str | None, lis
     also = None
     if _matches(guide.upset.when, answers) and playbook != guide.upset.also_read:
         also = guide.upset.also_read
-        if guide.upset.add_template not in templates:
+        if guide.upset.add_template not in templates and playbook not in guide.upset.not_for:
             templates.insert(1, guide.upset.add_template)
     return playbook, also, templates
 

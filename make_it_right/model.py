@@ -35,6 +35,9 @@ class TemplateField(BaseModel):
     # holding the blank, like " from {{ company_name }}"). See layout.group_omissions.
     leave_out: Annotated[str, StringConstraints(min_length=1)] | None = None
     kind: FieldKind = "text"
+    # A plausible longest value: size limits (subject, text segments, voicemail
+    # seconds) must hold with it as well as with the example.
+    longest: NonEmpty | None = None
 
     @property
     def required(self) -> bool:
@@ -67,6 +70,9 @@ class TemplateFile(BaseModel):
     registers: dict[Kebab, RegisterWords] = {}
     # A sensitive reply (escalation, legal, data): its card asks for a second reader.
     second_reader: bool = False
+    # Written-admission rule ids (rules.yml `written_admissions`) this template
+    # carries on purpose; its card says it needs a manager's yes before sending.
+    needs_sign_off: list[Kebab] = []
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ class Template:
     registers: MappingProxyType[str, RegisterWords] = field(
         default_factory=lambda: MappingProxyType({}))
     second_reader: bool = False
+    needs_sign_off: tuple[str, ...] = ()
     source: Path = field(default=Path("<memory>"), compare=False)
 
     @classmethod
@@ -116,6 +123,7 @@ class Template:
             sections=tuple(TemplateText.of(n, s) for n, s in data.sections.items()),
             registers=MappingProxyType(dict(data.registers)),
             second_reader=data.second_reader,
+            needs_sign_off=tuple(data.needs_sign_off),
             source=source,
         )
 

@@ -145,12 +145,63 @@ class BlockedPhrase(Strict):
         return self
 
 
-class DraftPart(Strict):
+class WrittenAdmission(Strict):
+    """Words that never go in writing until a manager agrees (rules.yml
+    `written_admissions`); with `beside`, only when both appear in one message."""
+
+    id: str = Field(pattern=KEBAB)
+    phrase: str
     pattern: str
+    beside: str | None = None
+    why: str
+    instead: str
 
     @property
     def regex(self) -> re.Pattern[str]:
         return compile_portable(self.pattern)
+
+    @property
+    def beside_regex(self) -> re.Pattern[str] | None:
+        return None if self.beside is None else compile_portable(self.beside)
+
+    @model_validator(mode="after")
+    def _compiles(self) -> WrittenAdmission:
+        _portable(self.pattern, f"written_admissions '{self.id}' pattern")
+        if self.beside is not None:
+            _portable(self.beside, f"written_admissions '{self.id}' beside")
+        return self
+
+
+class WrittenAdmissions(Strict):
+    channels: list[str]
+    rules: list[WrittenAdmission]
+
+    @property
+    def ids(self) -> list[str]:
+        return [rule.id for rule in self.rules]
+
+
+class Voice(Strict):
+    max_then_openers: int = Field(ge=0)
+    max_not_contrasts: int = Field(ge=0)
+    client_line_words: list[str] = []
+
+
+class DraftPart(Strict):
+    # The part is there when one of these matches (several short patterns search
+    # faster than one long alternation).
+    patterns: list[str] = Field(min_length=1)
+    # Text that looks like the part but is not: a match of one of these that
+    # overlaps the part's match cancels it ("DO NOT apologise", "since 9 am").
+    unless: list[str] = []
+
+    @property
+    def regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p) for p in self.patterns]
+
+    @property
+    def unless_regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p) for p in self.unless]
 
 
 class Adjustment(Strict):
@@ -189,7 +240,10 @@ class DraftChecks(Strict):
 
     def patterns(self) -> dict[str, str]:
         """Every pattern here, by where it sits, for validation and for the tests."""
-        found = {f"parts.{name}": part.pattern for name, part in self.parts.items()}
+        found = {f"parts.{name}.patterns[{i}]": p for name, part in self.parts.items()
+                 for i, p in enumerate(part.patterns)}
+        found |= {f"parts.{name}.unless[{i}]": p for name, part in self.parts.items()
+                  for i, p in enumerate(part.unless)}
         found["phone_pattern"] = self.phone_pattern
         found |= {f"guess.{g.channel}": g.pattern for g in self.guess}
         return found
@@ -224,6 +278,8 @@ class Rules(Strict):
     unfinished_marker: str
     phrase_check_exempt_sections: list[str]
     blocked_phrases: list[BlockedPhrase]
+    written_admissions: WrittenAdmissions
+    voice: Voice
     draft_checks: DraftChecks
 
     @model_validator(mode="after")
@@ -245,13 +301,21 @@ class Rules(Strict):
             raise ValueError(f"draft_checks.situations names unknown playbook(s) {', '.join(unknown)}")
         return self
 
+    @model_validator(mode="after")
+    def _admission_channels_known(self) -> Rules:
+        unknown = [c for c in self.written_admissions.channels if c not in self.channels]
+        if unknown:
+            raise ValueError(f"written_admissions.channels names unknown channel(s) "
+                             f"{', '.join(unknown)}; use: {', '.join(self.channels)}")
+        return self
+
     def finding_ids(self) -> list[str]:
-        """Every id a draft finding can carry: blocked phrases, parts, the subject,
-        each measure a draft channel limits, and reading ease. Each is unique."""
+        """Every id a draft finding can carry besides the wording rules' (data/
+        draft-rules): parts, the subject, each measure a draft channel limits, and
+        reading ease. Each is unique."""
         measures = {limit.measure for name in self.draft_checks.channels
                     for limit in self.channels[name].limits}
-        return ([p.id for p in self.blocked_phrases] + list(self.draft_checks.parts)
-                + ["subject", *sorted(measures), "reading-ease"])
+        return list(self.draft_checks.parts) + ["subject", *sorted(measures), "reading-ease"]
 
     @model_validator(mode="after")
     def _finding_ids_unique(self) -> Rules:

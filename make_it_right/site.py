@@ -140,9 +140,10 @@ class Handbook:
         """Each channel's required sections, in order, from rules.yml."""
         return sections_table(self.pack.rules, self.strings)
 
-    def phrases_to_avoid(self, page: str) -> str:
-        """The blocked phrases from rules.yml, with why and what to say instead."""
-        return avoid_table(self.pack.rules, self.strings)
+    def phrases_to_avoid(self, page: str, which: str = "blocked") -> str:
+        """The blocked phrases from rules.yml (or, with which="written", what never goes
+        in writing until a manager agrees), with why and what to say instead."""
+        return avoid_table(self.pack.rules, self.strings, which)
 
     def _check_link(self, page: str, template) -> str | None:
         """Where a card's "Check my edited version" goes: the draft page, set to the

@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .datafile import DATA_DIR, load_model
+from .draft_rules import CATEGORIES as DRAFT_CATEGORIES
 from .errors import DataError
 
 STRINGS_DIR = DATA_DIR / "strings"
@@ -60,6 +61,8 @@ class Card(_Strings):
     left_out_line: Plain
     left_out_phrase: _placeholders("phrase")
     second_reader: Plain
+    sign_off_label: Plain
+    sign_off: Plain
 
 
 class Index(_Strings):
@@ -217,7 +220,12 @@ class DraftSizes(_Strings):
     reading_ease: _placeholders("value")
 
 
-DRAFT_CATEGORIES = ("blocked-phrase", "missing-part", "size", "readability")
+class SetAsideWords(_Strings):
+    """What the checker says it did not read: each kind, and how they join."""
+
+    kinds: dict[str, str]  # may say {count}, the lines set aside
+    joined: _placeholders("first", "last")
+    note: _placeholders("parts")
 
 
 class Draft(_Strings):
@@ -240,6 +248,9 @@ class Draft(_Strings):
     noscript: Plain
     card_link: Plain
     categories: _labels_for(DRAFT_CATEGORIES)
+    link: Plain
+    too_long: LimitAdvice
+    set_aside: SetAsideWords
     parts: dict[str, Advice]
     limits: dict[str, LimitAdvice]
     reading_ease: EaseAdvice

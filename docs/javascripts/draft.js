@@ -7,17 +7,27 @@
 (() => {
   "use strict";
 
-  const STYLES = document.currentScript.src.replace(/javascripts\/draft\.js.*$/,
-    "stylesheets/draft.css");
+  const ROOT = document.currentScript.src.replace(/javascripts\/draft\.js.*$/, "");
+  const STYLES = `${ROOT}stylesheets/draft.css`;
 
   // -- the checks: pure, from the data ------------------------------------------
 
   function compile(data) {
     const regex = ({ source, flags }) => new RegExp(source, `g${flags}`);
+    const all = (sources, flags) => sources.map((source) => regex({ source, flags }));
+    // A line's pattern matches at the line's start, as Python's re.match does.
+    const atStart = (source) => new RegExp(`^(?:${source})`, "i");
     return {
       ...data,
-      blockedRe: data.blocked.map((rule) => ({ ...rule, re: regex(rule) })),
-      partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k, regex(v)])),
+      wordingRe: data.wording.map((rule) => ({ ...rule, re: all(rule.patterns, rule.flags),
+        unlessRe: all(rule.unless, rule.flags) })),
+      setAsideRe: Object.entries(data.setAside).map(([name, kind]) => ({ name,
+        line: kind.line === null ? null : atStart(kind.line),
+        fromHereOn: kind.from_here_on.map(atStart),
+        startsBlock: kind.starts_block === null ? null : atStart(kind.starts_block),
+        continues: kind.continues === null ? null : atStart(kind.continues) })),
+      partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
+        { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags) }])),
       phoneRe: regex(data.phone),
       guessRe: data.guess.map((g) => ({ channel: g.channel, re: regex(g) })),
       spaceSet: new Set(data.spaces),
@@ -37,13 +47,59 @@
     return spans;
   }
 
-  // patterns.normalize: runs of white space become one space, curly quotes straight.
-  // origin[i] is the code-point index (cp) and UTF-16 index (u16) in the original.
-  function normalize(R, text) {
+  // draft_structure.read_structure: which code points are not the writer's own
+  // words (a quoted thread, a signature, a legal notice, an avoid list), and how
+  // many lines of each kind were set aside.
+  function readStructure(R, text) {
+    const chars = Array.from(text);
+    const hidden = new Array(chars.length).fill(false);
+    const counts = new Map(R.setAsideRe.map((k) => [k.name, 0]));
+    const order = R.setAsideRe.map((k) => k.name);
+    let current = null, block = null, start = 0;
+    const line = (end) => {
+      let a = start, b = end;
+      while (a < b && R.spaceSet.has(chars[a])) a++;
+      while (b > a && R.spaceSet.has(chars[b - 1])) b--;
+      const words = chars.slice(a, b).join("");
+      let kind = null;
+      for (const k of R.setAsideRe) {
+        if (k.fromHereOn.some((re) => re.test(words))) {
+          if (current === null || order.indexOf(k.name) < order.indexOf(current)) current = k.name;
+          break;
+        }
+      }
+      if (current !== null) kind = current;
+      else {
+        let matched = false;
+        for (const k of R.setAsideRe) {
+          if (k.line && k.line.test(words)) { kind = k.name; matched = true; break; }
+          if (k.startsBlock && k.startsBlock.test(words)) { kind = block = k.name; matched = true; break; }
+          if (block === k.name && k.continues && k.continues.test(words)) { kind = k.name; matched = true; break; }
+        }
+        if (!matched) block = null;
+      }
+      if (kind !== null && words) {
+        counts.set(kind, counts.get(kind) + 1);
+        for (let i = start; i < end; i++) hidden[i] = true;
+      }
+    };
+    chars.forEach((ch, i) => { if (R.breakSet.has(ch)) { line(i); start = i + 1; } });
+    line(chars.length);
+    return { hidden, counts: [...counts].filter(([, n]) => n) };
+  }
+
+  const ownText = (text, structure) =>
+    Array.from(text).filter((ch, i) => !structure.hidden[i]).join("");
+
+  // patterns.normalize: runs of white space become one space, curly quotes straight;
+  // what was set aside reads as spaces. origin[i] is the code-point index (cp) and
+  // UTF-16 index (u16) in the original.
+  function normalize(R, text, hidden = []) {
     let out = "";
     const cp = [], u16 = [], breaks = new Set();
     let inSpace = false, i = 0, unit = 0;
-    for (const ch of text) {
+    for (const raw of text) {
+      const ch = hidden[i] && !R.breakSet.has(raw) ? " " : raw;
       if (R.spaceSet.has(ch)) {
         if (R.breakSet.has(ch)) breaks.add(inSpace ? out.length - 1 : out.length);
         if (!inSpace) { inSpace = true; out += " "; cp.push(i); u16.push(unit); }
@@ -54,7 +110,7 @@
         out += mapped;
       }
       i += 1;
-      unit += ch.length;
+      unit += raw.length;
     }
     cp.push(i);
     u16.push(unit);
@@ -113,14 +169,16 @@
 
   function guessChannel(R, text) {
     if (subjectLine(R, text)) return Object.keys(R.channels).find((c) => R.channels[c].subject);
-    const normal = normalize(R, text).text;
+    const structure = readStructure(R, text);
+    const normal = normalize(R, text, structure.hidden).text;
     for (const g of R.guessRe) if (findAll(g.re, normal).length) return g.channel;
-    return smsSize(R, stripSpaces(R, text)).segments <= 1 ? "sms" : "email";
+    return smsSize(R, stripSpaces(R, ownText(text, structure))).segments <= 1 ? "sms" : "email";
   }
 
   function readDraft(R, text, channel) {
     if (!R.channels[channel]) throw new Error(`unknown channel '${channel}'`);
-    const norm = normalize(R, text);
+    const structure = readStructure(R, text);
+    const norm = normalize(R, text, structure.hidden);
     norm.original = text;
     let subject = null, bodyStart = 0;
     if (R.channels[channel].subject) {
@@ -131,20 +189,42 @@
         if (bodyStart < 0 || bodyStart > norm.text.length) bodyStart = norm.text.length;
       }
     }
-    return { text, channel, subject, bodyStart, norm, body: norm.text.slice(bodyStart) };
+    return { text, channel, subject, bodyStart, norm, structure, own: ownText(text, structure),
+      body: norm.text.slice(bodyStart) };
   }
 
   const format = (template, values) =>
     template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
   const whole = (value) => Math.floor(value + 0.5);
 
-  function blockedPhrases(R, draft) {
+  const overlaps = (spans, a, b) => spans.some(([x, y]) => x < b && a < y);
+
+  // draft.matches: every match no exception overlaps; overlapping matches count once.
+  function matches(regexes, unless, text) {
+    const spans = regexes.flatMap((re) => findAll(re, text)).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const excepted = unless.flatMap((re) => findAll(re, text));
+    const kept = [];
+    for (const [a, b] of spans) {
+      if (overlaps(excepted, a, b)) continue;
+      if (kept.length && a < kept[kept.length - 1][1]) continue;
+      kept.push([a, b]);
+    }
+    return kept;
+  }
+
+  function wording(R, draft) {
     const found = [];
-    R.blockedRe.forEach((rule, order) => {
-      for (const [a, b] of findAll(rule.re, draft.norm.text)) {
+    const taken = new Map();
+    R.wordingRe.forEach((rule, order) => {
+      if (rule.channels !== null && !rule.channels.includes(draft.channel)) return;
+      if (!taken.has(rule.category)) taken.set(rule.category, []);
+      const spans = taken.get(rule.category);
+      for (const [a, b] of matches(rule.re, rule.unlessRe, draft.norm.text)) {
+        if (overlaps(spans, a, b)) continue;
+        spans.push([a, b]);
         const s = span(draft.norm, a, b);
-        found.push({ order, s, finding: { rule: rule.id, category: "blocked-phrase",
-          message: rule.why, instead: rule.instead, start: s.start, end: s.end } });
+        found.push({ order, s, finding: { rule: rule.id, category: rule.category,
+          message: rule.message, instead: rule.instead, link: rule.link, start: s.start, end: s.end } });
       }
     });
     found.sort((x, y) => x.s.start - y.s.start || x.order - y.order);
@@ -165,12 +245,14 @@
   function missingParts(R, draft, playbook) {
     const words = R.strings.parts;
     const found = [];
+    const link = R.links["missing-part"];
     if (R.channels[draft.channel].subject && !draft.subject) {
-      found.push({ rule: "subject", category: "missing-part", ...words.subject });
+      found.push({ rule: "subject", category: "missing-part", ...words.subject, link });
     }
     for (const part of requiredParts(R, draft.channel, playbook)) {
-      if (!findAll(R.partRe[part], draft.norm.text).length) {
-        found.push({ rule: part, category: "missing-part", ...words[part] });
+      const { re, unlessRe } = R.partRe[part];
+      if (!matches(re, unlessRe, draft.norm.text).length) {
+        found.push({ rule: part, category: "missing-part", ...words[part], link });
       }
     }
     return found;
@@ -186,7 +268,7 @@
     "body-words": (R, d) => countWords(d.body),
     "spoken-seconds": (R, d) => spokenWords(R, d) * 60 / R.wordsPerMinute,
     "phone-mentions": (R, d) => findAll(R.phoneRe, d.norm.text).length,
-    "sms-segments": (R, d) => smsSize(R, stripSpaces(R, d.text)).segments,
+    "sms-segments": (R, d) => smsSize(R, stripSpaces(R, d.own)).segments,
   };
 
   function limits(R, draft) {
@@ -197,9 +279,10 @@
       const under = limit.min !== null && value < limit.min;
       if (!over && !under) continue;
       const words = R.strings.limits[limit.measure];
-      found.push({ rule: limit.measure, category: over ? "size" : "missing-part",
+      const category = over ? "size" : "missing-part";
+      found.push({ rule: limit.measure, category,
         message: format(words.message, { value: whole(value), limit: whole(over ? limit.max : limit.min) }),
-        instead: words.instead });
+        instead: words.instead, link: R.links[category] });
     }
     return found;
   }
@@ -338,20 +421,53 @@
     const words = R.strings.reading_ease;
     return [{ rule: "reading-ease", category: "readability",
       message: format(words.message, { score: whole(ease.score), min: whole(bar.min) }),
-      instead: words.instead, start: s.start, end: s.end, _from: s.from, _to: s.to }];
+      instead: words.instead, link: R.links.readability, start: s.start, end: s.end,
+      _from: s.from, _to: s.to }];
+  }
+
+  // Code points, counted without building an array (a paste may be large).
+  function cpCount(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0xdc00 || code > 0xdfff || i === 0 || text.charCodeAt(i - 1) < 0xd800 ||
+          text.charCodeAt(i - 1) > 0xdbff) n++;
+    }
+    return n;
+  }
+
+  function tooLong(R, text) {
+    const length = cpCount(text);
+    if (length <= R.maxChars) return null;
+    const words = R.strings.too_long;
+    return { rule: "too-long-to-check", category: "size",
+      message: format(words.message, { value: length, limit: R.maxChars }),
+      instead: words.instead, link: R.links["too-long-to-check"] };
   }
 
   function check(R, text, channel, playbook) {
+    const refused = tooLong(R, text);
+    if (refused) return { draft: null, findings: [refused] };
     const draft = readDraft(R, text, channel || guessChannel(R, text));
     return {
       draft,
-      findings: [...blockedPhrases(R, draft), ...missingParts(R, draft, playbook || null),
+      findings: [...wording(R, draft), ...missingParts(R, draft, playbook || null),
         ...limits(R, draft), ...readability(R, draft)],
     };
   }
 
+  // draft.set_aside_note: what was not checked, or null.
+  function setAsideNote(R, structure) {
+    const words = R.strings.set_aside;
+    const parts = structure.counts.map(([kind, n]) => format(words.kinds[kind], { count: n }));
+    if (!parts.length) return null;
+    const listed = parts.length === 1 ? parts[0] :
+      format(words.joined, { first: parts.slice(0, -1).join(", "), last: parts[parts.length - 1] });
+    return format(words.note, { parts: listed });
+  }
+
   function sizes(R, draft) {
-    const sms = smsSize(R, stripSpaces(R, draft.text));
+    const sms = smsSize(R, stripSpaces(R, draft.own));
     const ease = readingEase(R, draft);
     return { words: countWords(draft.body), spoken_seconds: whole(MEASURES["spoken-seconds"](R, draft)),
       subject_chars: draft.subject === null ? null : cpLength(draft.subject),
@@ -387,6 +503,35 @@
     return node;
   }
 
+  // A finding's link, "page.md#anchor" in the docs, as this site serves it.
+  function pageUrl(link) {
+    const [page, anchor] = link.split("#");
+    const path = page.replace(/(^|\/)index\.md$/, "$1").replace(/\.md$/, "/");
+    return `${ROOT}${path}${anchor ? `#${anchor}` : ""}`;
+  }
+
+  function findingItem(R, f, i, text) {
+    const ui = R.strings;
+    const item = el("li", `mir-draft__finding mir-draft__finding--${f.category}`);
+    item.id = `mir-draft-f${i + 1}`;
+    item.append(el("strong", "mir-draft__category", ui.categories[f.category]));
+    if (f._from !== undefined) {
+      item.append(" ", el("q", "mir-draft__quote", text.slice(f._from, f._to)));
+    }
+    item.append(" ", el("span", "mir-draft__message", f.message));
+    if (f.instead) {
+      const better = el("span", "mir-draft__instead");
+      better.append(el("em", "", ui.instead), " ", f.instead);
+      item.append(" ", better);
+    }
+    if (f.link) {
+      const why = el("a", "mir-draft__link", ui.link);
+      why.href = pageUrl(f.link);
+      item.append(" ", why);
+    }
+    return item;
+  }
+
   function render(R, root, channelNames) {
     const ui = R.strings;
     const area = root.querySelector("[data-mir-draft-text]");
@@ -398,12 +543,14 @@
     guessed.textContent = channel.value || !text.trim() ? "" :
       format(ui.guessed, { channel: channelNames[chosen] });
     const { draft, findings } = check(R, text, chosen, situation.value);
+    const note = root.querySelector("[data-mir-draft-set-aside]");
     const count = root.querySelector("[data-mir-draft-count]");
     const list = root.querySelector("[data-mir-draft-list]");
     const preview = root.querySelector("[data-mir-draft-preview]");
     const sizeLine = root.querySelector("[data-mir-draft-sizes]");
     list.replaceChildren();
     preview.replaceChildren();
+    note.textContent = draft ? setAsideNote(R, draft.structure) ?? "" : "";
     if (!text.trim()) {
       count.textContent = ui.empty;
       sizeLine.textContent = "";
@@ -412,6 +559,12 @@
     }
     count.textContent = !findings.length ? ui.none :
       findings.length === 1 ? ui.count_one : format(ui.count_many, { count: findings.length });
+    if (!draft) { // refused: too long to check
+      sizeLine.textContent = "";
+      preview.hidden = true;
+      list.append(findingItem(R, findings[0], 0, text));
+      return;
+    }
 
     const s = sizes(R, draft);
     const parts = [format(ui.sizes.words, { value: s.words })];
@@ -421,21 +574,7 @@
     if (s.reading_ease !== null) parts.push(format(ui.sizes.reading_ease, { value: s.reading_ease }));
     sizeLine.textContent = parts.join(" · ");
 
-    findings.forEach((f, i) => {
-      const item = el("li", `mir-draft__finding mir-draft__finding--${f.category}`);
-      item.id = `mir-draft-f${i + 1}`;
-      item.append(el("strong", "mir-draft__category", ui.categories[f.category]));
-      if (f._from !== undefined) {
-        item.append(" ", el("q", "mir-draft__quote", text.slice(f._from, f._to)));
-      }
-      item.append(" ", el("span", "mir-draft__message", f.message));
-      if (f.instead) {
-        const better = el("span", "mir-draft__instead");
-        better.append(el("em", "", ui.instead), " ", f.instead);
-        item.append(" ", better);
-      }
-      list.append(item);
-    });
+    findings.forEach((f, i) => list.append(findingItem(R, f, i, text)));
 
     // The draft again, with each finding that points at text marked.
     const marked = findings.map((f, i) => ({ ...f, i })).filter((f) => f._from !== undefined)
@@ -501,7 +640,14 @@
     },
     checkDraft: (text, channel, playbook) => checkDraft(api.rules, text, channel, playbook),
     guessChannel: (text) => guessChannel(api.rules, text),
+    // One wording rule's matches in a normalised text (the rules' own examples).
+    ruleMatches: (id, text) => {
+      const rule = api.rules.wordingRe.find((r) => r.id === id);
+      return matches(rule.re, rule.unlessRe, normalize(api.rules, text).text).length;
+    },
     sizes: (text, channel) => sizes(api.rules, readDraft(api.rules, text, channel)),
+    setAsideNote: (text) => (tooLong(api.rules, text) ? null :
+      setAsideNote(api.rules, readStructure(api.rules, text))),
   };
   window.mirDraft = api;
 

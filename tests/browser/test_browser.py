@@ -44,6 +44,6 @@ def test_card_reads_with_javascript_off(chromium, site_url):
     assert text.is_visible()
     # inner text is what is rendered: wait for the frame that lays the card out.
     expect(text).to_contain_text("Hi [Client's first name],", use_inner_text=True)
-    blank = text.locator('.mir-blank[data-field="what_went_wrong"]')
-    assert blank.inner_text() == "[What went wrong]"
+    blank = text.locator('.mir-blank[data-field="the_news"]')
+    assert blank.inner_text() == "[The news, as a plain fact]"
     context.close()

@@ -4,6 +4,7 @@ text in both, and the page marks, lists, keeps typed text as text and sends noth
 
 from __future__ import annotations
 
+import statistics
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,13 +13,15 @@ from axe_playwright_python.sync_playwright import Axe
 
 from harness.chromium import RECORD_CSP_VIOLATIONS, wait_for_instant_navigation
 from harness.drafts import load_drafts
-from make_it_right.draft import check_draft, guess_channel, sizes, summary
+from make_it_right.draft import check_draft, guess_channel, set_aside_note, sizes, summary
+from make_it_right.draft_rules import load_draft_rules
 from make_it_right.patterns import compile_portable, find_all, normalize
 from make_it_right.strings import load_strings
 
 pytestmark = pytest.mark.browser
 
 STRINGS = load_strings("en")
+WORDING = load_draft_rules()
 CASES = load_drafts()
 PAGE = "check-my-draft/"
 # Text that trips up regular expressions that differ between engines.
@@ -70,7 +73,7 @@ def test_the_page_and_python_measure_the_same_sizes(page, rules, strings):
 
 
 def test_every_pattern_matches_the_same_text_in_both(page, rules):
-    patterns = [(p.source, p.case_sensitive) for p in rules.blocked_phrases]
+    patterns = [(p, r.case_sensitive) for r in WORDING.rules for p in r.patterns + r.unless]
     patterns += [(source, False) for source in rules.draft_checks.patterns().values()]
     texts = AWKWARD + [normalize(c.text).text for c in CASES] + [c.text for c in CASES]
     browser = page.evaluate("""([patterns, texts]) => patterns.map(([source, cs]) => {
@@ -83,6 +86,81 @@ def test_every_pattern_matches_the_same_text_in_both(page, rules):
         want = [[[utf16(t, a), utf16(t, b)] for a, b in find_all(regex, t)] for t in texts]
         assert got == want, source
     assert any(got for per_pattern in browser for got in per_pattern)
+
+
+def test_a_paste_over_the_limit_is_refused_at_once_and_typing_never_freezes(page):
+    """200 KB pasted, then typed into: refused with a message, and no task on the page
+    takes 100 ms (the long-task timeline, which counts the render too)."""
+    found = page.evaluate("""text => {
+        const start = performance.now();
+        const findings = window.mirDraft.checkDraft(text, null, null);
+        return { ms: performance.now() - start, findings };
+    }""", "a'" * 100_000)
+    assert [f["rule"] for f in found["findings"]] == ["too-long-to-check"]
+    assert found["ms"] < 100, found["ms"]
+    longest = page.evaluate("""async big => {
+        const area = document.querySelector("[data-mir-draft-text]");
+        const tasks = [];
+        const watch = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+        watch.observe({ entryTypes: ["longtask"] });
+        area.value = big;
+        area.dispatchEvent(new Event("input"));
+        for (const key of "sorry") {
+            await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+            area.value += key;
+            area.dispatchEvent(new Event("input"));
+        }
+        await new Promise((done) => setTimeout(done, 300));
+        watch.disconnect();
+        return Math.max(0, ...tasks.map((t) => t.duration));
+    }""", "Subject: x\n" + "a'" * 100_000)
+    assert longest < 100, longest
+    assert page.locator("[data-mir-draft-count]").text_content() == STRINGS.draft.count_one
+    big = len("Subject: x\n" + "a'" * 100_000 + "sorry")
+    refused = STRINGS.draft.too_long.message.format(value=big, limit=WORDING.max_chars)
+    assert refused in page.locator("[data-mir-draft-list]").text_content()
+
+
+def test_a_draft_at_the_limit_is_checked_within_100_ms(page, capsys):
+    text = (" ".join(c.text for c in CASES) * 3)[:WORDING.max_chars]
+    times = page.evaluate("""t => {
+        const times = [];
+        for (let i = 0; i < 5; i++) {
+            const start = performance.now();
+            window.mirDraft.checkDraft(t.slice(i), "email", "team-mistake");
+            times.push(performance.now() - start);
+        }
+        return times;
+    }""", text)
+    median = statistics.median(times)
+    with capsys.disabled():
+        print(f"\ncheck-my-draft: {len(text)} characters, median of 5 checks {median:.1f} ms")
+    assert median < 100
+
+
+def test_a_pasted_thread_and_signature_are_set_aside_and_said(chromium, site_url):
+    page = chromium.new_page()
+    page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake")
+    case = next(c for c in CASES if c.name == "email-good-quoted-thread")
+    type_draft(page, case.text)
+    assert page.locator("[data-mir-draft-count]").text_content() == STRINGS.draft.none
+    assert page.locator("[data-mir-draft-set-aside]").text_content() == set_aside_note(case.text)
+    assert "quoted" in set_aside_note(case.text) and "signature" in set_aside_note(case.text)
+    page.close()
+
+
+def test_each_finding_links_the_handbook_section_that_explains_it(chromium, site_url):
+    page = chromium.new_page()
+    page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake")
+    case = next(c for c in CASES if c.name == "email-courier-blame")
+    type_draft(page, case.text)
+    link = page.locator(".mir-draft__finding a.mir-draft__link").first
+    assert link.text_content() == STRINGS.draft.link
+    href = link.get_attribute("href")
+    assert href.endswith("playbooks/team-mistake/#1-decide-now-its-we-not-them"), href
+    page.goto(href)
+    assert page.locator('[id="1-decide-now-its-we-not-them"]').count() == 1
+    page.close()
 
 
 def type_draft(page, text):
@@ -112,7 +190,7 @@ def test_typing_marks_the_draft_and_lists_each_finding(chromium, site_url):
     type_draft(page, case.text)
     items = page.locator("[data-mir-draft-list] li")
     assert items.count() == len(case.expect)
-    assert page.locator("[data-mir-draft-count]").text_content() == "2 things to look at"
+    assert page.locator("[data-mir-draft-count]").text_content() == "3 things to look at"
     first = items.first.text_content()
     assert "“Sorry for any inconvenience”" not in first  # quoted by <q>, not by hand
     assert "Sorry for any inconvenience" in first and STRINGS.draft.instead in first

@@ -325,9 +325,9 @@ def test_the_focus_view_names_the_client_and_starts_the_next_one(context, site_u
     focus.locator("[name=fix_date]").fill("Monday")
     assert client.text_content() == STRINGS.filler.bar_case.format(case="Priya")
     assert "Priya" in page.locator("[data-mir-bar-case]").text_content()
-    # The note under "Your make-good" is this email's, not the first card's on the page.
-    note = focus.locator(".mir-field[data-field=make_good] .mir-field__hint").text_content()
-    assert template.fields["make_good"].fallback in note
+    # The note under "The fix" is this email's, not the first card's on the page.
+    note = focus.locator(".mir-field[data-field=the_fix] .mir-field__hint").text_content()
+    assert template.fields["the_fix"].hint in note
     focus.get_by_role("button", name=STRINGS.filler.case_new).click()
     assert client.text_content() == STRINGS.filler.bar_case.format(case="Client 2")
     assert focus.locator("[name=client_name]").input_value() == ""

@@ -79,15 +79,15 @@ def test_list_filters_by_playbook_and_channel():
 
 def test_render_text_with_values():
     result = run("render", "apology-team-mistake", "--set", "client_name=Ola",
-                 "--set", "what_went_wrong=lost the file", "--set", "impact=a week's delay",
+                 "--set", "the_news=The file was lost", "--set", "impact=a week's delay",
                  "--set", "the_fix=we rebuilt it", "--set", "fix_date=Friday",
                  "--set", "free_times=today", "--set", "your_phone=555 0101",
                  "--set", "your_name=Sam", "--set", "company_name=Acme",
                  "--set", "project_name=the report")
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode()
-    assert out.startswith("Subject: Our mistake on the report: what happens now\n\nHi Ola,")
-    assert "We lost the file, which means a week's delay." in out
+    assert out.startswith("Subject: About the report, and our plan\n\nHi Ola,")
+    assert "The file was lost. For you, that means a week's delay." in out
 
 
 def test_render_missing_field_is_a_clear_error():
@@ -95,7 +95,7 @@ def test_render_missing_field_is_a_clear_error():
     assert result.returncode == 2
     err = result.stderr.decode()
     assert err.startswith("error: apology-team-mistake: fill in the required blanks first: ")
-    assert "What went wrong" in err
+    assert "The news, as a plain fact" in err
 
 
 def test_render_unknown_id_suggests_the_close_one():
@@ -115,10 +115,10 @@ def test_render_eml_and_mailto():
               *examples("apology-team-mistake"))
     message = message_from_bytes(eml.stdout, policy=default)
     assert message["To"] == "a@example.com"
-    assert message["Subject"] == "Our mistake on your grant application: what happens now"
+    assert message["Subject"] == "About your grant application, and our plan"
     mailto = run("render", "apology-team-mistake", "--format", "mailto",
                  *examples("apology-team-mistake")).stdout.decode().strip()
-    assert mailto.startswith("mailto:?subject=Our%20mistake%20on%20your%20grant")
+    assert mailto.startswith("mailto:?subject=About%20your%20grant%20application")
     assert "Hi Priya," in unquote(mailto)
 
 

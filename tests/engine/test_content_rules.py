@@ -374,7 +374,9 @@ def test_escalation_covers_the_case_where_you_are_the_one_to_move():
 
 def test_the_data_slip_page_has_words_for_a_client_who_rings_first():
     order = GUIDE["templates"]["data-slip"]["order"]
-    assert order[0] == "data-slip-holding-line"
+    # The report to the data-protection lead comes first (issue 18, harm 2); the
+    # holding line follows it, for a client who rings before the lead has answered.
+    assert order[:2] == ["data-incident-report", "data-slip-holding-line"]
     assert TEMPLATES["data-slip-holding-line"]["channel"] == "call-script"
     report = TEMPLATES["data-incident-report"]
     assert {"dp_lead", "dp_lead_phone", "dp_backup"} <= set(report["fields"])

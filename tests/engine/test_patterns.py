@@ -57,9 +57,9 @@ def test_patterns_inside_the_subset_pass(pattern):
 def test_a_bad_pattern_in_the_rules_names_the_phrase():
     with pytest.raises(ValueError, match="pattern for 'hm' uses '.'"):
         BlockedPhrase(id="hm", phrase="hm", pattern="h.m", why="w", instead="i")
-    with pytest.raises(ValueError, match="draft_checks.parts.x uses \\\\s"):
+    with pytest.raises(ValueError, match=r"draft_checks.parts.x.patterns\[0\] uses \\s"):
         DraftChecks.model_validate({
-            "channels": {"email": ["x"]}, "parts": {"x": {"pattern": "a\\sb"}},
+            "channels": {"email": ["x"]}, "parts": {"x": {"patterns": ["a\\sb"]}},
             "phone_pattern": "\\d", "guess": [], "reading_ease": {"min": 60, "min_words": 5}})
 
 

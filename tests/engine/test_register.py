@@ -89,7 +89,7 @@ def test_every_register_has_its_words_in_the_strings():
 def test_command_line_renders_a_register(tmp_path):
     values = tmp_path / "values.yml"
     values.write_text("client_formal_name: Ms Nair\nclient_name: Priya\nyour_name: Sam\n"
-                      "project_name: the report\nwhat_went_wrong: sent it late\nimpact: x\n"
+                      "project_name: the report\nthe_news: It went late\nimpact: x\n"
                       "the_fix: y\nfix_date: Monday\nfree_times: today\nyour_phone: '0123'\n")
     result = run("render", "apology-team-mistake", "--register", "formal", "--values", str(values))
     out = result.stdout.decode()

@@ -13,7 +13,7 @@ from make_it_right.model import Template
 
 HOSTILE = {
     "client_name": 'Zoë <script>alert("x")</script> & Ådne',
-    "what_went_wrong": "sent the wrong file — ünïcödé, 日本語, עברית, 🙂\nand a second line",
+    "the_news": "sent the wrong file — ünïcödé, 日本語, עברית, 🙂\nand a second line",
 }
 
 
@@ -30,7 +30,7 @@ def test_missing_required_fields_are_named(email):
     with pytest.raises(MissingFields) as error:
         render.as_text(email, {})
     assert "apology-team-mistake: fill in the required blanks first:" in str(error.value)
-    assert "What went wrong" in str(error.value)
+    assert "The news, as a plain fact" in str(error.value)
     assert "Client's first name" not in error.value.labels  # optional: has a fallback
 
 
@@ -40,7 +40,7 @@ def test_optional_field_uses_fallback(email):
 
 def test_text_starts_with_subject_and_keeps_sections_apart(email):
     text = render.as_text(email, examples(email))
-    assert text.startswith("Subject: Our mistake on your grant application")
+    assert text.startswith("Subject: About your grant application, and our plan")
     assert "\n\nHi Priya,\n\n" in text
 
 
