@@ -9,15 +9,17 @@ SERVE_STAMP := $(VENV)/.serve-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve lint test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
+.PHONY: serve lint test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
 
 serve: $(SERVE_STAMP)
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000 --livereload
 
-# Everything: the linters, engine, site builds, browser (installs Debian's chromium if missing).
+# Everything: the linters, engine, site builds, browser (installs Debian's chromium and
+# poppler-utils if missing), with one pass of each exhaustive browser matrix;
+# `make test-matrices` runs the rest of them (tests/matrix.py).
 test: lint
 	bash scripts/install-chromium.sh
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix"
 
 # For contributors, on every edit: the linters and the pure tiers (engine, security
 # battery), in seconds.
@@ -34,7 +36,12 @@ test-site: $(STAMP)
 
 test-browser: $(STAMP)
 	bash scripts/install-chromium.sh
-	$(BIN)/pytest -n 2 --dist loadgroup tests/browser
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix" tests/browser
+
+# Every page type, open state and width for accessibility, every playbook for print.
+test-matrices: $(STAMP)
+	bash scripts/install-chromium.sh
+	$(BIN)/pytest -n 2 --dist loadgroup -m matrix tests/browser
 
 site: $(SERVE_STAMP)
 	$(BIN)/mkdocs build --strict

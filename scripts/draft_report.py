@@ -3,7 +3,10 @@
 drafts got a finding and how many bad ones got none, what was set aside, the
 check's time by draft size in Python and in the browser, whether the browser gives
 the same findings on every draft, the command line's time, and the gzipped bytes
-the page's script and styles add.
+the page's script and styles add. It exits 1 when the browser and Python disagree,
+or when the browser's median for a 300-word draft misses its target (50 ms: a check
+per pause in typing must feel instant); the browser tests check the findings, this
+script the speed.
 
     make draft-report     (or: .venv/bin/python scripts/draft_report.py)
     .venv/bin/python scripts/draft_report.py --drafts DIR --no-browser
@@ -24,10 +27,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-from browser import CHROMIUM, CHROMIUM_ARGS, build_site, serve  # noqa: E402
-from draft_corpus import DRAFTS, load_drafts, score  # noqa: E402
+from harness.chromium import launch  # noqa: E402
+from harness.drafts import DRAFTS, load_drafts, score  # noqa: E402
+from harness.serve import serve  # noqa: E402
+from harness.site import build_site  # noqa: E402
 from make_it_right.draft import check_draft, set_aside_note  # noqa: E402
 from make_it_right.draft_rules import load_draft_rules  # noqa: E402
 from make_it_right.draft_structure import read_structure  # noqa: E402
@@ -36,6 +41,7 @@ from make_it_right.strings import load_strings  # noqa: E402
 
 ASSETS = ["docs/javascripts/draft.js", "docs/stylesheets/draft.css"]
 RUNS = 20
+TARGET_MS = 50
 
 
 def three_hundred_words(text: str) -> str:
@@ -122,7 +128,7 @@ def main() -> int:
     print("browser check by size (median of 5):")
     for n, ms in zip(SIZES, by_size, strict=False):
         print(f"  {n:>7} characters: {ms:7.1f} ms")
-    print(f"300-word draft, browser: median of {RUNS} checks {browser_ms:.2f} ms")
+    print(f"300-word draft, browser: median of {RUNS} checks {browser_ms:.2f} ms (target {TARGET_MS})")
     print(f"300-word draft, command line: median of 5 runs {statistics.median(times):.0f} ms "
           f"(whole process); the check itself {statistics.median(inside):.2f} ms")
     for asset in ASSETS:
@@ -131,7 +137,7 @@ def main() -> int:
               "loaded on the draft page only")
     print(f"data on the page: {data_bytes[0]} bytes gzipped (the rules, the words and "
           f"pyphen's patterns, {data_bytes[1]} raw)")
-    return 0 if same else 1
+    return 0 if same and browser_ms < TARGET_MS else 1
 
 
 data_bytes = [0, 0]
@@ -146,9 +152,9 @@ def browser_numbers(site: Path, cases, python, draft) -> tuple[float, bool]:
     data = (form["data-mir-draft-rules"] + form["data-mir-draft-hyphenation"]).encode()
     data_bytes[:] = [len(gzip.compress(data, 9)), len(data)]
     with serve(site) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page()
-        page.goto(url + "check-my-draft/", wait_until="networkidle")
+        page.goto(url + "check-my-draft/")
         page.wait_for_selector("[data-mir-draft]:not([hidden])")
         found = page.evaluate("""cases => cases.map(c =>
             window.mirDraft.checkDraft(c.text, c.channel, c.playbook))""",

@@ -27,12 +27,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-sys.path.insert(0, str(ROOT / "tests" / "site"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from sitebuild import build_project, own_assets, project_at  # noqa: E402
+from harness.chromium import launch  # noqa: E402
+from harness.serve import serve  # noqa: E402
+from harness.site import build_project, own_assets, project_at  # noqa: E402
 
 VOICEMAIL = "call-back-team-mistake"
 PLAYBOOK_LINK = "Your team dropped the ball"
@@ -260,7 +259,7 @@ def main() -> None:
         # Without the two generated pages: today's pages only.
         own_bytes = sum(own_assets(site).values())
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(p)
             with serve(site) as base:
                 paths = {name: flow(browser, base, values, screen) for name, screen in SCREENS.items()}
                 page = browser.new_page()

@@ -13,9 +13,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from harness.chromium import RECORD_CSP_VIOLATIONS, launch  # noqa: E402
+from harness.serve import serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 
@@ -36,11 +37,9 @@ _STYLES = """(() => {
 def main(site: Path) -> int:
     problems = []
     with serve(site) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         context = browser.new_context()
-        context.add_init_script(
-            "window.__violations = []; document.addEventListener('securitypolicyviolation',"
-            " (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));")
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
         page = context.new_page()
         requested: list[str] = []
         page.on("request", lambda request: requested.append(request.url))

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from draft_corpus import category_of, load_drafts, score
 from draft_node import run_js
+from harness.drafts import category_of, load_drafts, score
 from make_it_right.draft import (CATEGORIES, DRAFT_MEASURES, check_draft, draft_data,
                                  guess_channel, required_parts, set_aside_note, sizes)
 from make_it_right.draft_rules import load_draft_rules

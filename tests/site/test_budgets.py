@@ -3,7 +3,7 @@ weighed in the built site, as shipped (filler.js minified)."""
 
 from __future__ import annotations
 
-from sitebuild import own_assets
+from harness.site import own_assets
 
 OWN_BUDGET_GZIPPED = 12_000
 

@@ -9,12 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from paths import ROOT
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_site(project: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for the project folder; return what it printed."""
-    # Mini-sites load the repository's own adapter (macros/) as an external module.
+    """Run `mkdocs build --strict` for the project folder; return what it printed.
+
+    A mini-site loads this repository's adapter (macros/) and engine.
+    """
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *extra, "--site-dir", str(dest)],

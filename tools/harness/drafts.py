@@ -5,11 +5,10 @@ scripts/draft_report.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
-from paths import ROOT
+from harness.site import ROOT
 
 DRAFTS = ROOT / "tests" / "engine" / "drafts"
 KEYS = {"channel", "guess", "playbook", "expect", "clean", "text"}
