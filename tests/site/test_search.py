@@ -19,8 +19,9 @@ from search_queries import EXPECTED_FIRST
 
 # Issue 10: 76 KB before it, 36 KB with the pages since; `make search-report` shows
 # what weighs most. Issue 18's six more situations (16 playbooks, from 10) add about
-# 6 KB gzipped, each page about 1 KB, the lightest in the handbook.
-INDEX_BUDGET_GZIPPED = 31_000
+# 6 KB gzipped, each page about 1 KB, the lightest in the handbook; issue 18's
+# rewrites, the lawyers' path and the monitoring stage about 0.7 KB more.
+INDEX_BUDGET_GZIPPED = 32_000
 
 
 @pytest.fixture(scope="module")
