@@ -107,6 +107,7 @@ class Messages(_Strings):
     me_remembered: Plain
     me_forgotten: Plain
     no_storage: Plain
+    save_failed: Plain
     left_one: Plain
     left_many: _placeholders("count")
     all_filled: Plain
@@ -130,6 +131,7 @@ class Filler(_Strings):
     bar_label: Plain
     bar_case: _placeholders("case")
     here_change: Plain
+    framed: Plain
     fill_everything: Plain
     case_title: Plain
     case_intro: Plain
