@@ -25,9 +25,11 @@ test-fast: $(STAMP) test-node lint-js
 	$(BIN)/pytest tests/engine tests/security
 
 # The browser code's pure cores under `node --test`, over the same data as Python
-# (web/test/; the golden files come from tests/engine/js_golden.py), and a check
+# (web/test/; the golden files come from tests/js_golden.py), and a check
 # that the shipped bundles are what web/ builds to.
 test-node: $(STAMP) $(NODE_TOOLS)
+	$(BIN)/python tests/js_golden.py
+	node --test web/test/*.test.js
 	node tools/esbuild/build.mjs --check
 
 lint-js: $(NODE_TOOLS)

@@ -2,7 +2,7 @@
 // storage: { session, local }, each a Storage-like object (getItem, setItem,
 // removeItem) or a function returning one (a browser may throw on mere access).
 // Values stay in the tab (session) unless the reader ticked "Remember" (local).
-// No DOM: js/test/cases.test.js runs it on maps.
+// No DOM: web/test/cases.test.js runs it on maps.
 import { format, valuesOf, wellFormed } from "./text.js";
 
 const ABOUT = "mir:about";

@@ -1,7 +1,7 @@
 // "Check my draft": the handbook's rules applied to a draft, with no DOM. The rules
 // arrive as data generated from rules.yml and the strings (make_it_right/draft.py:
 // draft_data); this module mirrors make_it_right/draft.py step for step, and
-// js/test/draft.test.js holds both to the same findings on the whole corpus.
+// web/test/draft.test.js holds both to the same findings on the whole corpus.
 import { format } from "./text.js";
 
 function compile(data) {

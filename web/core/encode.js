@@ -1,5 +1,5 @@
 // The formats a filled template leaves the page in: mailto:, sms:, .eml and .ics.
-// make_it_right/render.py writes the same; js/test/encode.test.js holds both to
+// make_it_right/render.py writes the same; web/test/encode.test.js holds both to
 // golden files made with Python's email and urllib.
 import { wellFormed } from "./text.js";
 

@@ -6,6 +6,7 @@ import { $, $$, Listeners, emit, make, setText } from "./dom.js";
 import { eml, ics, mailto, sms } from "../core/encode.js";
 import { POLICY, nextMorning } from "../core/policy.js";
 import { addresses, format, slug, wellFormed } from "../core/text.js";
+import { oneLine, resolve, strip } from "../core/fill.js";
 
 function textOf(node) {
   let out = "";
@@ -22,7 +23,7 @@ export function message(card, subjectLine) {
   const body = `${part(".mir-card__body")}\n`;
   const subject = part(".mir-card__subject-text");
   if (subject === null) return { body, text: body };
-  const line = subject.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  const line = oneLine(subject);
   return { subject: line, body, text: `${format(subjectLine, { subject: line })}\n\n${body}` };
 }
 
@@ -38,6 +39,7 @@ const add = (map, key, item) => { const items = map.get(key); if (items) items.p
 
 export class FillIn {
   #aboutNames;
+  #actions;
   #added;
   #bar;
   #blanks;
@@ -69,6 +71,7 @@ export class FillIn {
     this.#ui = JSON.parse(panel.dataset.mirStrings);
     this.#aboutNames = new Set(JSON.parse(panel.dataset.mirAbout));
     this.#nameFrom = JSON.parse(panel.dataset.mirCaseFrom);
+    this.#actions = JSON.parse(panel.dataset.mirActions); // rules.yml `actions`
     this.#bar = $("[data-mir-bar]");
     this.#body = $("[data-mir-body]", panel);
     this.#toggle = $("[data-mir-toggle]", panel);
@@ -120,7 +123,7 @@ export class FillIn {
 
   #mapOf(name) { return this.#aboutNames.has(name) || name === "@from" ? this.store.about : this.#active.values; }
 
-  #valueOf(name) { return (this.#mapOf(name)[name] || "").trim(); }
+  #valueOf(name) { return strip(this.#mapOf(name)[name] || ""); }
 
   #save() { this.store.save(); }
 
@@ -167,9 +170,9 @@ export class FillIn {
       span.classList.toggle("mir-omit--out", !this.#valueOf(span.dataset.omit));
       return;
     }
-    const value = this.#valueOf(span.dataset.field);
     const { fallback } = span.dataset;
-    const text = value || (fallback ?? this.#markers.get(span));
+    const value = this.#valueOf(span.dataset.field);
+    const text = resolve(value, fallback) ?? this.#markers.get(span);
     if (span.textContent !== text) span.textContent = text;
     span.classList.toggle("mir-blank--filled", Boolean(value));
     span.classList.toggle("mir-blank--fallback", !value && fallback !== undefined);
@@ -331,8 +334,8 @@ export class FillIn {
     setText($("[data-mir-anyway]", dialog), ui.anyway[action]);
     dialog.returnValue = "";
     dialog.showModal();
-    return new Promise((resolve) => dialog.addEventListener("close", () => {
-      resolve(dialog.returnValue === "go");
+    return new Promise((done) => dialog.addEventListener("close", () => {
+      done(dialog.returnValue === "go");
       if (dialog.returnValue === "go") return;
       setTimeout(() => {
         const input = this.#focus.open && $(`[name="${empty[0]}"]`, this.#part("fields"));
@@ -421,19 +424,25 @@ export class FillIn {
     window.print();
   }
 
+  // Each action in rules.yml, by name: what its button does.
+  #handlers = {
+    fill: (card) => this.#openFocus(card), copy: this.#copy, mailto: this.#mailto, sms: this.#sms,
+    eml: this.#eml, txt: this.#txt, print: this.#print, ics: this.#ics,
+  };
+
   async #run(card, event) {
     const control = event.target.closest("[data-mir-action]");
     if (!card || !control) return;
     const action = control.dataset.mirAction;
     if (control.tagName === "A") event.preventDefault();
-    if (action === "fill") { this.#openFocus(card); return; }
-    if (action === "ics") { this.#ics(card); return; }
-    if (!await this.#confirmed(card, action)) return;
-    const send = { copy: this.#copy, mailto: this.#mailto, sms: this.#sms, eml: this.#eml, txt: this.#txt, print: this.#print }[action];
-    await send.call(this, card, control);
+    const policy = this.#actions[action];
+    const handler = this.#handlers[action];
+    if (!policy || !handler) return;
+    if (policy.asks && !await this.#confirmed(card, action)) return;
+    await handler.call(this, card, control);
     emit("action", { action, template: card.dataset.template });
     // The guide's plan marks what was copied or sent, for this client.
-    if (action !== "print" && this.store.markDone(card.dataset.template)) { this.#save(); this.#emitCase(); }
+    if (policy.marks && this.store.markDone(card.dataset.template)) { this.#save(); this.#emitCase(); }
   }
 
   // -- the panel's own controls ----------------------------------------------------
