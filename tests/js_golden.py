@@ -18,9 +18,10 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "tools")]
 
-from draft_corpus import load_drafts  # noqa: E402
+from harness.drafts import load_drafts  # noqa: E402
 from paths import ROOT, TEMPLATES  # noqa: E402
 
 from make_it_right import render  # noqa: E402
