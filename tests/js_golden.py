@@ -15,7 +15,7 @@ import email.policy
 import email.utils
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -49,7 +49,7 @@ HOSTILE = {
 }
 RECIPIENTS = {"to": "priya.nair@example.com", "cc": "sam@example.com, jo+files@example.org",
               "sender": "me@example.net"}
-DATE = datetime(2026, 12, 7, 9, 30, tzinfo=timezone.utc)
+DATE = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
 
 
 def parts_json(parts) -> list:
@@ -77,7 +77,7 @@ def document_json(document: Document) -> dict:
 
 def value_sets(document: Document) -> list[dict[str, str]]:
     names = list(document.template.fields)
-    sets = [{n: value for n in names} for value in HOSTILE.values()]
+    sets = [dict.fromkeys(names, value) for value in HOSTILE.values()]
     sets.append({})  # nothing typed: fallbacks, phrases left out, or missing blanks
     sets.append({n: v for i, n in enumerate(names) for v in [list(HOSTILE.values())[i % len(HOSTILE)]]})
     return sets

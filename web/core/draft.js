@@ -144,12 +144,12 @@ const countWords = (text) => (text.match(WORD) || []).length;
 function smsSize(R, text) {
   const chars = Array.from(text);
   const gsm = chars.every((ch) => R.gsm.has(ch) || R.gsmExt.has(ch));
-  const sizes = gsm ? chars.map((ch) => (R.gsmExt.has(ch) ? 2 : 1)) : chars.map((ch) => ch.length);
+  const widths = gsm ? chars.map((ch) => (R.gsmExt.has(ch) ? 2 : 1)) : chars.map((ch) => ch.length);
   const [single, part] = gsm ? [160, 153] : [70, 67];
-  const units = sizes.reduce((n, size) => n + size, 0);
+  const units = widths.reduce((n, size) => n + size, 0);
   if (units <= single) return { units, segments: 1 };
   let segments = 1, used = 0;
-  for (const size of sizes) {
+  for (const size of widths) {
     if (used + size > part) { segments++; used = 0; }
     used += size;
   }
@@ -351,7 +351,7 @@ function syllables(H, word) {
   return count;
 }
 
-const flesch = (words, sentences, syl) => 206.835 - 1.015 * words / sentences - 84.6 * syl / words;
+const flesch = (words, count, syl) => 206.835 - 1.015 * words / count - 84.6 * syl / words;
 
 // Work on code points, as Python indexes the normalised text.
 function sentences(R, chars, breaks, start) {
