@@ -510,6 +510,7 @@ export function createChecker(data, hyphenation) {
     guessChannel: (text) => guessChannel(rules, text),
     sizes: (text, channel) => sizes(rules, readDraft(rules, text, channel)),
     sizesOf: (draft) => sizes(rules, draft),
+    smsSize: (text) => smsSize(rules, text),
     // One wording rule's matches in a normalised text (the rules' own examples).
     ruleMatches: (id, text) => {
       const rule = rules.wordingRe.find((r) => r.id === id);
