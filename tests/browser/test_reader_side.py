@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from browser import serve
+from harness.serve import serve
 from make_it_right.strings import load_strings
 
 pytestmark = pytest.mark.browser
@@ -40,8 +40,8 @@ def open_page(context, url):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    page.goto(url)
+    expect(page.locator("[data-mir-fields]")).to_be_visible()
     page.click("[data-mir-toggle]")
     return page
 
