@@ -52,8 +52,8 @@ def test_list_render_and_check_draft_from_an_empty_folder(installed, tmp_path):
                     "--set", "project_name=the report", "--set", "your_phone=01234 567890",
                     "--set", "reachable_until=six", cwd=tmp_path)
     assert rendered.returncode == 0, rendered.stderr.decode()
-    assert rendered.stdout.decode().startswith("Hi there, it's Sam. I just tried you about "
-                                               "the report.")
+    assert rendered.stdout.decode().startswith("Hi there, Sam here. Could you call me about "
+                                               "the report on 01234 567890?")
 
     draft = b"Hi Priya,\n\nI'm sorry the report is late.\n\nSam\n"
     checked = _run(installed, "check-draft", "-", cwd=tmp_path, stdin=draft)
