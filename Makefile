@@ -9,7 +9,9 @@ SERVE_STAMP := $(VENV)/.serve-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve lint test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
+NODE_TOOLS := tools/esbuild/node_modules/.stamp tools/eslint/node_modules/.stamp
+
+.PHONY: web lint-js test-node serve lint test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
 
 serve: $(SERVE_STAMP)
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000 --livereload
@@ -17,19 +19,41 @@ serve: $(SERVE_STAMP)
 # Everything: the linters, engine, site builds, browser (installs Debian's chromium and
 # poppler-utils if missing), with one pass of each exhaustive browser matrix;
 # `make test-matrices` runs the rest of them (tests/matrix.py).
-test: lint
+test: lint test-node lint-js
 	bash scripts/install-chromium.sh
 	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix"
 
-# For contributors, on every edit: the linters and the pure tiers (engine, security
-# battery), in seconds.
-test-fast: lint
+# For contributors, on every edit: the linters (ruff, mypy, ESLint), the pure tiers
+# (engine, security battery) and the browser code's cores under Node with its
+# bundle's freshness, in seconds.
+test-fast: lint test-node lint-js
 	$(BIN)/pytest tests/engine tests/security -m "not build"
 
 # ruff over every Python file, mypy over the engine package (settings in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/mypy
+
+# The browser code's pure cores under `node --test`, over the same data as Python
+# (web/test/; the golden files come from tests/js_golden.py), and a check
+# that the shipped bundles are what web/ builds to.
+test-node: $(STAMP) $(NODE_TOOLS)
+	$(BIN)/python tests/js_golden.py
+	node --test web/test/*.test.js
+	node tools/esbuild/build.mjs --check
+
+lint-js: $(NODE_TOOLS)
+	node tools/eslint/node_modules/eslint/bin/eslint.js --config tools/eslint/eslint.config.mjs web tools/esbuild/build.mjs
+
+# Bundle web/ (the browser code and styles) into docs/ after editing it; commit both.
+web: $(NODE_TOOLS)
+	node tools/esbuild/build.mjs
+
+# Node (Debian's, if missing) and the pinned npm tools, from their lockfiles.
+tools/%/node_modules/.stamp: tools/%/package-lock.json
+	bash scripts/install-node.sh
+	npm ci --silent --no-audit --no-fund --prefix tools/$*
+	touch $@
 
 test-site: $(STAMP)
 	$(BIN)/pytest -n 2 --dist loadgroup tests/site tests/security/test_hostile_builds.py

@@ -6,7 +6,7 @@ so); then the wording rules (data/draft-rules/<language>.yml: written
 admissions, half apologies, over-promises, blame, vague times, the evasive
 passive, tone), the parts a draft needs for its channel and situation
 (rules.yml `draft_checks`), each channel's limits and reading ease run on the
-writer's own words. docs/javascripts/draft.js does the same in the browser from
+writer's own words. web/core/draft.js does the same in the browser from
 the data `draft_data()` gives it; the corpus in tests/engine/drafts holds both to
 the same findings.
 

@@ -1,6 +1,6 @@
 """The "Check my draft" form: labels from the strings, the rules as data.
 
-Everything the browser script (docs/javascripts/draft.js) checks with arrives
+Everything the browser script (web/page/draft.js) checks with arrives
 here, generated from rules.yml, the strings and pyphen's patterns at build time,
 in data-* attributes: no inline script, nothing fetched. The form starts
 `hidden`; without JavaScript the reader sees a note pointing to the same rules.
@@ -20,7 +20,6 @@ from .readability import hyphenation_data
 from .rules import Rules
 from .strings import Strings
 
-SCRIPT = "javascripts/draft.js"
 STYLES = "stylesheets/draft.css"
 
 
@@ -75,5 +74,4 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
 <h2 class="mir-draft__results" id="mir-draft-results" data-search-exclude>{plain(s.results)}</h2>
 <p role="status" data-mir-draft-count></p>
 <ol class="mir-draft__list" aria-labelledby="mir-draft-results" data-mir-draft-list></ol>
-</div>
-<script src="{site_root(page)}{SCRIPT}"></script>"""
+</div>"""

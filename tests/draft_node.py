@@ -1,4 +1,4 @@
-"""docs/javascripts/draft.js run in Node (tests/engine/js/draft_harness.cjs): the
+"""web/core/draft.js run in Node (tests/engine/js/draft_harness.mjs): the
 browser's checks, on the data Python generates, without a browser."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from make_it_right.draft import draft_data
 from make_it_right.readability import hyphenation_data
 from paths import ROOT
 
-HARNESS = ROOT / "tests" / "engine" / "js" / "draft_harness.cjs"
+HARNESS = ROOT / "tests" / "engine" / "js" / "draft_harness.mjs"
 NODE = shutil.which("node")
 
 

@@ -51,7 +51,7 @@ def fragments(pattern: str) -> list[str]:
 
 def hostile(pattern: str, n: int = HOSTILE_LENGTH) -> list[str]:
     """Three texts of n characters: "a'a'a'…", and the pattern's own words joined
-    by spaces and by apostrophes, over and over (draft_harness.cjs builds the same)."""
+    by spaces and by apostrophes, over and over (draft_harness.mjs builds the same)."""
     def fill(unit: str) -> str:
         return (unit * (n // max(len(unit), 1) + 1))[:n]
     words = fragments(pattern)

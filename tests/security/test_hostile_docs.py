@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from make_it_right.docs_files import docs_files
 from make_it_right.errors import ContentError, DataError
 from make_it_right.guide import GUIDE_FILE, load_guide
 from make_it_right.page_source import split_front_matter
@@ -156,10 +157,11 @@ def test_a_body_line_is_reported_as_its_line_in_the_file(project, docs):
 
 # Class: builds made slow or huge inside every limit.
 def test_too_many_cards_on_a_page_is_refused(project, docs):
-    calls = "\n\n".join("{{ template_card('late-files') }}" for _ in range(97))
+    limit = docs_files().limits.max_cards_per_page
+    calls = "\n\n".join("{{ template_card('late-files') }}" for _ in range(limit + 1))
     (docs / "index.md").write_text(PAGE.format(body=calls))
-    assert problems(project) == ["docs/index.md: places 97 cards; the limit is 96 a page; "
-                                 "split the page"]
+    assert problems(project) == [f"docs/index.md: places {limit + 1} cards; the limit is {limit} "
+                                 "a page; split the page"]
 
 
 def test_a_guide_list_naming_a_template_twice_is_refused(tmp_path):

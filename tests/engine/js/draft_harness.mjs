@@ -1,25 +1,13 @@
-// Runs docs/javascripts/draft.js in Node, outside a page, for the fast tier: the
-// same checks the browser runs, on the data Python generates (read as JSON on
-// stdin), so tests/engine compares the two without starting Chromium.
+// Runs web/core/draft.js in Node, outside a page, for the fast tier: the same
+// checks the browser runs, on the data Python generates (read as JSON on stdin),
+// so tests/engine compares the two without starting Chromium.
 //   stdin:  {"data": …, "hyphenation": …, "jobs": [{"kind": …, …}, …]}
 //   stdout: one result per job
-"use strict";
-const fs = require("fs");
-const path = require("path");
-const vm = require("vm");
+import fs from "node:fs";
+import { createChecker } from "../../../web/core/draft.js";
 
-const SCRIPT = path.join(__dirname, "..", "..", "..", "docs", "javascripts", "draft.js");
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
-const context = {
-  document: { currentScript: { src: "http://localhost/javascripts/draft.js" }, readyState: "complete",
-    querySelector: () => null },
-  performance,
-};
-context.window = context;
-vm.createContext(context);
-vm.runInContext(fs.readFileSync(SCRIPT, "utf8"), context, { filename: SCRIPT });
-const api = context.mirDraft;
-api.load(input.data, input.hyphenation);
+const api = createChecker(input.data, input.hyphenation);
 
 // The hostile texts tests/engine/test_draft_rules.py builds, built the same way here.
 function hostile(fragments, n) {
