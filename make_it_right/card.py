@@ -46,6 +46,8 @@ def render_card(document: Document, rules: Rules, strings: Strings, heading_leve
         + (f' data-registers="{" ".join(registers)}"' if registers else "") + ">",
         f'<p class="mir-card__meta" data-search-exclude>{" · ".join(plain(m) for m in meta if m)}</p>',
         f'<p class="mir-card__when"><strong>{plain(s.when)}</strong> {plain(template.when)}</p>',
+        (f'<p class="mir-card__review" data-search-exclude>{plain(s.second_reader)}</p>'
+         if template.second_reader else ""),
         _blanks(document, strings, variants),
         f'<div class="mir-card__text" data-search-exclude>'
         f'{text_html(document, strings, variants)}</div>',

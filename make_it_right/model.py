@@ -65,6 +65,8 @@ class TemplateFile(BaseModel):
     sections: Annotated[dict[Kebab, Text], Field(min_length=1)]
     # Other registers than the template's own (see make_it_right/register.py).
     registers: dict[Kebab, RegisterWords] = {}
+    # A sensitive reply (escalation, legal, data): its card asks for a second reader.
+    second_reader: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class Template:
     sections: tuple[TemplateText, ...]
     registers: MappingProxyType[str, RegisterWords] = field(
         default_factory=lambda: MappingProxyType({}))
+    second_reader: bool = False
     source: Path = field(default=Path("<memory>"), compare=False)
 
     @classmethod
@@ -112,6 +115,7 @@ class Template:
             subject=None if data.subject is None else TemplateText.of("subject", data.subject),
             sections=tuple(TemplateText.of(n, s) for n, s in data.sections.items()),
             registers=MappingProxyType(dict(data.registers)),
+            second_reader=data.second_reader,
             source=source,
         )
 

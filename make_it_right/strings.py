@@ -59,6 +59,7 @@ class Card(_Strings):
     blank: _placeholders("label")
     left_out_line: Plain
     left_out_phrase: _placeholders("phrase")
+    second_reader: Plain
 
 
 class Index(_Strings):

@@ -1,5 +1,6 @@
 """Print the handbook's measured quality: per playbook, its words and Flesch reading
-ease; per voicemail, its spoken length. Exit 1 if any limit in rules.yml is missed.
+ease; per voicemail, its spoken length; per text and chat message, its size; and how
+many templates each channel has. Exit 1 if any limit in rules.yml is missed.
 
     make quality          (or: .venv/bin/python scripts/quality.py)
 """
@@ -47,7 +48,22 @@ def main() -> int:
         size = measure.sms_size(measure.body_text(template))
         failed |= size.segments > 1
         print(f"{template.id:<32} {size.units:>6} {size.encoding:>9}")
-    print("(limit: one segment, 160 GSM-7 or 70 UCS-2 characters)")
+    print("(limit: one segment, 160 GSM-7 or 70 UCS-2 characters)\n")
+
+    pack = load_pack(ROOT / "templates", rules)
+    chat_limit = next(limit.max for limit in rules.channels["chat"].limits
+                      if limit.measure == "body-words")
+    print(f"{'chat message':<32} {'words':>6}")
+    for template in pack.select(channel="chat"):
+        words = measure.body_words(template)
+        failed |= words > chat_limit
+        print(f"{template.id:<32} {words:>6}")
+    print(f"(limit: {chat_limit:g} words)\n")
+
+    print(f"{'channel':<32} {'templates':>9}")
+    for channel in rules.channels:
+        print(f"{channel:<32} {len(pack.select(channel=channel)):>9}")
+    print(f"{'all':<32} {len(pack.templates):>9}")
     return 1 if failed else 0
 
 

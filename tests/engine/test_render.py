@@ -128,3 +128,18 @@ def test_call_script_text_has_section_titles(rules, strings):
     text = render.as_text(layout(script, rules, strings), {})
     assert text.startswith("Opening\nHello.\n\nThe points, in order\nOne.")
     assert "What not to say\nCalm down." in text
+
+
+def test_a_sensitive_reply_asks_for_a_second_reader_on_its_card(pack, rules, strings):
+    from make_it_right.card import render_card
+    from make_it_right.escape import plain
+
+    def card(template_id: str) -> str:
+        return render_card(layout(pack.get(template_id), rules, strings), rules, strings)
+
+    line = f'<p class="mir-card__review" data-search-exclude>{plain(strings.card.second_reader)}</p>'
+    for sensitive in ("legal-holding-reply", "incident-summary", "reply-to-escalation",
+                      "data-slip-follow-up"):
+        assert pack.get(sensitive).second_reader and line in card(sensitive), sensitive
+    assert not pack.get("progress-update").second_reader
+    assert "mir-card__review" not in card("progress-update")
