@@ -226,6 +226,7 @@ class Rules(Strict):
     channels: dict[str, Channel]
     about_me: list[FieldName]
     case_name_from: list[FieldName] = []
+    case_identity: list[FieldName | Literal["@to", "@cc"]] = []
     reminders: list[FieldName]
     limits: Limits
     unfinished_marker: str

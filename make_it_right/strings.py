@@ -114,6 +114,13 @@ class Messages(_Strings):
     bad_address: _placeholders("address")
     file_fallback: Plain
     reminder_empty: Plain
+    guard_question: _placeholders("new", "old")
+    guard_new: Plain
+    guard_correct: _placeholders("old")
+    guard_corrected: _placeholders("old")
+    to_line: _placeholders("to")
+    cc_line: _placeholders("cc")
+    to_nobody: Plain
 
 
 class RegisterStrings(_Strings):
@@ -134,6 +141,7 @@ class Filler(_Strings):
     case_title: Plain
     case_intro: Plain
     case_pick: Plain
+    case_menu: Plain
     case_name: Plain
     case_default: _placeholders("number")
     case_copy: _placeholders("case")

@@ -49,10 +49,16 @@ export class FillIn {
   #dialog;
   #focus;
   #focused;
+  #guard;
+  #guardBox;
+  #identity;
+  #identityBase;
   #info;
   #inputs;
   #labels;
   #markers;
+  #menu;
+  #menuFrom;
   #nameFrom;
   #offerTimer;
   #onInput;
@@ -71,8 +77,13 @@ export class FillIn {
     this.#ui = JSON.parse(panel.dataset.mirStrings);
     this.#aboutNames = new Set(JSON.parse(panel.dataset.mirAbout));
     this.#nameFrom = JSON.parse(panel.dataset.mirCaseFrom);
+    this.#identity = new Set(JSON.parse(panel.dataset.mirIdentity));
+    this.#identityBase = null; // { id, name, value }: an identity blank's value when the reader entered it
+    this.#guard = null;        // { from, to, name, old }: the case split off by the last guard
     this.#actions = JSON.parse(panel.dataset.mirActions); // rules.yml `actions`
     this.#bar = $("[data-mir-bar]");
+    this.#menu = $("[data-mir-case-menu]", this.#bar);
+    this.#menuFrom = null; // the "Client: …" button that opened the menu
     this.#body = $("[data-mir-body]", panel);
     this.#toggle = $("[data-mir-toggle]", panel);
     this.#dialog = $("[data-mir-dialog]", panel);
@@ -100,8 +111,10 @@ export class FillIn {
       for (const name of new Set($$(".mir-blank", card).map((span) => span.dataset.field))) add(this.#users, name, card);
       this.#indexText(card);
       const actions = $(".mir-card__actions", card);
-      this.#info.set(card, { actions, left: $("[data-mir-left]", card), email: Boolean($("[href^=mailto]", actions)),
-        registers: Boolean(card.dataset.registers) });
+      const email = Boolean($("[href^=mailto]", actions));
+      this.#info.set(card, { actions, left: $("[data-mir-left]", card), email, registers: Boolean(card.dataset.registers) });
+      // Every email shows where it goes, above its text and in its focus view.
+      if (email) $(".mir-card__text", card).before(make("p", { className: "mir-card__to" }));
     }
     this.#wire();
     this.refresh();
@@ -198,7 +211,15 @@ export class FillIn {
     }
   }
 
+  #showRecipients() {
+    const ui = this.#ui;
+    const [to, cc] = ["@to", "@cc"].map((name) => addresses(this.#active.values[name])[0].join(", "));
+    const lines = [to ? format(ui.to_line, { to }) : ui.to_nobody, ...(cc ? [format(ui.cc_line, { cc })] : [])];
+    for (const line of $$(".mir-card__to")) setText(line, lines.join("\n"));
+  }
+
   #update(name) {
+    if (name === "@to" || name === "@cc") this.#showRecipients();
     for (const span of this.#blanks.get(name) || []) this.#show(span);
     for (const card of this.#users.get(name) || []) this.#countLeft(card);
     this.#updateBar();
@@ -212,17 +233,107 @@ export class FillIn {
     setText($(`option[value="${CSS.escape(this.#active.id)}"]`, this.#pick), name);
   }
 
+  // A case is named after its client until the reader names it.
+  #autoName(name) {
+    if (!this.#active.auto || !this.#nameFrom.includes(name)) return;
+    this.#rename(this.#nameFrom.map((n) => (this.#active.values[n] || "").trim()).find(Boolean) || this.#active.name);
+    this.#caseName.value = this.#active.name;
+  }
+
+  // -- the client boundary: another client's name or address never lands silently
+  // in a case that already has one; it starts a new case, and the reader is asked.
+
+  #enterIdentity(target, fresh = false) {
+    const { name } = target;
+    if (!this.#identity.has(name)) return;
+    const base = this.#identityBase;
+    if (!fresh && base?.id === this.#active.id && base.name === name) return;
+    this.#identityBase = { id: this.#active.id, name, value: this.#valueOf(name) };
+  }
+
+  // True when `value` is not the case's value for `name` being extended or trimmed.
+  #crosses(name, value) {
+    if (!this.#identity.has(name)) return false;
+    this.#enterIdentity({ name });
+    const old = this.#identityBase.value.toLowerCase();
+    const typed = strip(value).toLowerCase();
+    return Boolean(old && typed) && !old.startsWith(typed) && !typed.startsWith(old);
+  }
+
+  #split(target, value) {
+    const from = this.#active;
+    const made = this.store.add();
+    made.values[target.name] = value;
+    this.#guard = { from: from.id, to: made.id, name: target.name, old: from.name };
+    this.#identityBase = { id: made.id, name: target.name, value: "" };
+    this.refresh();
+    this.#autoName(target.name);
+    this.#askGuard(target);
+  }
+
+  #askGuard(target) {
+    const ui = this.#ui;
+    if (!this.#guardBox) {
+      const box = make("div", { className: "mir-guard", role: "group" });
+      const question = make("p", { className: "mir-guard__question" });
+      const keep = make("button", { type: "button", className: "md-button md-button--primary" });
+      const undo = make("button", { type: "button", className: "md-button" });
+      keep.dataset.mirGuard = "new";
+      undo.dataset.mirGuard = "correct";
+      box.append(question, keep, undo);
+      this.listeners.on(box, "click", ({ target: control }) => {
+        const what = control.closest("[data-mir-guard]")?.dataset.mirGuard;
+        if (what) this.#answerGuard(what);
+      });
+      this.#guardBox = box;
+    }
+    const box = this.#guardBox;
+    box.hidden = false;
+    box.dataset.field = this.#guard.name;
+    const question = format(ui.guard_question, { new: this.#active.name, old: this.#guard.old });
+    setText($(".mir-guard__question", box), question);
+    setText($("[data-mir-guard=new]", box), ui.guard_new);
+    setText($("[data-mir-guard=correct]", box), format(ui.guard_correct, { old: this.#guard.old }));
+    box.setAttribute("aria-label", question);
+    if (target) {
+      target.closest(".mir-field").after(box);
+      this.#announce(question);
+    }
+  }
+
+  #dropGuard() {
+    this.#guard = null;
+    if (this.#guardBox) this.#guardBox.hidden = true;
+  }
+
+  #answerGuard(what) {
+    const guard = this.#guard, store = this.store;
+    const input = this.#guardBox.previousElementSibling?.querySelector("[name]");
+    this.#dropGuard();
+    if (what === "correct" && guard) {
+      const from = store.cases.find((c) => c.id === guard.from);
+      const made = store.cases.find((c) => c.id === guard.to);
+      if (from && made) {
+        Object.assign(from.values, made.values);
+        store.remove(made);
+        store.select(from.id);
+        this.#identityBase = { id: from.id, name: guard.name, value: this.#valueOf(guard.name) };
+        this.#autoName(guard.name);
+        this.#changed(format(this.#ui.guard_corrected, { old: guard.old }));
+      }
+    }
+    input?.focus();
+  }
+
   #input(target) {
     const { name } = target;
     const value = wellFormed(target.value);
+    if (this.#crosses(name, value)) this.#split(target, value);
     if (value) this.#mapOf(name)[name] = value;
     else delete this.#mapOf(name)[name];
-    for (const other of this.#inputs.get(name)) if (other !== target) other.value = target.value;
-    // A case is named after its client until the reader names it.
-    if (this.#active.auto && this.#nameFrom.includes(name)) {
-      this.#rename(this.#nameFrom.map((n) => (this.#active.values[n] || "").trim()).find(Boolean) || this.#active.name);
-      this.#caseName.value = this.#active.name;
-    }
+    for (const other of this.#inputs.get(name)) if (other !== target && other.value !== target.value) other.value = target.value;
+    this.#autoName(name);
+    if (this.#guard?.to === this.#active.id && this.#guard.name === name) this.#askGuard();
     if (name === "@register") {
       this.#applyRegister();
       this.#cards.forEach((card) => this.#countLeft(card));
@@ -234,7 +345,11 @@ export class FillIn {
   }
 
   refresh() {
-    for (const [name, items] of this.#inputs) for (const input of items) input.value = this.#mapOf(name)[name] || "";
+    for (const [name, items] of this.#inputs) {
+      for (const input of items) if (input.value !== (this.#mapOf(name)[name] || "")) input.value = this.#mapOf(name)[name] || "";
+    }
+    if (this.#guard && this.#guard.to !== this.#active.id) this.#dropGuard();
+    this.#showRecipients();
     for (const items of this.#blanks.values()) items.forEach((span) => this.#show(span));
     this.#applyRegister();
     this.#cards.forEach((card) => this.#countLeft(card));
@@ -304,7 +419,8 @@ export class FillIn {
       add(this.#blanks, key, span);
       this.#added.push([this.#blanks, key, span]);
     }
-    this.#part("preview").replaceChildren(preview);
+    this.#part("preview").replaceChildren(...(data.email ? [make("p", { className: "mir-card__to" })] : []), preview);
+    this.#showRecipients();
     const counter = make("span", { className: "mir-card__left" });
     counter.setAttribute("data-mir-left", "");
     this.#part("actions").replaceChildren(...$$("[data-mir-action]:not([data-mir-action=fill])", data.actions).map((c) => c.cloneNode(true)), counter);
@@ -445,6 +561,59 @@ export class FillIn {
     if (policy.marks && this.store.markDone(card.dataset.template)) { this.#save(); this.#emitCase(); }
   }
 
+  // -- the client menu: "Client: …" in the bar and the focus view --------------------
+
+  #openMenu(opener) {
+    const menu = this.#menu;
+    if (this.#menuFrom === opener) return this.#closeMenu();
+    this.#closeMenu(false);
+    // In the focus view the menu moves into the dialog: the page behind it is inert.
+    (opener.closest(".mir-focus__case") || opener).after(menu);
+    $("[data-mir-case-list]", menu).replaceChildren(...this.store.cases.map((c) => {
+      const button = make("button", { type: "button", className: "md-button", textContent: c.name });
+      button.dataset.mirSwitch = c.id;
+      if (c === this.#active) button.setAttribute("aria-current", "true");
+      const item = make("li");
+      item.append(button);
+      return item;
+    }));
+    $("[data-mir-menu-name]", menu).value = this.#active.name;
+    menu.hidden = false;
+    opener.setAttribute("aria-expanded", "true");
+    this.#menuFrom = opener;
+    return $("[aria-current]", menu)?.focus();
+  }
+
+  #closeMenu(refocus = true) {
+    const opener = this.#menuFrom;
+    this.#menu.hidden = true;
+    this.#menuFrom = null;
+    if (!opener) return;
+    opener.setAttribute("aria-expanded", "false");
+    if (refocus) opener.focus();
+  }
+
+  #menuCommand(control) {
+    const ui = this.#ui, store = this.store;
+    const id = control.dataset.mirSwitch;
+    const what = control.dataset.mirMenu;
+    if (!id && !what) return;
+    const inFocus = this.#focus.open;
+    this.#closeMenu();
+    if (id) {
+      store.select(id);
+      this.#changed(ui.switched);
+    } else if (what === "clear") {
+      this.#caseCommand("clear");
+    } else if (inFocus) {
+      this.#part("new").click();
+    } else {
+      store.add();
+      this.#changed(ui.switched);
+      this.#openPanel();
+    }
+  }
+
   // -- the panel's own controls ----------------------------------------------------
 
   #caseCommand(what) {
@@ -488,7 +657,35 @@ export class FillIn {
       this.#openPanel();
     }, true);
     on.on(store, "save-failed", () => this.#announce(store.works ? ui.save_failed : ui.no_storage));
-    on.on(focus, "close", () => { this.#focused = null; this.#clearFocus(); });
+    on.on(focus, "close", () => {
+      this.#focused = null;
+      this.#clearFocus();
+      this.#closeMenu(false);
+      $("[data-mir-bar-case]", this.#bar).after(this.#menu);
+    });
+    for (const opener of [$("[data-mir-bar-case]", this.#bar), $("[data-mir-focus-case]", focus)]) {
+      on.on(opener, "click", () => this.#openMenu(opener));
+    }
+    on.on(this.#menu, "click", ({ target }) => {
+      const control = target.closest("button");
+      if (control) this.#menuCommand(control);
+    });
+    on.on(this.#menu, "keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeMenu();
+    });
+    on.on(document, "click", ({ target }) => {
+      if (this.#menuFrom && !this.#menu.contains(target) && !this.#menuFrom.contains(target)) this.#closeMenu(false);
+    });
+    on.on($("[data-mir-menu-name]", this.#menu), "input", ({ target }) => {
+      this.#rename(wellFormed(target.value));
+      this.#caseName.value = target.value;
+      this.#active.auto = false;
+      this.#updateBar();
+      this.#save();
+    });
     on.on(this.#part("close"), "click", () => focus.close());
     on.on(this.#part("new"), "click", () => {
       store.add();
@@ -505,6 +702,7 @@ export class FillIn {
     }
     on.on(this.#part("actions"), "click", (event) => this.#run(this.#focused, event));
     for (const items of this.#inputs.values()) for (const input of items) on.on(input, "input", this.#onInput);
+    on.on(panel, "focusin", ({ target }) => { if (target.name) this.#enterIdentity(target, true); });
     on.on(this.#pick, "change", () => { store.select(this.#pick.value); this.#changed(ui.switched); });
     on.on(this.#caseName, "input", () => {
       this.#rename(wellFormed(this.#caseName.value));

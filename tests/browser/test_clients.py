@@ -1,0 +1,192 @@
+"""Two clients, never mixed (issue 20): the client boundary in headless Chromium.
+
+Typing a second client's name over the first's starts a new case and asks in place;
+every email shows where it goes; no mail link or .eml ever carries the other case's
+address.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+
+import pytest
+from playwright.sync_api import expect
+
+from make_it_right.strings import load_strings
+from test_filler import card, context, open_page, open_panel, parse_mailto  # noqa: F401 (context: a fixture)
+
+pytestmark = pytest.mark.browser
+
+STRINGS = load_strings("en")
+FILLER = STRINGS.filler
+MESSAGES = FILLER.messages
+EMAIL = "apology-team-mistake"
+PRIYA = "priya.patel@acme.example"
+TOMAS = "tomas.ortega@ortega.example"
+
+
+def send(page, action, role):
+    """The card's action, through the "blanks still empty" question (blanks are left here)."""
+    card(page, EMAIL).get_by_role(role, name=FILLER.actions[action], exact=True).click()
+    page.get_by_role("dialog", name=FILLER.missing_title).get_by_role(
+        "button", name=FILLER.anyway[action]).click()
+
+
+def mail_link(page):
+    link = card(page, EMAIL).get_by_role("link", name=FILLER.actions["mailto"], exact=True)
+    link.evaluate("a => { a.href = 'mailto:'; }")
+    send(page, "mailto", "link")
+    expect(link).not_to_have_attribute("href", "mailto:")
+    return link.get_attribute("href")
+
+
+def eml_bytes(page):
+    with page.expect_download() as info:
+        send(page, "eml", "button")
+    with open(info.value.path(), "rb") as handle:
+        return handle.read()
+
+
+def test_typing_a_new_clients_name_over_the_old_one_starts_a_new_case(context, site_url):
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    open_panel(page)
+    to_line = card(page, EMAIL).locator(".mir-card__to")
+    expect(to_line).to_have_text(MESSAGES.to_nobody)
+    page.fill("#mir-f-client_name", "Priya")
+    page.fill("#mir-s-to", PRIYA)
+    page.fill("#mir-f-fix_date", "Friday")
+    expect(to_line).to_have_text(MESSAGES.to_line.format(to=PRIYA))
+    assert parse_mailto(mail_link(page))[0] == PRIYA
+
+    # The trap: "Tomás" typed over "Priya" instead of finding New client.
+    page.fill("#mir-f-client_name", "Tomás")
+    guard = page.locator(".mir-guard")
+    question = MESSAGES.guard_question.format(new="Tomás", old="Priya")
+    expect(guard.locator(".mir-guard__question")).to_have_text(question)
+    expect(page.locator("[data-mir-bar-case]")).to_have_text(FILLER.bar_case.format(case="Tomás"))
+    expect(page.locator("#mir-case-pick option")).to_have_count(2)
+    expect(page.locator("#mir-s-to")).to_have_value("")
+    expect(page.locator("#mir-f-fix_date")).to_have_value("")
+    expect(to_line).to_have_text(MESSAGES.to_nobody)
+    # New client is the default: it is already so, and the first button says it.
+    expect(guard.get_by_role("button").first).to_have_text(MESSAGES.guard_new)
+    href = mail_link(page)
+    assert parse_mailto(href)[0] == "" and "priya" not in href.lower()
+    assert b"priya" not in eml_bytes(page).lower()
+
+    page.fill("#mir-s-to", TOMAS)
+    expect(to_line).to_have_text(MESSAGES.to_line.format(to=TOMAS))
+    expect(page.locator("#mir-case-pick option")).to_have_count(2)
+    href = mail_link(page)
+    assert parse_mailto(href)[0] == TOMAS and "priya" not in href.lower()
+    message = email.message_from_bytes(eml_bytes(page), policy=email.policy.default)
+    assert message["To"] == TOMAS and "priya" not in message.as_string().lower()
+
+    # Priya's case came through untouched, and her messages go to her alone.
+    page.select_option("#mir-case-pick", label="Priya")
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
+    expect(page.locator("#mir-s-to")).to_have_value(PRIYA)
+    expect(page.locator("#mir-f-fix_date")).to_have_value("Friday")
+    expect(to_line).to_have_text(MESSAGES.to_line.format(to=PRIYA))
+    expect(guard).to_be_hidden()
+    href = mail_link(page)
+    assert parse_mailto(href)[0] == PRIYA and "tomas" not in href.lower()
+    message = email.message_from_bytes(eml_bytes(page), policy=email.policy.default)
+    assert message["To"] == PRIYA and "ortega" not in message.as_string().lower()
+    assert page.errors == []
+
+
+def test_a_correction_stays_in_the_same_case_when_the_reader_says_so(context, site_url):
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    open_panel(page)
+    page.fill("#mir-f-client_name", "Pryia")
+    page.fill("#mir-s-to", PRIYA)
+    page.fill("#mir-f-client_name", "Pryia Patel")  # adding to a name is no new client
+    expect(page.locator(".mir-guard")).to_have_count(0)
+    page.fill("#mir-f-client_name", "Priya")
+    guard = page.locator(".mir-guard")
+    expect(guard.locator(".mir-guard__question")).to_have_text(
+        MESSAGES.guard_question.format(new="Priya", old="Pryia Patel"))
+    guard.get_by_role("button", name=MESSAGES.guard_correct.format(old="Pryia Patel")).click()
+    expect(guard).to_be_hidden()
+    expect(page.locator("#mir-case-pick option")).to_have_count(1)
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
+    expect(page.locator("#mir-s-to")).to_have_value(PRIYA)
+    expect(page.locator("[data-mir-bar-case]")).to_have_text(FILLER.bar_case.format(case="Priya"))
+    expect(page.locator("[data-mir-bar] [data-mir-status]")).to_have_text(
+        MESSAGES.guard_corrected.format(old="Pryia Patel"))
+    expect(page.locator("#mir-f-client_name")).to_be_focused()
+    assert page.errors == []
+
+
+def test_the_address_is_guarded_too_and_shown_in_the_focus_view(context, site_url):
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
+    focus = page.locator("[data-mir-focus]")
+    focus.locator("[name='@to']").fill(PRIYA)
+    focus.locator("[name=client_name]").fill("Priya")
+    expect(focus.locator(".mir-card__to")).to_have_text(MESSAGES.to_line.format(to=PRIYA))
+    focus.locator("[name='@to']").fill(TOMAS)
+    expect(focus.locator(".mir-guard__question")).to_have_text(
+        MESSAGES.guard_question.format(new=FILLER.case_default.format(number=2), old="Priya"))
+    expect(focus.locator("[name=client_name]")).to_have_value("")
+    expect(focus.locator(".mir-card__to")).to_have_text(MESSAGES.to_line.format(to=TOMAS))
+    expect(focus.locator("[data-mir-focus-case]")).to_have_text(
+        FILLER.bar_case.format(case=FILLER.case_default.format(number=2)))
+    assert page.errors == []
+
+
+def test_switching_clients_takes_two_taps_from_the_bar_and_the_focus_view(context, site_url):
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    bar = page.locator("[data-mir-bar]")
+    opener = bar.locator("[data-mir-bar-case]")
+    menu = page.locator("[data-mir-case-menu]")
+    open_panel(page)
+    page.fill("#mir-f-client_name", "Priya")
+    # New client: two taps, and the reader lands in the first empty blank.
+    opener.click()
+    menu.get_by_role("button", name=FILLER.case_new, exact=True).click()
+    expect(menu).to_be_hidden()
+    expect(page.locator("#mir-f-client_name")).to_be_focused()
+    page.keyboard.type("Tomás")
+    expect(opener).to_have_text(FILLER.bar_case.format(case="Tomás"))
+    # Back to the first client: two taps from the bar.
+    opener.click()
+    expect(opener).to_have_attribute("aria-expanded", "true")
+    expect(menu.locator("[aria-current]")).to_have_text("Tomás")
+    menu.get_by_role("button", name="Priya", exact=True).click()
+    expect(opener).to_have_text(FILLER.bar_case.format(case="Priya"))
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
+    expect(opener).to_be_focused()
+    # Rename from the menu.
+    opener.click()
+    menu.get_by_label(FILLER.case_name).fill("Patel & Co")
+    expect(opener).to_have_text(FILLER.bar_case.format(case="Patel & Co"))
+    page.keyboard.press("Escape")
+    expect(menu).to_be_hidden()
+    expect(opener).to_be_focused()
+    # Clear, with undo.
+    opener.click()
+    menu.get_by_role("button", name=FILLER.case_clear, exact=True).click()
+    expect(page.locator("#mir-f-client_name")).to_have_value("")
+    bar.get_by_role("button", name=FILLER.undo).click()
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
+
+    # From the focus view: the menu opens inside it, and Escape closes only the menu.
+    card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
+    focus = page.locator("[data-mir-focus]")
+    here = focus.locator("[data-mir-focus-case]")
+    here.click()
+    expect(focus.locator("[data-mir-case-menu]")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(focus).to_be_visible()
+    expect(here).to_be_focused()
+    here.click()
+    focus.get_by_role("button", name="Tomás", exact=True).click()
+    expect(here).to_have_text(FILLER.bar_case.format(case="Tomás"))
+    expect(focus.locator("[name=client_name]")).to_have_value("Tomás")
+    page.keyboard.press("Escape")
+    expect(focus).to_be_hidden()
+    expect(bar.locator("[data-mir-case-menu]")).to_be_hidden()
+    assert page.errors == []
