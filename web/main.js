@@ -8,7 +8,7 @@ import { $, $$ } from "./page/dom.js";
 import { FillIn, message } from "./page/fill.js";
 import { refuseFraming } from "./page/frame.js";
 import { Guide } from "./page/guide.js";
-import { showHere, showMarks } from "./page/here.js";
+import { openPlanOnPhone, showHere, showMarks } from "./page/here.js";
 import { Tabs } from "./page/tabs.js";
 
 const storage = { session: () => window.sessionStorage, local: () => window.localStorage };
@@ -58,6 +58,7 @@ function start() {
     showMarks(open);
     showHere(open);
   }
+  openPlanOnPhone();
   const guide = $("[data-mir-guide]");
   if (guide) parts.push(new Guide(guide, store));
   const draft = $("[data-mir-draft]");

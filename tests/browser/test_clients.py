@@ -190,3 +190,10 @@ def test_switching_clients_takes_two_taps_from_the_bar_and_the_focus_view(contex
     expect(focus).to_be_hidden()
     expect(bar.locator("[data-mir-case-menu]")).to_be_hidden()
     assert page.errors == []
+
+
+def test_on_a_phone_the_plan_starts_open(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = open_page(context, site_url + "playbooks/billing-error/")
+    expect(page.locator(".mir-plan")).to_have_attribute("open", "")
+    context.close()
