@@ -197,3 +197,19 @@ def test_on_a_phone_the_plan_starts_open(chromium, site_url):
     page = open_page(context, site_url + "playbooks/billing-error/")
     expect(page.locator(".mir-plan")).to_have_attribute("open", "")
     context.close()
+
+
+def test_on_a_phone_each_blank_shows_the_line_it_lands_in(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
+    focus = page.locator("[data-mir-focus]")
+    field = focus.locator(".mir-field[data-field=client_name]")
+    lands = field.locator(".mir-field__lands")
+    expect(lands).to_be_visible()
+    expect(lands).to_contain_text("[Client's first name]", use_inner_text=True)
+    field.locator("[name=client_name]").fill("Tomás")
+    expect(lands).to_have_text("Hi Tomás,", use_inner_text=True)
+    expect(focus.locator("[data-mir-focus-title]")).to_be_in_viewport()
+    expect(focus.locator("[data-mir-focus-actions]")).to_be_in_viewport()
+    context.close()

@@ -420,6 +420,11 @@ export class FillIn {
       this.#added.push([this.#blanks, key, span]);
     }
     this.#part("preview").replaceChildren(...(data.email ? [make("p", { className: "mir-card__to" })] : []), preview);
+    // Under each blank, the line of text it lands in (shown on a phone, where the preview is a tap away).
+    for (const field of $$(".mir-field[data-field]", this.#part("fields"))) {
+      const span = $$(`.mir-blank[data-field="${CSS.escape(field.dataset.field)}"]`, preview).find((s) => !s.closest("[hidden]"));
+      if (span) field.append(this.#landsIn(span, preview, card));
+    }
     this.#showRecipients();
     const counter = make("span", { className: "mir-card__left" });
     counter.setAttribute("data-mir-left", "");
@@ -438,6 +443,36 @@ export class FillIn {
     const first = data.fields.find((name) => !this.#valueOf(name)) || data.fields[0];
     const input = $(`[name="${CSS.escape(first || "")}"]`, this.#part("fields"));
     return (input || this.#part("toggle")).focus();
+  }
+
+  // The line around a blank, from the newline before it to the one after, as live markers.
+  #landsIn(span, root, card) {
+    const texts = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    const inside = texts.filter((t) => span.contains(t));
+    const range = document.createRange();
+    range.selectNode(span);
+    const shown = (t) => !t.parentElement.closest("[hidden]");
+    for (let i = texts.indexOf(inside[0]) - 1; i >= 0; i -= 1) {
+      const at = shown(texts[i]) ? texts[i].data.lastIndexOf("\n") : -1;
+      range.setStart(texts[i], at + 1);
+      if (at >= 0) break;
+    }
+    for (let i = texts.indexOf(inside.at(-1)) + 1; i < texts.length; i += 1) {
+      const at = shown(texts[i]) ? texts[i].data.indexOf("\n") : -1;
+      range.setEnd(texts[i], at >= 0 ? at : texts[i].length);
+      if (at >= 0) break;
+    }
+    const line = make("p", { className: "mir-field__lands" });
+    line.append(range.cloneContents());
+    for (const copy of $$(".mir-blank, .mir-omit", line)) {
+      const key = copy.dataset.field || copy.dataset.omit;
+      if (copy.dataset.field) this.#markers.set(copy, this.#markers.get($(`.mir-blank[data-field="${CSS.escape(key)}"]`, card)));
+      add(this.#blanks, key, copy);
+      this.#added.push([this.#blanks, key, copy]);
+    }
+    return line;
   }
 
   // -- actions -------------------------------------------------------------------
