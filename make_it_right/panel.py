@@ -142,10 +142,10 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <div class="mir-focus__fields" role="group" aria-label="{plain(s.focus_blanks)}" data-mir-focus-fields></div>
 <div class="mir-focus__preview" role="region" aria-label="{plain(s.preview)}" data-mir-focus-preview></div>
 </div>
-<div class="mir-focus__actions" data-mir-focus-actions></div>
 <div class="mir-focus__reminder" data-mir-focus-reminder hidden>
 <label for="mir-remind-at">{plain(s.reminder_when)}</label> <input type="datetime-local" id="mir-remind-at" data-mir-remind-at>
 </div>
+<div class="mir-focus__actions" data-mir-focus-actions></div>
 <p class="mir-focus__status"><span role="status" data-mir-status></span> <button type="button" class="md-button" data-mir-offer hidden></button></p>
 </dialog>
 </section>"""

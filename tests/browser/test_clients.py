@@ -213,3 +213,32 @@ def test_on_a_phone_each_blank_shows_the_line_it_lands_in(chromium, site_url):
     expect(focus.locator("[data-mir-focus-title]")).to_be_in_viewport()
     expect(focus.locator("[data-mir-focus-actions]")).to_be_in_viewport()
     context.close()
+
+
+def test_escape_on_the_blanks_question_stays_where_the_reader_was(context, site_url):
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    copy = card(page, EMAIL).get_by_role("button", name=FILLER.actions["copy"], exact=True)
+    copy.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name=FILLER.missing_title)
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(copy).to_be_focused()
+    expect(page.locator("[data-mir-body]")).to_be_hidden()
+    # The focus view's reminder date comes before the buttons that use it.
+    card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
+    order = page.locator("[data-mir-focus] > div").evaluate_all("els => els.map(e => e.className)")
+    assert order.index("mir-focus__reminder") < order.index("mir-focus__actions")
+
+
+def test_the_bar_counts_the_blanks_of_the_templates_opened(context, site_url, pack):
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    voicemail = pack.get("call-back-team-mistake")
+    left = page.locator("[data-mir-bar-left]")
+    card(page, voicemail.id).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
+    page.keyboard.press("Escape")
+    needs = card(page, voicemail.id).locator(".mir-blank[data-required]").evaluate_all(
+        "spans => new Set(spans.filter(s => !s.closest('[hidden]')).map(s => s.dataset.field)).size")
+    assert needs > 1
+    expect(left).to_have_text(MESSAGES.left_many.format(count=needs))

@@ -65,6 +65,7 @@ export class FillIn {
   #pick;
   #remindAt;
   #required;
+  #opened;
   #toggle;
   #ui;
   #users;
@@ -100,6 +101,7 @@ export class FillIn {
     this.#info = new Map();
     this.#markers = new WeakMap();
     this.#required = new Set();
+    this.#opened = new Set(); // the cards the reader has opened or used: the bar counts their blanks
     this.#added = [];      // what the focus view added to the indexes, to take out on close
     this.#focused = null;  // the card the focus view shows
     this.#offerTimer = 0;
@@ -205,7 +207,8 @@ export class FillIn {
   }
 
   #updateBar() {
-    setText($("[data-mir-bar-left]", this.#bar), this.#leftText([...this.#required].filter((name) => !this.#valueOf(name)).length));
+    const needed = this.#opened.size ? new Set([...this.#opened].flatMap((card) => this.#info.get(card).needs)) : this.#required;
+    setText($("[data-mir-bar-left]", this.#bar), this.#leftText([...needed].filter((name) => !this.#valueOf(name)).length));
     for (const where of [this.#bar, this.#focus]) {
       setText($("[data-mir-bar-case], [data-mir-focus-case]", where), format(this.#ui.bar_case, { case: this.#active.name }));
     }
@@ -408,6 +411,7 @@ export class FillIn {
     const data = this.#info.get(card);
     this.#clearFocus();
     this.#focused = card;
+    this.#opened.add(card);
     setText(this.#part("title"), format(ui.focus_label, { title: card.dataset.title }));
     focus.setAttribute("aria-label", this.#part("title").textContent);
     const names = [...(data.email ? ["@to", "@cc"] : []), ...(data.registers ? ["@register"] : []), ...data.fields];
@@ -484,10 +488,13 @@ export class FillIn {
     $("[data-mir-missing]", dialog).replaceChildren(...empty.map((name) => make("li", { textContent: this.#labels.get(name) })));
     setText($("[data-mir-anyway]", dialog), ui.anyway[action]);
     dialog.returnValue = "";
+    const from = document.activeElement;
     dialog.showModal();
     return new Promise((done) => dialog.addEventListener("close", () => {
       done(dialog.returnValue === "go");
       if (dialog.returnValue === "go") return;
+      // Escape leaves the reader where they were; "Go back and fill them in" takes them to the blank.
+      if (dialog.returnValue !== "fill") { from?.focus(); return; }
       setTimeout(() => {
         const input = this.#focus.open && $(`[name="${empty[0]}"]`, this.#part("fields"));
         if (input) input.focus(); else this.#openPanel(empty[0]);
@@ -589,6 +596,8 @@ export class FillIn {
     const policy = this.#actions[action];
     const handler = this.#handlers[action];
     if (!policy || !handler) return;
+    this.#opened.add(card);
+    this.#updateBar();
     if (policy.asks && !await this.#confirmed(card, action)) return;
     await handler.call(this, card, control);
     emit("action", { action, template: card.dataset.template });
