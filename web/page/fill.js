@@ -267,6 +267,8 @@ export class FillIn {
     const from = this.#active;
     const made = this.store.add();
     made.values[target.name] = value;
+    // The way of greeting goes along (the blanks in view depend on it); nothing else does.
+    if (from.values["@register"]) made.values["@register"] = from.values["@register"];
     this.#guard = { from: from.id, to: made.id, name: target.name, old: from.name };
     this.#identityBase = { id: made.id, name: target.name, value: "" };
     this.refresh();
@@ -292,7 +294,6 @@ export class FillIn {
     }
     const box = this.#guardBox;
     box.hidden = false;
-    box.dataset.field = this.#guard.name;
     const question = format(ui.guard_question, { new: this.#active.name, old: this.#guard.old });
     setText($(".mir-guard__question", box), question);
     setText($("[data-mir-guard=new]", box), ui.guard_new);
