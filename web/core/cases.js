@@ -12,6 +12,13 @@ const REMEMBER = Object.freeze({ me: "mir:remember-me", cases: "mir:remember-cas
 const OLD = ["mir:fields", "mir:remember"];
 const AREAS = ["session", "local"];
 
+// True when `typed` names someone else: not the case's value `before` (a client's
+// name or address) being extended, trimmed or retyped. An empty side never does.
+export function anotherClient(before, typed) {
+  const [old, now] = [before, typed].map((text) => String(text || "").trim().toLowerCase());
+  return Boolean(old && now) && !old.startsWith(now) && !now.startsWith(old);
+}
+
 const newId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 export class CaseStore extends EventTarget {
@@ -73,6 +80,26 @@ export class CaseStore extends EventTarget {
     this.cases.push(made);
     this.active = made;
     return made;
+  }
+
+  // A new active case for another client, holding only `values` and the way of greeting.
+  splitOff(values) {
+    const from = this.active;
+    const made = this.add();
+    Object.assign(made.values, valuesOf(values));
+    if (from.values["@register"]) made.values["@register"] = from.values["@register"];
+    return made;
+  }
+
+  // A split taken back: what was typed into the new case goes to the first, the new one goes.
+  mergeBack(fromId, madeId) {
+    const from = this.cases.find((c) => c.id === fromId);
+    const made = this.cases.find((c) => c.id === madeId);
+    if (!from || !made || from === made) return false;
+    Object.assign(from.values, made.values);
+    this.remove(made);
+    this.active = from;
+    return true;
   }
 
   select(id) { this.active = this.cases.find((c) => c.id === id) || this.active; }

@@ -3,6 +3,7 @@
 // and panel.py write the markup; typed text only becomes textContent, a value or
 // encoded text. One instance per page; destroy() takes every listener off.
 import { $, $$, Listeners, emit, make, setText } from "./dom.js";
+import { anotherClient } from "../core/cases.js";
 import { eml, ics, mailto, sms } from "../core/encode.js";
 import { POLICY, nextMorning } from "../core/policy.js";
 import { addresses, format, slug, wellFormed } from "../core/text.js";
@@ -258,17 +259,13 @@ export class FillIn {
   #crosses(name, value) {
     if (!this.#identity.has(name)) return false;
     this.#enterIdentity({ name });
-    const old = this.#identityBase.value.toLowerCase();
-    const typed = strip(value).toLowerCase();
-    return Boolean(old && typed) && !old.startsWith(typed) && !typed.startsWith(old);
+    return anotherClient(this.#identityBase.value, value);
   }
 
   #split(target, value) {
     const from = this.#active;
-    const made = this.store.add();
-    made.values[target.name] = value;
     // The way of greeting goes along (the blanks in view depend on it); nothing else does.
-    if (from.values["@register"]) made.values["@register"] = from.values["@register"];
+    const made = this.store.splitOff({ [target.name]: value });
     this.#guard = { from: from.id, to: made.id, name: target.name, old: from.name };
     this.#identityBase = { id: made.id, name: target.name, value: "" };
     this.refresh();
@@ -315,13 +312,8 @@ export class FillIn {
     const input = this.#guardBox.previousElementSibling?.querySelector("[name]");
     this.#dropGuard();
     if (what === "correct" && guard) {
-      const from = store.cases.find((c) => c.id === guard.from);
-      const made = store.cases.find((c) => c.id === guard.to);
-      if (from && made) {
-        Object.assign(from.values, made.values);
-        store.remove(made);
-        store.select(from.id);
-        this.#identityBase = { id: from.id, name: guard.name, value: this.#valueOf(guard.name) };
+      if (store.mergeBack(guard.from, guard.to)) {
+        this.#identityBase = { id: guard.from, name: guard.name, value: this.#valueOf(guard.name) };
         this.#autoName(guard.name);
         this.#changed(format(this.#ui.guard_corrected, { old: guard.old }));
       }
