@@ -204,4 +204,5 @@ def script_strings(strings: Strings) -> dict:
             "case_copy": s.case_copy, "bar_case": s.bar_case, "focus_label": s.focus_label,
             "show_preview": s.show_preview, "show_blanks": s.show_blanks,
             "reminder_title": s.reminder_title, "copy_fallback": s.copy_fallback,
+            "copy_subject": s.copy_subject, "copy_body": s.copy_body,
             "actions_label": s.actions_label, "undo": s.undo}

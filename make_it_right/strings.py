@@ -170,6 +170,8 @@ class Filler(_Strings):
     reminder_when: Plain
     reminder_title: _placeholders("case", "title")
     copy_fallback: Plain
+    copy_subject: Plain
+    copy_body: Plain
     missing_title: Plain
     missing_text: Plain
     fill_them: Plain

@@ -242,3 +242,22 @@ def test_the_bar_counts_the_blanks_of_the_templates_opened(context, site_url, pa
         "spans => new Set(spans.filter(s => !s.closest('[hidden]')).map(s => s.dataset.field)).size")
     assert needs > 1
     expect(left).to_have_text(MESSAGES.left_many.format(count=needs))
+
+
+def test_an_emails_subject_and_body_copy_apart_from_its_focus_view(context, site_url, pack):
+    template = pack.get(EMAIL)
+    values = {n: "Filled" for n in template.fields} | {"client_name": "Priya"}
+    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
+    focus = page.locator("[data-mir-focus]")
+    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    focus.get_by_role("button", name=FILLER.copy_body, exact=True).click()
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
+    body = page.evaluate("navigator.clipboard.readText()")
+    assert body.startswith("Hi Priya,") and "Subject:" not in body
+    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    focus.get_by_role("button", name=FILLER.copy_subject, exact=True).click()
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
+    subject = page.evaluate("navigator.clipboard.readText()")
+    assert "\n" not in subject and subject and not subject.startswith("Subject")
+    assert page.errors == []

@@ -425,7 +425,13 @@ export class FillIn {
     this.#showRecipients();
     const counter = make("span", { className: "mir-card__left" });
     counter.setAttribute("data-mir-left", "");
-    this.#part("actions").replaceChildren(...$$("[data-mir-action]:not([data-mir-action=fill])", data.actions).map((c) => c.cloneNode(true)), counter);
+    // An email's subject and body can also be copied apart, for mail apps that take them apart.
+    const parts = data.email ? ["subject", "body"].map((part) => {
+      const button = make("button", { type: "button", className: "md-button", textContent: ui[`copy_${part}`] });
+      Object.assign(button.dataset, { mirAction: "copy", mirPart: part });
+      return button;
+    }) : [];
+    this.#part("actions").replaceChildren(...$$("[data-mir-action]:not([data-mir-action=fill])", data.actions).map((c) => c.cloneNode(true)), ...parts, counter);
     this.#part("actions").setAttribute("aria-label", format(ui.actions_label, { title: card.dataset.title }));
     this.#part("reminder").hidden = !card.dataset.remind;
     if (!this.#remindAt.value) this.#remindAt.value = nextMorning();
@@ -512,7 +518,8 @@ export class FillIn {
 
   async #copy(card, control) {
     const ui = this.#ui;
-    const { text } = this.#message(card);
+    const shown = this.#message(card);
+    const text = shown[control.dataset.mirPart || "text"];
     try {
       await navigator.clipboard.writeText(text);
       this.#announce(format(ui.copied, { title: card.dataset.title }));
