@@ -1,6 +1,6 @@
 """The "Check my draft" form: labels from the strings, the rules as data.
 
-Everything the browser script (docs/javascripts/draft.js) checks with arrives
+Everything the browser script (web/page/draft.js) checks with arrives
 here, generated from rules.yml, the strings and pyphen's patterns at build time,
 in data-* attributes: no inline script, nothing fetched. The form starts
 `hidden`; without JavaScript the reader sees a note pointing to the same rules.

@@ -208,7 +208,7 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
 def _plan_item(marker: str, pack: Pack, template: Template, playbook: str,
                strings: Strings) -> str:
     """A list item linking to a template's card, with its mark for once it is copied or
-    sent for the active client (filler.js shows it)."""
+    sent for the active client (web/page/here.js shows it)."""
     return (f"{marker} [{plain(template.title)}]({card_link(pack, template, playbook)}) "
             f"({plain(strings.channels[template.channel])}) "
             f'<span data-mir-mark="{plain(template.id)}" hidden>{plain(strings.guide.done)}</span>')

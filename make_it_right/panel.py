@@ -4,7 +4,7 @@ template's blanks beside its live preview) and the missing-blanks dialog.
 
 Rendered here, in HTML, so every label, hint and button text comes from the
 strings file. All of it starts `hidden`: it only works with the browser script
-(docs/javascripts/filler.js), which reveals it. Without JavaScript a reader
+(web/page/fill.js), which reveals it. Without JavaScript a reader
 still has every card as text with visible blanks. None of it is searchable, and
 its headings carry no id (the search plugin would index each as a section).
 """

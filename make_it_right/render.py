@@ -1,8 +1,8 @@
 """Fold a template's document and the reader's values into plain text, an .eml
 draft, a mailto: URL or an sms: URL.
 
-The browser script (docs/javascripts/filler.js) writes the same formats with the
-same rules; the browser tests hold the two to each other.
+The browser code (web/core/fill.js and encode.js) writes the same formats with the
+same rules; the Node tier (web/test/) and the browser tests hold the two to each other.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .layout import BLOCK_SEPARATOR, Document
 from .model import Template
 from .placeholders import substitute
 
-# Shared with filler.js: one line for a subject, CRLF on the wire.
+# Shared with web/core/fill.js: one line for a subject, CRLF on the wire.
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 # An address we put in a header: one plain address, nothing that could start another header.
 ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$")

@@ -2,8 +2,8 @@
 
 The theme cannot call macros, so the macros adapter hands it these words through
 `config.extra.make_it_right`, already escaped: the active client's name on a page
-without templates (filler.js fills it in and shows it), and a link back to a page
-where the reader can change it (filler.js points it at the page they last typed on).
+without templates (web/page/here.js fills it in and shows it), and a link back to a page
+where the reader can change it (it points it at the page they last typed on).
 """
 
 from __future__ import annotations

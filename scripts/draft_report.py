@@ -27,7 +27,7 @@ from make_it_right.draft import check_draft  # noqa: E402
 from make_it_right.rules import load_rules  # noqa: E402
 from make_it_right.strings import load_strings  # noqa: E402
 
-ASSETS = ["docs/javascripts/draft.js", "docs/stylesheets/draft.css"]
+ASSETS = ["docs/javascripts/draft.min.js", "docs/stylesheets/draft.css"]
 RUNS = 20
 
 

@@ -37,7 +37,7 @@ from make_it_right.strings import load_strings  # noqa: E402
 # What a reader might type or paste; each set fills every blank of every template.
 HOSTILE = {
     "markup": '<script>alert(1)</script><img src=x onerror="x()">',
-    "quotes": "\"Dan's\" 'notes' & <b>bold</b> &amp; %20 %0A + = ? # ; , \\",
+    "quotes": "\"Dan's\" 'notes' (sic!) *x* ~_. & <b>bold</b> &amp; %20 %0A + = ? # ; , \\",
     "patterns": "$& $$ $` $' $1 {subject} {title}",
     "emoji": "Priya 👩🏽‍💻 🎉 ✅",
     "rtl": "שלום עליכם مرحبا بك and English",

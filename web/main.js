@@ -5,7 +5,7 @@ import { CaseStore } from "./core/cases.js";
 import * as encode from "./core/encode.js";
 import { format, slug, addresses, wellFormed } from "./core/text.js";
 import { $, $$ } from "./page/dom.js";
-import { FillIn, message } from "./page/fill.js";
+import { FillInPanel, message } from "./page/fill.js";
 import { refuseFraming } from "./page/frame.js";
 import { Guide } from "./page/guide.js";
 import { openPlanOnPhone, showHere, showMarks } from "./page/here.js";
@@ -34,13 +34,13 @@ function received(note) {
   if (note.type === "forget") store.forget();
   const gone = store.cases.find((c) => c.id === note.id);
   if (gone) { store.clear(gone); store.save(); }
-  const fill = parts.find((p) => p instanceof FillIn);
+  const fill = parts.find((p) => p instanceof FillInPanel);
   if (fill) fill.refresh();
   else showMarks(store.storedCase());
 }
 
 async function draftPage(root) {
-  const { DraftPage } = await import(new URL("draft.js", import.meta.url).href);
+  const { DraftPage } = await import(new URL("draft.min.js", import.meta.url).href);
   const page = new DraftPage(root);
   window.mirDraft = page.api;
   await page.start();
@@ -52,7 +52,7 @@ function start() {
   parts = [];
   const panel = $("[data-mir-fields]");
   store = new CaseStore(storage, words(panel));
-  if (panel) parts.push(new FillIn(panel, store, tabs));
+  if (panel) parts.push(new FillInPanel(panel, store, tabs));
   else {
     const open = store.storedCase();
     showMarks(open);

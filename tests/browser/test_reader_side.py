@@ -9,6 +9,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from browser import serve
 from make_it_right.strings import load_strings
 
 pytestmark = pytest.mark.browser
@@ -50,19 +51,22 @@ def stored_case(page):
     return next(c for c in data["cases"] if c["id"] == data["active"])
 
 
-def test_a_page_framed_by_another_site_shows_only_a_link_out(chromium, site_url):
+def test_a_page_framed_by_another_site_shows_only_a_link_out(chromium, site_url, tmp_path):
+    # A stranger's page on another origin (another port), holding ours in a frame.
+    (tmp_path / "framer.html").write_text(
+        f'<iframe src="{site_url}{PAGE}" width="800" height="600"></iframe>', encoding="utf-8")
     page = chromium.new_page()
-    page.goto("about:blank")
-    # about:blank's origin is not the site's: a stranger's page holding ours in a frame.
-    page.set_content(f'<iframe src="{site_url}{PAGE}" width="800" height="600"></iframe>')
-    frame = page.frame_locator("iframe")
-    link = frame.locator("[data-mir-framed] a")
-    expect(link).to_be_visible()
-    expect(link).to_have_text(FILLER.framed)
-    expect(link).to_have_attribute("href", f"{site_url}{PAGE}")
-    expect(link).to_have_attribute("target", "_blank")
-    for hidden in ("[data-mir-remember]", ".mir-card", "[data-mir-fields]", "article"):
-        expect(frame.locator(hidden)).to_have_count(0)
+    with serve(tmp_path) as stranger:
+        page.goto(stranger + "framer.html")
+        frame = page.frame_locator("iframe")
+        link = frame.locator("[data-mir-framed] a")
+        expect(link).to_be_visible()
+        expect(link).to_have_text(FILLER.framed)
+        expect(link).to_have_attribute("href", f"{site_url}{PAGE}")
+        expect(link).to_have_attribute("target", "_blank")
+        for gone in ("[data-mir-remember]", ".mir-card", "[data-mir-fields]", "article"):
+            expect(frame.locator(gone)).to_have_count(0)
+        assert page.url == stranger + "framer.html", "the browser kept the stranger's page on top"
     page.close()
 
 

@@ -127,7 +127,7 @@ def test_checklists_are_short_one_line_items(built_site, rules):
 
 
 def test_spelling():
-    targets = ["docs", "templates", "macros", "make_it_right", "README.md", "CONTRIBUTING.md",
+    targets = ["docs", "templates", "macros", "make_it_right", "web", "README.md", "CONTRIBUTING.md",
                "mkdocs.yml"]
     result = subprocess.run([sys.executable, "-m", "codespell_lib", *targets],
                             cwd=ROOT, capture_output=True, text=True)

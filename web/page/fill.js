@@ -38,7 +38,7 @@ function download(name, content, type) {
 
 const add = (map, key, item) => { const items = map.get(key); if (items) items.push(item); else map.set(key, [item]); };
 
-export class FillIn {
+export class FillInPanel {
   #aboutNames;
   #actions;
   #added;
