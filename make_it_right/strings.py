@@ -114,6 +114,10 @@ class Messages(_Strings):
     bad_address: _placeholders("address")
     file_fallback: Plain
     reminder_empty: Plain
+    keep_question: Plain
+    keep_detail: Plain
+    keep_yes: Plain
+    keep_no: Plain
     guard_question: _placeholders("new", "old")
     guard_new: Plain
     guard_correct: _placeholders("old")

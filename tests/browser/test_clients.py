@@ -261,3 +261,26 @@ def test_an_emails_subject_and_body_copy_apart_from_its_focus_view(context, site
     subject = page.evaluate("navigator.clipboard.readText()")
     assert "\n" not in subject and subject and not subject.startswith("Subject")
     assert page.errors == []
+
+
+def test_naming_a_client_asks_once_whether_to_keep_them_on_this_device(context, site_url):
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    open_panel(page)
+    remember = page.locator('[data-mir-fields] [data-mir-remember="cases"]')
+    expect(remember).not_to_be_checked()
+    page.fill("#mir-f-client_name", "Priya")
+    keep = page.locator(".mir-keep")
+    expect(keep).to_be_visible()
+    expect(keep.locator(".mir-keep__question")).to_have_text(MESSAGES.keep_question)
+    expect(keep).to_contain_text(MESSAGES.keep_detail)
+    keep.get_by_role("button", name=MESSAGES.keep_yes).click()
+    expect(keep).to_be_hidden()
+    expect(remember).to_be_checked()
+    expect(page.locator("[data-mir-bar] [data-mir-status]")).to_have_text(MESSAGES.remembered)
+    page.wait_for_function("() => localStorage.getItem('mir:cases')?.includes('Priya')")
+    # Asked once: the next client's name brings no question.
+    page.get_by_role("button", name=FILLER.case_new).click()
+    page.fill("#mir-f-client_name", "Tomás")
+    expect(page.locator("[data-mir-bar-case]")).to_have_text(FILLER.bar_case.format(case="Tomás"))
+    expect(keep).to_be_hidden()
+    assert page.errors == []

@@ -8,6 +8,7 @@ import { format, valuesOf, wellFormed } from "./text.js";
 const ABOUT = "mir:about";
 const CASES = "mir:cases";
 const GUIDE = "mir:guide";
+const ASKED = "mir:asked-keep"; // "Keep this client on this device?" answered, in this tab
 const REMEMBER = Object.freeze({ me: "mir:remember-me", cases: "mir:remember-cases" });
 const OLD = ["mir:fields", "mir:remember"];
 const AREAS = ["session", "local"];
@@ -59,6 +60,11 @@ export class CaseStore extends EventTarget {
   }
 
   remembered(what) { return this.get("local", REMEMBER[what]) === "1"; }
+
+  // Whether to ask "Keep this client on this device?": once per tab, and not when kept already.
+  shouldAskKeep() { return !this.remembered("cases") && this.get("session", ASKED) !== "1"; }
+
+  askedKeep() { this.set("session", ASKED, "1"); }
 
   read(key, what) { return this.json("session", key) ?? (this.remembered(what) ? this.json("local", key) : null); }
 
@@ -183,7 +189,7 @@ export class CaseStore extends EventTarget {
   // Every value and choice this site keeps, in both storages; a fresh case.
   forget() {
     for (const area of AREAS) {
-      for (const key of [ABOUT, CASES, ...Object.values(REMEMBER), ...OLD]) this.set(area, key, null);
+      for (const key of [ABOUT, CASES, ASKED, ...Object.values(REMEMBER), ...OLD]) this.set(area, key, null);
     }
     this.about = Object.create(null);
     this.cases = [this.newCase()];

@@ -52,6 +52,7 @@ export class FillInPanel {
   #focused;
   #guard;
   #guardBox;
+  #keepBox;
   #identity;
   #identityBase;
   #info;
@@ -239,9 +240,47 @@ export class FillInPanel {
 
   // A case is named after its client until the reader names it.
   #autoName(name) {
-    if (!this.#active.auto || !this.#nameFrom.includes(name)) return;
-    this.#rename(this.#nameFrom.map((n) => (this.#active.values[n] || "").trim()).find(Boolean) || this.#active.name);
+    if (!this.#active.auto || !this.#nameFrom.includes(name)) return false;
+    const named = this.#nameFrom.map((n) => (this.#active.values[n] || "").trim()).find(Boolean);
+    this.#rename(named || this.#active.name);
     this.#caseName.value = this.#active.name;
+    return Boolean(named);
+  }
+
+  // -- where a client's values live: asked in place, the first time a case is named
+
+  #askKeep(target) {
+    const ui = this.#ui;
+    if (!this.store.shouldAskKeep() || this.#guard) return;
+    let box = this.#keepBox;
+    if (!box) {
+      box = make("div", { className: "mir-keep", role: "group" });
+      box.setAttribute("aria-label", ui.keep_question);
+      box.append(make("p", { className: "mir-keep__question", textContent: ui.keep_question }),
+        make("p", { className: "mir-keep__detail", textContent: ui.keep_detail }));
+      for (const [keep, label] of [["1", ui.keep_yes], ["", ui.keep_no]]) {
+        const button = make("button", { type: "button", className: `md-button${keep ? "" : " md-button--primary"}`, textContent: label });
+        button.dataset.mirKeep = keep;
+        box.append(button);
+      }
+      this.listeners.on(box, "click", ({ target: control }) => {
+        const keep = control.closest("[data-mir-keep]")?.dataset.mirKeep;
+        if (keep !== undefined) this.#answerKeep(keep === "1");
+      });
+      this.#keepBox = box;
+    }
+    box.hidden = false;
+    target.closest(".mir-field").after(box);
+  }
+
+  #answerKeep(keep) {
+    const input = this.#keepBox.previousElementSibling?.querySelector("[name]");
+    this.#keepBox.hidden = true;
+    this.store.askedKeep();
+    const box = $('[data-mir-remember="cases"]', this.panel);
+    box.checked = keep;
+    this.#remember(box);
+    input?.focus();
   }
 
   // -- the client boundary: another client's name or address never lands silently
@@ -328,7 +367,7 @@ export class FillInPanel {
     if (value) this.#mapOf(name)[name] = value;
     else delete this.#mapOf(name)[name];
     for (const other of this.#inputs.get(name)) if (other !== target && other.value !== target.value) other.value = target.value;
-    this.#autoName(name);
+    if (this.#autoName(name) && !this.#guard) this.#askKeep(target);
     if (this.#guard?.to === this.#active.id && this.#guard.name === name) this.#askGuard();
     if (name === "@register") {
       this.#applyRegister();
