@@ -92,7 +92,7 @@ def field_notes(template: Template, name: str, strings: Strings, register: str =
 
 def sentences(notes: list[str]) -> str:
     """Notes as one line of sentences: a full stop after any that has no end of its own
-    ("e.g. Priya. If you leave it empty: “there”")."""
+    ("For example: “Priya”. If you leave it empty: “there”")."""
     return " ".join(n if n[-1:] in ".!?”\")" else f"{n}." for n in notes if n)
 
 
