@@ -22,19 +22,20 @@ STRINGS = load_strings("en")
 FILLER = STRINGS.filler
 MESSAGES = FILLER.messages
 EMAIL = "apology-team-mistake"
+SHORT = "call-request-short"  # its mail link stays short whatever is filled in
 PRIYA = "priya.patel@acme.example"
 TOMAS = "tomas.ortega@ortega.example"
 
 
 def send(page, action, role):
     """The card's action, through the "blanks still empty" question (blanks are left here)."""
-    card(page, EMAIL).get_by_role(role, name=FILLER.actions[action], exact=True).click()
+    card(page, SHORT).get_by_role(role, name=FILLER.actions[action], exact=True).click()
     page.get_by_role("dialog", name=FILLER.missing_title).get_by_role(
         "button", name=FILLER.anyway[action]).click()
 
 
 def mail_link(page):
-    link = card(page, EMAIL).get_by_role("link", name=FILLER.actions["mailto"], exact=True)
+    link = card(page, SHORT).get_by_role("link", name=FILLER.actions["mailto"], exact=True)
     link.evaluate("a => { a.href = 'mailto:'; }")
     send(page, "mailto", "link")
     expect(link).not_to_have_attribute("href", "mailto:")
