@@ -693,7 +693,8 @@ export class FillInPanel {
     } else {
       store.add();
       this.#changed(ui.switched);
-      this.#openPanel();
+      // A new client starts with their name.
+      this.#openPanel(this.#nameFrom.find((name) => this.#inputs.has(name)));
     }
   }
 
