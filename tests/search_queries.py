@@ -26,6 +26,6 @@ EXPECTED_FIRST = {
     "gdpr": "playbooks/data-slip/",
     "breach": "playbooks/data-slip/",
     "furious": "playbooks/angry-client/",
-    "sms": "templates/",
-    "text message": "templates/",
+    "sms": "playbooks/team-mistake/",  # where the text-message templates are
+    "text message": "playbooks/team-mistake/",
 }
