@@ -98,7 +98,7 @@ def field_notes(template: Template, name: str, strings: Strings, register: str =
 
 def sentences(notes: list[str]) -> str:
     """Notes as one line of sentences: a full stop after any that has no end of its own
-    ("e.g. Priya. If you leave it empty: “there”")."""
+    ("For example: “Priya”. If you leave it empty: “there”")."""
     return " ".join(n if n[-1:] in ".!?”\")" else f"{n}." for n in notes if n)
 
 
@@ -175,13 +175,15 @@ def card_actions(template: Template, rules: Rules, strings: Strings) -> str:
     actions = list(rules.channels[template.channel].actions)
     if reminder_fields(template, rules):
         actions += [name for name, action in rules.actions.items() if action.reminder]
+    primary = rules.channels[template.channel].primary
     for name in actions:
         label = plain(s.actions[name])
+        kind = "md-button md-button--primary" if name == primary else "md-button"
         if rules.actions[name].link:
             # A real link, so the mail or messages app opens from a plain click.
-            buttons.append(f'<a class="md-button" href="{name}:" data-mir-action="{name}">{label}</a>')
+            buttons.append(f'<a class="{kind}" href="{name}:" data-mir-action="{name}">{label}</a>')
         else:
-            buttons.append(f'<button type="button" class="md-button" '
+            buttons.append(f'<button type="button" class="{kind}" '
                            f'data-mir-action="{name}">{label}</button>')
     return (f'<div class="mir-card__actions" role="group" '
             f'aria-label="{plain(s.actions_label.format(title=template.title))}" data-search-exclude hidden>'

@@ -83,6 +83,7 @@ class Channel(Strict):
     limits: list[Limit]
     size: str | None = None
     actions: list[Kebab]
+    primary: Kebab | None = None
     scaffold: Scaffold = Scaffold()
     registers: dict[Kebab, Register] = {}
 
@@ -102,6 +103,12 @@ class Channel(Strict):
                                or not {GREETING, SIGN_OFF} <= set(self.sections)):
             raise ValueError(f"registers swap the '{GREETING}' and '{SIGN_OFF}' sections, "
                              "so a channel with registers must have both")
+        return self
+
+    @model_validator(mode="after")
+    def _primary_is_an_action(self) -> Channel:
+        if self.primary is not None and self.primary not in self.actions:
+            raise ValueError(f"primary '{self.primary}' is not one of its actions: {', '.join(self.actions)}")
         return self
 
     @model_validator(mode="after")
@@ -284,6 +291,7 @@ class Rules(Strict):
     channels: dict[str, Channel]
     about_me: list[FieldName]
     case_name_from: list[FieldName] = []
+    case_identity: list[FieldName | Literal["@to", "@cc"]] = []
     reminders: list[FieldName]
     limits: Limits
     unfinished_marker: str

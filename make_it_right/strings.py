@@ -117,6 +117,17 @@ class Messages(_Strings):
     bad_address: Annotated[str, _placeholders("address")]
     file_fallback: Plain
     reminder_empty: Plain
+    keep_question: Plain
+    keep_detail: Plain
+    keep_yes: Plain
+    keep_no: Plain
+    guard_question: Annotated[str, _placeholders("new", "old")]
+    guard_new: Plain
+    guard_correct: Annotated[str, _placeholders("old")]
+    guard_corrected: Annotated[str, _placeholders("old")]
+    to_line: Annotated[str, _placeholders("to")]
+    cc_line: Annotated[str, _placeholders("cc")]
+    to_nobody: Plain
 
 
 class RegisterStrings(_Strings):
@@ -137,6 +148,7 @@ class Filler(_Strings):
     case_title: Plain
     case_intro: Plain
     case_pick: Plain
+    case_menu: Plain
     case_name: Plain
     case_default: Annotated[str, _placeholders("number")]
     case_copy: Annotated[str, _placeholders("case")]
@@ -165,6 +177,8 @@ class Filler(_Strings):
     reminder_when: Plain
     reminder_title: Annotated[str, _placeholders("case", "title")]
     copy_fallback: Plain
+    copy_subject: Plain
+    copy_body: Plain
     missing_title: Plain
     missing_text: Plain
     fill_them: Plain

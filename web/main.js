@@ -5,16 +5,17 @@ import { CaseStore } from "./core/cases.js";
 import * as encode from "./core/encode.js";
 import { format, slug, addresses, wellFormed } from "./core/text.js";
 import { $, $$ } from "./page/dom.js";
-import { FillInPanel, message } from "./page/fill.js";
 import { refuseFraming } from "./page/frame.js";
 import { Guide } from "./page/guide.js";
-import { showHere, showMarks } from "./page/here.js";
+import { openPlanOnPhone, showHere, showMarks } from "./page/here.js";
 import { Tabs } from "./page/tabs.js";
 
 const storage = { session: () => window.sessionStorage, local: () => window.localStorage };
 let store = null;
 let tabs = null;
 let parts = [];
+let fill = null;   // the fill-in's module, once a page with templates has loaded it
+let shown = 0;     // which page start() last set up: a late module load skips an old page
 
 // How a case is named when nobody named it: the panel's strings, or, on a page
 // without templates, the theme's copy of the one that matters there.
@@ -34,9 +35,15 @@ function received(note) {
   if (note.type === "forget") store.forget();
   const gone = store.cases.find((c) => c.id === note.id);
   if (gone) { store.clear(gone); store.save(); }
-  const fill = parts.find((p) => p instanceof FillInPanel);
-  if (fill) fill.refresh();
+  const panel = parts.find((p) => p.refresh);
+  if (panel) panel.refresh();
   else showMarks(store.storedCase());
+}
+
+async function fillPage(panel, page) {
+  fill ??= await import(new URL("fill.min.js", import.meta.url).href);
+  if (page !== shown) return;
+  parts.push(new fill.FillInPanel(panel, store, tabs));
 }
 
 async function draftPage(root) {
@@ -50,14 +57,16 @@ async function draftPage(root) {
 function start() {
   for (const part of parts) part.destroy();
   parts = [];
+  shown += 1;
   const panel = $("[data-mir-fields]");
   store = new CaseStore(storage, words(panel));
-  if (panel) parts.push(new FillInPanel(panel, store, tabs));
+  if (panel) fillPage(panel, shown);
   else {
     const open = store.storedCase();
     showMarks(open);
     showHere(open);
   }
+  openPlanOnPhone();
   const guide = $("[data-mir-guide]");
   if (guide) parts.push(new Guide(guide, store));
   const draft = $("[data-mir-draft]");
@@ -71,7 +80,7 @@ function start() {
 document.addEventListener("mir:case", (event) => showMarks(event.detail.case));
 
 // For the tests and for anyone's console: the encoders, on any text.
-window.MakeItRight = Object.freeze({ ...encode, message: (card) => message(card, JSON.parse($("[data-mir-fields]").dataset.mirStrings).subject),
+window.MakeItRight = Object.freeze({ ...encode, message: (card) => fill.message(card, JSON.parse($("[data-mir-fields]").dataset.mirStrings).subject),
   format, slug, addresses, wellFormed });
 
 if (!refuseFraming()) {

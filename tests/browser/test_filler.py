@@ -280,7 +280,7 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
         label=STRINGS.filler.registers["formal"].label)
     assert page.evaluate("document.activeElement.name") == "@register", "focus stays on the picker"
     assert "client_formal_name" in names() and "client_name" not in names()
-    preview = focus.locator("[data-mir-focus-preview]")
+    preview = focus.locator("[data-mir-focus-preview] .mir-card__text")
     assert preview.inner_text().splitlines()[2] == "Dear [Client's name, formally],"
     # Its own blank is now required: the copy asks for it by name.
     focus.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
