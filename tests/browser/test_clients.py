@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from make_it_right.strings import load_strings
-from test_filler import card, open_page, open_panel, parse_mailto
+from fill_page import card, open_page, open_panel, parse_mailto
 
 pytestmark = pytest.mark.browser
 

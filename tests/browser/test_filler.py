@@ -15,12 +15,13 @@ import email.policy
 import email.utils
 import json
 from datetime import UTC, datetime
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import icalendar
 import pytest
 from playwright.sync_api import expect
 
+from fill_page import card, open_page, open_panel, parse_mailto
 from harness.chromium import wait_for_instant_navigation
 from make_it_right import render
 from make_it_right.escape import plain
@@ -60,31 +61,10 @@ def context(chromium):
     context.close()
 
 
-def open_page(context, url, values=None):
-    """The page, with its panel ready; `values` go into this tab's storage first."""
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("dialog", lambda dialog: page.errors.append(f"native dialog: {dialog.message}"))
-    if values is not None:
-        page.goto(urljoin(url, "/404.html"))
-        page.evaluate("""values => {
-            sessionStorage.setItem("mir:about", JSON.stringify(values));
-            sessionStorage.setItem("mir:cases", JSON.stringify(
-                {active: "t", cases: [{id: "t", name: "Test case", values}]}));
-        }""", values)
-    page.goto(url)
-    page.wait_for_selector("[data-mir-fields]:not([hidden])")
-    return page
 
 
-def card(page, template_id):
-    return page.locator(f'.mir-card[data-template="{template_id}"]')
 
 
-def open_panel(page):
-    if page.get_attribute("[data-mir-toggle]", "aria-expanded") != "true":
-        page.click("[data-mir-toggle]")
 
 
 def field_names(page):
@@ -109,10 +89,6 @@ def download(page, locator):
     return info.value
 
 
-def parse_mailto(href):
-    parts = urlsplit(href)
-    query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
-    return unquote(parts.path), query
 
 
 # --- The encoders, against Python's parsers: one page visit ---------------------------

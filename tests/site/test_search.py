@@ -22,7 +22,9 @@ from search_queries import EXPECTED_FIRST
 # 6 KB gzipped, each page about 1 KB, the lightest in the handbook. The changelog page,
 # the phrase bank's never-in-writing list and the draft rules' docs (merged the same
 # day) brought it to 31.7 KB.
-INDEX_BUDGET_GZIPPED = 32_000
+# Issue 20: search words for GDPR, breach, furious and texts, and the "calling in the
+# next few minutes" box on every playbook, about 0.4 KB more.
+INDEX_BUDGET_GZIPPED = 33_000
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,40 @@
+"""What browser tests of the fill-in share: opening a page with its panel ready,
+finding a card, opening the panel, reading a mailto: link. (Test modules are not
+importable by name under pytest's importlib mode, so they live here.)"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+
+
+def open_page(context, url, values=None):
+    """The page, with its panel ready; `values` go into this tab's storage first."""
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("dialog", lambda dialog: page.errors.append(f"native dialog: {dialog.message}"))
+    if values is not None:
+        page.goto(urljoin(url, "/404.html"))
+        page.evaluate("""values => {
+            sessionStorage.setItem("mir:about", JSON.stringify(values));
+            sessionStorage.setItem("mir:cases", JSON.stringify(
+                {active: "t", cases: [{id: "t", name: "Test case", values}]}));
+        }""", values)
+    page.goto(url)
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    return page
+
+
+def card(page, template_id):
+    return page.locator(f'.mir-card[data-template="{template_id}"]')
+
+
+def open_panel(page):
+    if page.get_attribute("[data-mir-toggle]", "aria-expanded") != "true":
+        page.click("[data-mir-toggle]")
+
+
+def parse_mailto(href):
+    parts = urlsplit(href)
+    query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+    return unquote(parts.path), query
