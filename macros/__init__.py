@@ -4,6 +4,8 @@ handbook's macros, nothing else.
 All the work is in the make_it_right package. This adapter imports nothing from
 MkDocs at module level and uses no hook but `define_env`, so the same site
 builds with Zensical, which calls `define_env` once per page (hence the cache).
+The one other function, `on_post_build`, writes the snippet downloads beside their
+page; Zensical does not call it, so its build has that page without the files.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import MutableMapping
 from pathlib import Path
 
 from make_it_right.errors import ContentError
+from make_it_right.exports.downloads import PAGE as DOWNLOADS_PAGE
 from make_it_right.site import Handbook
 from make_it_right.watch import Cache
 
@@ -42,6 +45,23 @@ def define_env(env) -> None:
     resolves_links = _generator_resolves_docs_root_links()
     for name, macro in handbook.bound(lambda: _page_path(env)).items():
         env.macro(macro if resolves_links else _with_relative_links(macro, env), name)
+
+
+def on_post_build(env) -> None:
+    """Write the snippet downloads into the built site, beside the page that links them."""
+    config = env.conf
+    project = Path(getattr(env, "project_dir", None) or Path(config["config_file_path"]).parent)
+    docs = project / config["docs_dir"]
+    language = (config.get("theme") or {}).get("language") or "en"
+    handbook = _handbooks.get((project, docs, language),
+                              lambda: Handbook.load(project, docs, language))
+    if not (docs / DOWNLOADS_PAGE).is_file():
+        return  # a site without the page (a mini-site in the tests)
+    site = Path(config["site_dir"])
+    for path, data in handbook.download_files().items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def _generator_resolves_docs_root_links() -> bool:

@@ -245,6 +245,22 @@ class Draft(_Strings):
     sizes: DraftSizes
 
 
+class ExportTool(_Strings):
+    install: Plain
+
+
+class Exports(_Strings):
+    """The "Use these in your own tools" page: its table and each tool's install note."""
+
+    tool: Plain
+    file: Plain
+    install: Plain
+    whole_pack: Plain
+    size: _placeholders("kb")
+    per_playbook: Plain
+    tools: dict[str, ExportTool]
+
+
 class Strings(_Strings):
     """Every string, by where it shows."""
 
@@ -259,6 +275,7 @@ class Strings(_Strings):
     guide: Guide
     contributing: Contributing
     draft: Draft
+    exports: Exports
 
 
 def strings_path(language: str) -> Path:
