@@ -4,8 +4,9 @@ handbook's macros, nothing else.
 All the work is in the make_it_right package. This adapter imports nothing from
 MkDocs at module level and uses no hook but `define_env`, so the same site
 builds with Zensical, which calls `define_env` once per page (hence the cache).
-The one other function, `on_post_build`, writes the snippet downloads beside their
-page; Zensical does not call it, so its build has that page without the files.
+The one other function, `on_post_build`, writes what needs the finished build: the
+snippet downloads beside their page, and the offline copy's service worker, which
+lists every built file. Zensical does not call it, so its build has neither.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from make_it_right.errors import ContentError
 from make_it_right.exports.downloads import PAGE as DOWNLOADS_PAGE
+from make_it_right.offline import write_worker
 from make_it_right.site import Handbook
 from make_it_right.watch import Cache
 
@@ -55,13 +57,13 @@ def on_post_build(env) -> None:
     language = (config.get("theme") or {}).get("language") or "en"
     handbook = _handbooks.get((project, docs, language),
                               lambda: Handbook.load(project, docs, language))
-    if not (docs / DOWNLOADS_PAGE).is_file():
-        return  # a site without the page (a mini-site in the tests)
     site = Path(config["site_dir"])
-    for path, data in handbook.download_files().items():
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    if (docs / DOWNLOADS_PAGE).is_file():  # a mini-site in the tests may not have the page
+        for path, data in handbook.download_files().items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    write_worker(site, config.get("site_url"), config.get("dev_addr"), language)
 
 
 def _generator_resolves_docs_root_links() -> bool:
