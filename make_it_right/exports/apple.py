@@ -11,6 +11,6 @@ from .snippet import Snippet, bracketed, short
 
 
 def write(snippets: Sequence[Snippet]) -> bytes:
-    items = [{"phrase": bracketed(s.parts, s.fill_ins), "shortcut": s.trigger}
+    items = [{"phrase": bracketed(s.parts, s.prompts), "shortcut": s.trigger}
              for s in short(snippets)]
     return plistlib.dumps(items, fmt=plistlib.FMT_XML, sort_keys=False)

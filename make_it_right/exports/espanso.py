@@ -41,14 +41,14 @@ def write(snippets: Sequence[Snippet]) -> bytes:
 
 
 def _match(snippet: Snippet) -> dict:
-    fill_ins = snippet.in_order()
-    labels = unique_labels({f.name: f for f in fill_ins}, _label)
+    prompts = snippet.in_order()
+    labels = unique_labels({f.name: f for f in prompts}, _label)
     replace, literal_braces = _replace(snippet)
     variables: list[dict] = []
-    if fill_ins:
-        layout = "\n".join(f"{labels[f.name]}: [[{f.name}]]" for f in fill_ins)
+    if prompts:
+        layout = "\n".join(f"{labels[f.name]}: [[{f.name}]]" for f in prompts)
         fields = {}
-        for f in fill_ins:
+        for f in prompts:
             field: dict = {}
             if f.multiline:
                 field["multiline"] = True

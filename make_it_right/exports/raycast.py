@@ -19,7 +19,7 @@ _PLACEHOLDER = re.compile(r"\{\s*(clipboard|cursor|date|time|datetime|day|uuid|s
 def write(snippets: Sequence[Snippet]) -> bytes:
     items = []
     for snippet in snippets:
-        text = bracketed(snippet.parts, snippet.fill_ins)
+        text = bracketed(snippet.parts, snippet.prompts)
         found = _PLACEHOLDER.search(text)
         if found:
             raise ExportError(f"{snippet.template_id}: Raycast would read '{found[0]}' in its text "

@@ -24,7 +24,7 @@ class ExportError(ValueError):
 
 
 @dataclass(frozen=True)
-class FillIn:
+class Prompt:
     name: str  # the template's field name
     label: str
     default: str  # the field's fallback, or ""
@@ -41,15 +41,15 @@ class Snippet:
     # The text as it expands: literal strings, Blanks, and Omits (a phrase the
     # reader may leave out with its blank), ending without a final line break.
     parts: tuple[Part, ...]
-    fill_ins: dict[str, FillIn]
+    prompts: dict[str, Prompt]
     example_text: str  # the command line's text output with every example, no final line break
 
-    def in_order(self) -> list[FillIn]:
+    def in_order(self) -> list[Prompt]:
         """The fill-ins in the order the text first uses them."""
-        seen: dict[str, FillIn] = {}
+        seen: dict[str, Prompt] = {}
         for part in _flatten(self.parts):
             if isinstance(part, Blank):
-                seen.setdefault(part.field, self.fill_ins[part.field])
+                seen.setdefault(part.field, self.prompts[part.field])
         return list(seen.values())
 
 
@@ -67,12 +67,12 @@ def snippets_of(templates: Iterable[Template], rules: Rules, strings: Strings) -
 def snippet(template: Template, rules: Rules, strings: Strings, register: str = FRIENDLY) -> Snippet:
     document = layout(template, rules, strings, register)
     fields = document.template.fields
-    fill_ins = {name: FillIn(name, f.label, f.fallback or "", f.example, f.kind == "long")
+    prompts = {name: Prompt(name, f.label, f.fallback or "", f.example, f.kind == "long")
                 for name, f in fields.items()}
     name = template.title if register == FRIENDLY else f"{template.title} ({register})"
     examples = {name: f.example for name, f in fields.items()}
     return Snippet(template.id, register, trigger(template.id, register), name,
-                   _parts(document), fill_ins, fill(document, examples).text.rstrip("\n"))
+                   _parts(document), prompts, fill(document, examples).text.rstrip("\n"))
 
 
 def _parts(document: Document) -> tuple[Part, ...]:
@@ -105,18 +105,18 @@ def short(snippets: Iterable[Snippet]) -> list[Snippet]:
 _BRACKETS = str.maketrans("[]{}", "()()")  # a label's own brackets would read as a blank's edge
 
 
-def bracketed(parts: Iterable[Part], fill_ins: dict[str, FillIn]) -> str:
+def bracketed(parts: Iterable[Part], prompts: dict[str, Prompt]) -> str:
     """The text with each blank written [Label], for tools with no fill-ins."""
-    labels = unique_labels(fill_ins, lambda label: label.translate(_BRACKETS))
+    labels = unique_labels(prompts, lambda label: label.translate(_BRACKETS))
     return "".join(f"[{labels[p.field]}]" if isinstance(p, Blank) else p
                    for p in _flatten(parts))
 
 
-def unique_labels(fill_ins: dict[str, FillIn], clean) -> dict[str, str]:
+def unique_labels(prompts: dict[str, Prompt], clean) -> dict[str, str]:
     """Each field's label, cleaned for a format, made unique within the snippet."""
     out: dict[str, str] = {}
     taken: set[str] = set()
-    for name, item in fill_ins.items():
+    for name, item in prompts.items():
         label = " ".join(clean(item.label).split()) or name
         candidate, n = label, 2
         while candidate.casefold() in taken:

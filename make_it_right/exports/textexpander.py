@@ -14,7 +14,7 @@ import io
 from collections.abc import Sequence
 
 from ..placeholders import Blank, Omit, Part
-from .snippet import FillIn, Snippet, unique_labels
+from .snippet import Prompt, Snippet, unique_labels
 
 
 def write(snippets: Sequence[Snippet]) -> bytes:
@@ -26,18 +26,18 @@ def write(snippets: Sequence[Snippet]) -> bytes:
 
 
 def content(snippet: Snippet) -> str:
-    names = unique_labels(snippet.fill_ins, _name)
-    return "".join(_part(p, snippet.fill_ins, names) for p in snippet.parts)
+    names = unique_labels(snippet.prompts, _name)
+    return "".join(_part(p, snippet.prompts, names) for p in snippet.parts)
 
 
-def _part(part: Part, fill_ins: dict[str, FillIn], names: dict[str, str]) -> str:
+def _part(part: Part, prompts: dict[str, Prompt], names: dict[str, str]) -> str:
     if isinstance(part, Blank):
-        item = fill_ins[part.field]
+        item = prompts[part.field]
         kind = "fillarea" if item.multiline else "filltext"
         default = item.default if item.default and not (set(item.default) & {":", "%"}) else ""
         return f"%{kind}:name={names[part.field]}" + (f":default={default}" if default else "") + "%"
     if isinstance(part, Omit):
-        inner = "".join(_part(p, fill_ins, names) for p in part.parts)
+        inner = "".join(_part(p, prompts, names) for p in part.parts)
         return f"%fillpart:name={names[part.field]} (optional):default=yes%{inner}%fillpartend%"
     return part.replace("%", "%%")
 
