@@ -7,7 +7,9 @@ STAMP := $(VENV)/.installed-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
+NODE_TOOLS := tools/esbuild/node_modules/.stamp tools/eslint/node_modules/.stamp
+
+.PHONY: web lint-js test-node serve test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -17,9 +19,31 @@ test: $(STAMP)
 	bash scripts/install-chromium.sh
 	$(BIN)/pytest -n 2 --dist loadgroup
 
-# For contributors, on every edit: the pure tiers (engine, security battery), in seconds.
-test-fast: $(STAMP)
+# For contributors, on every edit: the pure tiers (engine, security battery, the
+# browser code's cores under Node, its lint and its bundle's freshness), in seconds.
+test-fast: $(STAMP) test-node lint-js
 	$(BIN)/pytest tests/engine tests/security
+
+# The browser code's pure cores under `node --test`, over the same data as Python
+# (web/test/; the golden files come from tests/js_golden.py), and a check
+# that the shipped bundles are what web/ builds to.
+test-node: $(STAMP) $(NODE_TOOLS)
+	$(BIN)/python tests/js_golden.py
+	node --test web/test/*.test.js
+	node tools/esbuild/build.mjs --check
+
+lint-js: $(NODE_TOOLS)
+	node tools/eslint/node_modules/eslint/bin/eslint.js --config tools/eslint/eslint.config.mjs web tools/esbuild/build.mjs
+
+# Bundle web/ (the browser code and styles) into docs/ after editing it; commit both.
+web: $(NODE_TOOLS)
+	node tools/esbuild/build.mjs
+
+# Node (Debian's, if missing) and the pinned npm tools, from their lockfiles.
+tools/%/node_modules/.stamp: tools/%/package-lock.json
+	bash scripts/install-node.sh
+	npm ci --silent --no-audit --no-fund --prefix tools/$*
+	touch $@
 
 test-site: $(STAMP)
 	$(BIN)/pytest -n 2 --dist loadgroup tests/site

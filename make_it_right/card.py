@@ -166,10 +166,10 @@ def card_actions(template: Template, rules: Rules, strings: Strings) -> str:
     buttons = []
     actions = list(rules.channels[template.channel].actions)
     if reminder_fields(template, rules):
-        actions.append("ics")
+        actions += [name for name, action in rules.actions.items() if action.reminder]
     for name in actions:
         label = plain(s.actions[name])
-        if name in ("mailto", "sms"):
+        if rules.actions[name].link:
             # A real link, so the mail or messages app opens from a plain click.
             buttons.append(f'<a class="md-button" href="{name}:" data-mir-action="{name}">{label}</a>')
         else:

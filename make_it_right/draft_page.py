@@ -20,7 +20,6 @@ from .readability import hyphenation_data
 from .rules import Rules
 from .strings import Strings
 
-SCRIPT = "javascripts/draft.js"
 STYLES = "stylesheets/draft.css"
 
 
@@ -74,5 +73,4 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
 <h2 class="mir-draft__results" id="mir-draft-results" data-search-exclude>{plain(s.results)}</h2>
 <p role="status" data-mir-draft-count></p>
 <ol class="mir-draft__list" aria-labelledby="mir-draft-results" data-mir-draft-list></ol>
-</div>
-<script src="{site_root(page)}{SCRIPT}"></script>"""
+</div>"""

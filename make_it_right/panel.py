@@ -67,6 +67,7 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
     ui = plain(json.dumps(script_strings(strings), ensure_ascii=False))
     about_names = plain(json.dumps(list(rules.about_me)))
     name_from = plain(json.dumps(list(rules.case_name_from)))
+    actions = plain(json.dumps({n: a.model_dump() for n, a in rules.actions.items()}))
     case_buttons = "".join(
         f'<button type="button" class="md-button" data-mir-case="{name}">{plain(label)}</button>'
         for name, label in (("new", s.case_new), ("duplicate", s.case_duplicate),
@@ -84,7 +85,7 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <button type="button" class="md-button" data-mir-offer hidden></button>
 </div>
 
-<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-mir-case-from="{name_from}" data-search-exclude hidden>
+<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-mir-case-from="{name_from}" data-mir-actions="{actions}" data-search-exclude hidden>
 <h2 class="mir-fields__title">{plain(s.title)}</h2>
 <p class="mir-fields__intro">{plain(s.intro)}</p>
 <button type="button" class="md-button" aria-expanded="false" aria-controls="mir-fields-body" data-mir-toggle>{plain(s.fill_everything)}</button>

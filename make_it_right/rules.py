@@ -66,7 +66,13 @@ class Register(Strict):
     fields: dict[FieldName, TemplateField] = {}
 
 
-Action = Literal["fill", "copy", "mailto", "eml", "sms", "txt", "print", "ics"]
+class Action(Strict):
+    """One thing a card's button does (rules.yml `actions`)."""
+
+    link: bool = False      # a real link to the reader's own app, not a button
+    asks: bool = False      # asks first when blanks are still empty
+    marks: bool = False     # marks the template as sent on the plan
+    reminder: bool = False  # offered by a reminder field, not by a channel
 
 
 class Channel(Strict):
@@ -76,7 +82,7 @@ class Channel(Strict):
     min_sections: int = 1
     limits: list[Limit]
     size: str | None = None
-    actions: list[Action]
+    actions: list[Kebab]
     scaffold: Scaffold = Scaffold()
     registers: dict[Kebab, Register] = {}
 
@@ -216,6 +222,7 @@ class DraftChecks(Strict):
 
 class Rules(Strict):
     playbooks: dict[str, Playbook]
+    actions: dict[Kebab, Action]
     channels: dict[str, Channel]
     about_me: list[FieldName]
     case_name_from: list[FieldName] = []
@@ -232,6 +239,19 @@ class Rules(Strict):
             for name in ids:
                 if not re.match(KEBAB, name):
                     raise ValueError(f"{what} id '{name}' is not kebab-case")
+        return self
+
+    @model_validator(mode="after")
+    def _channels_offer_known_actions(self) -> Rules:
+        for name, channel in self.channels.items():
+            unknown = [a for a in channel.actions if a not in self.actions]
+            if unknown:
+                raise ValueError(f"channel '{name}' offers unknown action(s) {', '.join(unknown)}; "
+                                 f"the actions are: {', '.join(self.actions)}")
+            by_reminder = [a for a in channel.actions if self.actions[a].reminder]
+            if by_reminder:
+                raise ValueError(f"channel '{name}' lists {', '.join(by_reminder)}, which a "
+                                 "reminder field offers; take it out of the channel's actions")
         return self
 
     @model_validator(mode="after")

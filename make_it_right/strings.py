@@ -78,9 +78,6 @@ class PhraseBank(_Strings):
     instead: Plain
 
 
-ACTIONS = ("fill", "copy", "mailto", "eml", "sms", "txt", "print", "ics")
-
-
 def _labels_for(names: tuple[str, ...]):
     """A label for each of these names, no more and no fewer."""
     def check(labels: dict[str, str]) -> dict[str, str]:
@@ -107,6 +104,7 @@ class Messages(_Strings):
     me_remembered: Plain
     me_forgotten: Plain
     no_storage: Plain
+    save_failed: Plain
     left_one: Plain
     left_many: _placeholders("count")
     all_filled: Plain
@@ -130,6 +128,7 @@ class Filler(_Strings):
     bar_label: Plain
     bar_case: _placeholders("case")
     here_change: Plain
+    framed: Plain
     fill_everything: Plain
     case_title: Plain
     case_intro: Plain
@@ -168,8 +167,8 @@ class Filler(_Strings):
     actions_label: _placeholders("title")
     register_pick: Plain
     registers: dict[str, RegisterStrings]
-    actions: _labels_for(ACTIONS)
-    anyway: _labels_for(tuple(a for a in ACTIONS if a not in ("fill", "ics")))
+    actions: dict[str, Plain]  # one per rules.yml action (check_strings_cover)
+    anyway: dict[str, Plain]  # one per action that asks first
     messages: Messages
 
 
@@ -314,6 +313,13 @@ def check_strings_cover(strings: Strings, rules, language: str) -> None:
                  for r in registers[1:] if r in have and have[r].only is None]
     problems += [f"key 'filler.registers.{r}' is not a register in rules.yml; remove it"
                  for r in have if r not in registers]
+
+    asking = [a for a, action in rules.actions.items() if action.asks]
+    for key, names in (("actions", list(rules.actions)), ("anyway", asking)):
+        have = getattr(strings.filler, key)
+        problems += [f"key 'filler.{key}.{n}' is missing; add its label" for n in names if n not in have]
+        problems += [f"key 'filler.{key}.{n}' is not an action{' that asks first' * (key == 'anyway')} "
+                     "in rules.yml; remove it" for n in have if n not in names]
 
     problems += [f"key 'contributing.limit.{m}' is missing; add it" for m in MEASURES
                  if m not in strings.contributing.limit]

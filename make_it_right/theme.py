@@ -30,4 +30,6 @@ def theme_words(rules: Rules, strings: Strings, use_directory_urls: bool = True)
     first = next(iter(rules.playbooks.values())).page
     return {"before": verbatim(before), "after": verbatim(after),
             "change": plain(strings.filler.here_change),
+            "framed": plain(strings.filler.framed),
+            "case_default": plain(strings.filler.case_default),
             "page": plain(page_url(first, use_directory_urls))}

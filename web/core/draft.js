@@ -1,0 +1,373 @@
+// "Check my draft": the handbook's rules applied to a draft, with no DOM. The rules
+// arrive as data generated from rules.yml and the strings (make_it_right/draft.py:
+// draft_data); this module mirrors make_it_right/draft.py step for step, and
+// web/test/draft.test.js holds both to the same findings on the whole corpus.
+import { format } from "./text.js";
+
+function compile(data) {
+  const regex = ({ source, flags }) => new RegExp(source, `g${flags}`);
+  return {
+    ...data,
+    blockedRe: data.blocked.map((rule) => ({ ...rule, re: regex(rule) })),
+    partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k, regex(v)])),
+    phoneRe: regex(data.phone),
+    guessRe: data.guess.map((g) => ({ channel: g.channel, re: regex(g) })),
+    spaceSet: new Set(data.spaces),
+    breakSet: new Set(data.lineBreaks),
+    gsm: new Set(data.gsm7),
+    gsmExt: new Set(data.gsm7Extended),
+    hyph: null,
+  };
+}
+
+// Every non-empty match, as [start, end] in UTF-16 units of `text`.
+function findAll(re, text) {
+  const spans = [];
+  for (const m of text.matchAll(re)) {
+    if (m[0].length) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+// patterns.normalize: runs of white space become one space, curly quotes straight.
+// origin[i] is the code-point index (cp) and UTF-16 index (u16) in the original.
+function normalize(R, text) {
+  let out = "";
+  const cp = [], u16 = [], breaks = new Set();
+  let inSpace = false, i = 0, unit = 0;
+  for (const ch of text) {
+    if (R.spaceSet.has(ch)) {
+      if (R.breakSet.has(ch)) breaks.add(inSpace ? out.length - 1 : out.length);
+      if (!inSpace) { inSpace = true; out += " "; cp.push(i); u16.push(unit); }
+    } else {
+      inSpace = false;
+      const mapped = R.quotes[ch] ?? ch;
+      for (let k = 0; k < mapped.length; k++) { cp.push(i); u16.push(unit); }
+      out += mapped;
+    }
+    i += 1;
+    unit += ch.length;
+  }
+  cp.push(i);
+  u16.push(unit);
+  return { text: out, cp, u16, breaks };
+}
+
+// A span of the normalised text as spans of the original: code points and UTF-16.
+function span(norm, start, end) {
+  // `end - 1` may sit inside a surrogate pair; both halves map to one character.
+  const lastCp = norm.cp[end - 1];
+  const lastU16 = norm.u16[end - 1];
+  return { start: norm.cp[start], end: lastCp + 1, from: norm.u16[start], to: nextUnit(norm, lastU16) };
+}
+
+function nextUnit(norm, unit) {
+  const text = norm.original;
+  const code = text.charCodeAt(unit);
+  return unit + (code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length ? 2 : 1);
+}
+
+const cpLength = (text) => Array.from(text).length;
+
+function stripSpaces(R, text) {
+  const chars = Array.from(text);
+  let a = 0, b = chars.length;
+  while (a < b && R.spaceSet.has(chars[a])) a++;
+  while (b > a && R.spaceSet.has(chars[b - 1])) b--;
+  return chars.slice(a, b).join("");
+}
+
+// measure.count_words: \w+(?:['’]\w+)* with Python's Unicode \w.
+const WORD = /[\p{L}\p{N}_]+(?:['\u2019][\p{L}\p{N}_]+)*/gu;
+const countWords = (text) => (text.match(WORD) || []).length;
+
+function smsSize(R, text) {
+  const chars = Array.from(text);
+  if (chars.every((ch) => R.gsm.has(ch) || R.gsmExt.has(ch))) {
+    const units = chars.reduce((n, ch) => n + (R.gsmExt.has(ch) ? 2 : 1), 0);
+    return { units, segments: units <= 160 ? 1 : Math.ceil(units / 153) };
+  }
+  const units = text.length;
+  return { units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+}
+
+function subjectLine(R, text) {
+  const chars = Array.from(text);
+  let start = 0;
+  while (start < chars.length && R.spaceSet.has(chars[start])) start++;
+  let end = start;
+  while (end < chars.length && !R.breakSet.has(chars[end])) end++;
+  const line = chars.slice(start, end).join("");
+  const label = R.subjectLabel;
+  if (!line.toLowerCase().startsWith(label.toLowerCase())) return null;
+  return { subject: stripSpaces(R, line.slice(label.length)), after: end };
+}
+
+function guessChannel(R, text) {
+  if (subjectLine(R, text)) return Object.keys(R.channels).find((c) => R.channels[c].subject);
+  const normal = normalize(R, text).text;
+  for (const g of R.guessRe) if (findAll(g.re, normal).length) return g.channel;
+  return smsSize(R, stripSpaces(R, text)).segments <= 1 ? "sms" : "email";
+}
+
+function readDraft(R, text, channel) {
+  if (!R.channels[channel]) throw new Error(`unknown channel '${channel}'`);
+  const norm = normalize(R, text);
+  norm.original = text;
+  let subject = null, bodyStart = 0;
+  if (R.channels[channel].subject) {
+    const found = subjectLine(R, text);
+    if (found) {
+      subject = found.subject;
+      bodyStart = norm.cp.findIndex((o) => o >= found.after);
+      if (bodyStart < 0 || bodyStart > norm.text.length) bodyStart = norm.text.length;
+    }
+  }
+  return { text, channel, subject, bodyStart, norm, body: norm.text.slice(bodyStart) };
+}
+
+const whole = (value) => Math.floor(value + 0.5);
+
+function blockedPhrases(R, draft) {
+  const found = [];
+  R.blockedRe.forEach((rule, order) => {
+    for (const [a, b] of findAll(rule.re, draft.norm.text)) {
+      const s = span(draft.norm, a, b);
+      found.push({ order, s, finding: { rule: rule.id, category: "blocked-phrase",
+        message: rule.why, instead: rule.instead, start: s.start, end: s.end } });
+    }
+  });
+  found.sort((x, y) => x.s.start - y.s.start || x.order - y.order);
+  return found.map((f) => ({ ...f.finding, _from: f.s.from, _to: f.s.to }));
+}
+
+function requiredParts(R, channel, playbook) {
+  let need = [...R.channels[channel].parts];
+  for (const change of R.situations[playbook || ""] || []) {
+    if (change.channels === null || change.channels.includes(channel)) {
+      need = need.filter((p) => !change.skip.includes(p));
+      for (const p of change.add) if (!need.includes(p)) need.push(p);
+    }
+  }
+  return need;
+}
+
+function missingParts(R, draft, playbook) {
+  const words = R.strings.parts;
+  const found = [];
+  if (R.channels[draft.channel].subject && !draft.subject) {
+    found.push({ rule: "subject", category: "missing-part", ...words.subject });
+  }
+  for (const part of requiredParts(R, draft.channel, playbook)) {
+    if (!findAll(R.partRe[part], draft.norm.text).length) {
+      found.push({ rule: part, category: "missing-part", ...words[part] });
+    }
+  }
+  return found;
+}
+
+function spokenWords(R, draft) {
+  return countWords(draft.body.replace(R.phoneRe,
+    (m) => Array.from(m).filter((ch) => ch >= "0" && ch <= "9").join(" ")));
+}
+
+const MEASURES = {
+  "subject-chars": (R, d) => cpLength(d.subject || ""),
+  "body-words": (R, d) => countWords(d.body),
+  "spoken-seconds": (R, d) => spokenWords(R, d) * 60 / R.wordsPerMinute,
+  "phone-mentions": (R, d) => findAll(R.phoneRe, d.norm.text).length,
+  "sms-segments": (R, d) => smsSize(R, stripSpaces(R, d.text)).segments,
+};
+
+function limits(R, draft) {
+  const found = [];
+  for (const limit of R.channels[draft.channel].limits) {
+    const value = MEASURES[limit.measure](R, draft);
+    const over = limit.max !== null && value > limit.max;
+    const under = limit.min !== null && value < limit.min;
+    if (!over && !under) continue;
+    const words = R.strings.limits[limit.measure];
+    found.push({ rule: limit.measure, category: over ? "size" : "missing-part",
+      message: format(words.message, { value: whole(value), limit: whole(over ? limit.max : limit.min) }),
+      instead: words.instead });
+  }
+  return found;
+}
+
+// -- reading ease: Flesch over pyphen's patterns (readability.py) -------------
+
+function hyphenator(data) {
+  const patterns = new Map();
+  let maxlen = 0;
+  for (const pattern of data.patterns.split(" ")) {
+    let key = "";
+    const values = [];
+    for (const ch of pattern) {
+      if (ch >= "0" && ch <= "9") values[cpLength(key)] = Number(ch);
+      else key += ch;
+    }
+    const length = cpLength(key);
+    const full = Array.from({ length: length + 1 }, (_, k) => values[k] || 0);
+    let start = 0, end = full.length;
+    while (!full[start]) start++;
+    while (!full[end - 1]) end--;
+    patterns.set(key, [start, full.slice(start, end)]);
+    maxlen = Math.max(maxlen, length);
+  }
+  return { patterns, maxlen, left: data.left, right: data.right, cache: new Map() };
+}
+
+function syllables(H, word) {
+  const lower = word.toLowerCase();
+  let count = H.cache.get(lower);
+  if (count !== undefined) return count;
+  const pointed = Array.from(`.${lower}.`);
+  const refs = new Array(pointed.length + 1).fill(0);
+  for (let i = 0; i < pointed.length - 1; i++) {
+    const stop = Math.min(i + H.maxlen, pointed.length) + 1;
+    let key = "";
+    for (let j = i + 1; j < stop; j++) {
+      key += pointed[j - 1];
+      const pattern = H.patterns.get(key);
+      if (!pattern) continue;
+      const [offset, values] = pattern;
+      for (let k = 0; k < values.length && i + offset + k < refs.length; k++) {
+        refs[i + offset + k] = Math.max(values[k], refs[i + offset + k]);
+      }
+    }
+  }
+  const right = cpLength(lower) - H.right;
+  count = 1;
+  refs.forEach((ref, i) => { if (ref % 2 && H.left <= i - 1 && i - 1 <= right) count++; });
+  H.cache.set(lower, count);
+  return count;
+}
+
+const flesch = (words, count, syl) => 206.835 - 1.015 * words / count - 84.6 * syl / words;
+
+// Work on code points, as Python indexes the normalised text.
+function sentences(R, chars, breaks, start) {
+  const spans = [];
+  let begin = start, i = start;
+  const n = chars.length;
+  while (i < n) {
+    if (R.sentenceEnds.includes(chars[i])) {
+      let j = i;
+      while (j < n && R.sentenceEnds.includes(chars[j])) j++;
+      while (j < n && R.sentenceClosers.includes(chars[j])) j++;
+      if (j === n || chars[j] === " ") { spans.push([begin, j]); begin = j; }
+      i = j;
+      continue;
+    }
+    if (chars[i] === " " && breaks.has(i)) { spans.push([begin, i]); begin = i + 1; }
+    i++;
+  }
+  spans.push([begin, n]);
+  return spans.map(([s, e]) => {
+    while (s < e && chars[s] === " ") s++;
+    while (e > s && chars[e - 1] === " ") e--;
+    return [s, e];
+  }).filter(([s, e]) => e > s);
+}
+
+const LETTER = /\p{L}/u;
+function letterWords(chars, start, end) {
+  const found = [];
+  let i = start;
+  while (i < end) {
+    if (!LETTER.test(chars[i])) { i++; continue; }
+    let j = i + 1;
+    for (;;) {
+      while (j < end && LETTER.test(chars[j])) j++;
+      if (j + 1 < end && chars[j] === "'" && LETTER.test(chars[j + 1])) { j++; continue; }
+      break;
+    }
+    found.push(chars.slice(i, j).join(""));
+    i = j;
+  }
+  return found;
+}
+
+function readingEase(R, draft) {
+  // Code-point view of the normalised text, and its breaks and body start, in code points.
+  const chars = Array.from(draft.norm.text);
+  const toCp = [];
+  let unit = 0;
+  chars.forEach((ch, k) => { toCp[unit] = k; unit += ch.length; });
+  toCp[unit] = chars.length;
+  const breaks = new Set([...draft.norm.breaks].map((u) => toCp[u]));
+  const counted = [];
+  for (const [s, e] of sentences(R, chars, breaks, toCp[draft.bodyStart])) {
+    const words = letterWords(chars, s, e);
+    if (words.length) counted.push({ s, e, words: words.length,
+      syl: words.reduce((n, w) => n + syllables(R.hyph, w), 0) });
+  }
+  const total = counted.reduce((n, c) => n + c.words, 0);
+  if (!total) return null;
+  const syl = counted.reduce((n, c) => n + c.syl, 0);
+  const score = flesch(total, counted.length, syl);
+  let worst = null, gain = null;
+  for (const c of counted) {
+    if (counted.length === 1) { worst = c; break; }
+    const without = flesch(total - c.words, counted.length - 1, syl - c.syl);
+    if (gain === null || without - score > gain) { worst = c; gain = without - score; }
+  }
+  // Back to UTF-16 positions in the normalised text.
+  const toUnit = [];
+  unit = 0;
+  chars.forEach((ch, k) => { toUnit[k] = unit; unit += ch.length; });
+  toUnit[chars.length] = unit;
+  return { score, words: total, worst: [toUnit[worst.s], toUnit[worst.e]] };
+}
+
+function readability(R, draft) {
+  const bar = R.readingEase;
+  const ease = readingEase(R, draft);
+  if (!ease || ease.words < bar.min_words || ease.score >= bar.min) return [];
+  const s = span(draft.norm, ...ease.worst);
+  const words = R.strings.reading_ease;
+  return [{ rule: "reading-ease", category: "readability",
+    message: format(words.message, { score: whole(ease.score), min: whole(bar.min) }),
+    instead: words.instead, start: s.start, end: s.end, _from: s.from, _to: s.to }];
+}
+
+function check(R, text, channel, playbook) {
+  const draft = readDraft(R, text, channel || guessChannel(R, text));
+  return {
+    draft,
+    findings: [...blockedPhrases(R, draft), ...missingParts(R, draft, playbook || null),
+      ...limits(R, draft), ...readability(R, draft)],
+  };
+}
+
+function sizes(R, draft) {
+  const sms = smsSize(R, stripSpaces(R, draft.text));
+  const ease = readingEase(R, draft);
+  return { words: countWords(draft.body), spoken_seconds: whole(MEASURES["spoken-seconds"](R, draft)),
+    subject_chars: draft.subject === null ? null : cpLength(draft.subject),
+    sms_characters: sms.units, sms_segments: sms.segments,
+    reading_ease: ease ? whole(ease.score) : null };
+}
+
+// The exported, pure function: findings as the command line's JSON gives them.
+function checkDraft(R, text, channel, playbook) {
+  return check(R, text, channel, playbook).findings.map(({ _from, _to, ...f }) => f);
+}
+
+// The checks over one set of rules; the hyphenation patterns (100 KB) are read
+// when the first words are, not when the checker is made.
+export function createChecker(data, hyphenation) {
+  const rules = compile(data);
+  let hyph = null;
+  Object.defineProperty(rules, "hyph", {
+    get: () => (hyph ??= hyphenator(typeof hyphenation === "function" ? hyphenation() : hyphenation)),
+  });
+  return {
+    rules,
+    check: (text, channel, playbook) => check(rules, text, channel, playbook),
+    checkDraft: (text, channel, playbook) => checkDraft(rules, text, channel, playbook),
+    guessChannel: (text) => guessChannel(rules, text),
+    sizes: (text, channel) => sizes(rules, readDraft(rules, text, channel)),
+    sizesOf: (draft) => sizes(rules, draft),
+  };
+}

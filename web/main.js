@@ -1,0 +1,81 @@
+// The one start-up: every page loads this module (mkdocs.yml extra_javascript).
+// Material's instant navigation swaps pages without reloading, and announces each
+// through `document$`; each page's modules are made then, the last page's destroyed.
+import { CaseStore } from "./core/cases.js";
+import * as encode from "./core/encode.js";
+import { format, slug, addresses, wellFormed } from "./core/text.js";
+import { $, $$ } from "./page/dom.js";
+import { FillIn, message } from "./page/fill.js";
+import { refuseFraming } from "./page/frame.js";
+import { Guide } from "./page/guide.js";
+import { showHere, showMarks } from "./page/here.js";
+import { Tabs } from "./page/tabs.js";
+
+const storage = { session: () => window.sessionStorage, local: () => window.localStorage };
+let store = null;
+let tabs = null;
+let parts = [];
+
+// How a case is named when nobody named it: the panel's strings, or, on a page
+// without templates, the theme's copy of the one that matters there.
+function words(panel) {
+  if (panel) {
+    const ui = JSON.parse(panel.dataset.mirStrings);
+    return { caseDefault: ui.case_default, caseCopy: ui.case_copy };
+  }
+  const fallback = $("[data-mir-here]")?.dataset.mirCaseDefault ?? "{number}";
+  return { caseDefault: fallback, caseCopy: "{case}" };
+}
+
+// A note from another tab: forget everything, or clear one case.
+function received(note) {
+  if (!note || !store) return;
+  store.load();
+  if (note.type === "forget") store.forget();
+  const gone = store.cases.find((c) => c.id === note.id);
+  if (gone) { store.clear(gone); store.save(); }
+  const fill = parts.find((p) => p instanceof FillIn);
+  if (fill) fill.refresh();
+  else showMarks(store.storedCase());
+}
+
+async function draftPage(root) {
+  const { DraftPage } = await import(new URL("draft.js", import.meta.url).href);
+  const page = new DraftPage(root);
+  window.mirDraft = page.api;
+  await page.start();
+  return page;
+}
+
+function start() {
+  for (const part of parts) part.destroy();
+  parts = [];
+  const panel = $("[data-mir-fields]");
+  store = new CaseStore(storage, words(panel));
+  if (panel) parts.push(new FillIn(panel, store, tabs));
+  else {
+    const open = store.storedCase();
+    showMarks(open);
+    showHere(open);
+  }
+  const guide = $("[data-mir-guide]");
+  if (guide) parts.push(new Guide(guide, store));
+  const draft = $("[data-mir-draft]");
+  if (draft && !draft.dataset.mirDraftReady) {
+    draft.dataset.mirDraftReady = "1";
+    draftPage(draft).then((page) => parts.push(page));
+  }
+  for (const nav of $$(".md-code__nav")) nav.setAttribute("role", "none");
+}
+
+document.addEventListener("mir:case", (event) => showMarks(event.detail.case));
+
+// For the tests and for anyone's console: the encoders, on any text.
+window.MakeItRight = Object.freeze({ ...encode, message: (card) => message(card, JSON.parse($("[data-mir-fields]").dataset.mirStrings).subject),
+  format, slug, addresses, wellFormed });
+
+if (!refuseFraming()) {
+  tabs = new Tabs(received);
+  if (window.document$) window.document$.subscribe(start);
+  else start();
+}

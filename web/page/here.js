@@ -1,0 +1,17 @@
+// The open case on pages that don't fill it: the plan's "sent" marks and, on a page
+// without templates, the client's name with a link back to where it was typed.
+import { $, $$ } from "./dom.js";
+import { valuesOf } from "../core/text.js";
+
+export function showMarks(open) {
+  for (const mark of $$("[data-mir-mark]")) mark.hidden = !open?.done?.includes?.(mark.dataset.mirMark);
+}
+
+export function showHere(open) {
+  const box = $("[data-mir-here]");
+  if (!box || !Object.keys(valuesOf(open?.values)).length) return;
+  const [name, link] = box.children;
+  name.textContent = open.name;
+  if (open.page) link.pathname = open.page;
+  box.hidden = false;
+}
