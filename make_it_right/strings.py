@@ -129,6 +129,9 @@ class Filler(_Strings):
     bar_case: _placeholders("case")
     here_change: Plain
     framed: Plain
+    offline_ready: Plain
+    offline_update: Plain
+    offline_reload: Plain
     fill_everything: Plain
     case_title: Plain
     case_intro: Plain

@@ -8,6 +8,7 @@ import { $, $$ } from "./page/dom.js";
 import { FillIn, message } from "./page/fill.js";
 import { refuseFraming } from "./page/frame.js";
 import { Guide } from "./page/guide.js";
+import { Offline } from "./page/offline.js";
 import { showHere, showMarks } from "./page/here.js";
 import { Tabs } from "./page/tabs.js";
 
@@ -15,6 +16,7 @@ const storage = { session: () => window.sessionStorage, local: () => window.loca
 let store = null;
 let tabs = null;
 let parts = [];
+let offline = null;
 
 // How a case is named when nobody named it: the panel's strings, or, on a page
 // without templates, the theme's copy of the one that matters there.
@@ -66,6 +68,7 @@ function start() {
     draftPage(draft).then((page) => parts.push(page));
   }
   for (const nav of $$(".md-code__nav")) nav.setAttribute("role", "none");
+  offline?.show();
 }
 
 document.addEventListener("mir:case", (event) => showMarks(event.detail.case));
@@ -76,6 +79,8 @@ window.MakeItRight = Object.freeze({ ...encode, message: (card) => message(card,
 
 if (!refuseFraming()) {
   tabs = new Tabs(received);
+  offline = new Offline();
+  offline.start();
   if (window.document$) window.document$.subscribe(start);
   else start();
 }

@@ -14,10 +14,35 @@ from browser import CHROMIUM, CHROMIUM_ARGS, build_site, serve
 from paths import ROOT
 
 
+# The service worker other tests load in place of the build's: registering it costs
+# nothing, where the real one would copy the whole site into every new context.
+STUB_WORKER = "// The browser tests' stand-in: no offline copy (tests/browser/test_offline.py has it).\n"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     dest = tmp_path_factory.mktemp("site")
-    return dest, build_site(ROOT, dest)
+    result = build_site(ROOT, dest)
+    if result.returncode == 0:
+        shutil.copytree(dest, dest.parent / "offline-site")
+        (dest / "sw.js").write_text(STUB_WORKER, encoding="utf-8")
+    return dest, result
+
+
+@pytest.fixture(scope="session")
+def offline_site(built_site):
+    """The same build with its real service worker: its folder, served on 127.0.0.1."""
+    site, result = built_site
+    assert result.returncode == 0, result.stderr
+    offline = site.parent / "offline-site"
+    with serve(offline) as url:
+        serve_sitemap_from(offline, url)
+        yield offline, url
+
+
+@pytest.fixture(scope="session")
+def offline_site_url(offline_site):
+    return offline_site[1]
 
 
 @pytest.fixture(scope="session")
