@@ -9,8 +9,11 @@
 /* global VERSION, FILES */
 const CACHE = `mir-${VERSION}`;
 
+// Past the browser's HTTP cache: a host may say a page keeps for minutes, and the
+// files of this version must all be this version's.
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  const fresh = FILES.map((file) => new Request(file, { cache: "reload" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });
 
 self.addEventListener("activate", (event) => {
