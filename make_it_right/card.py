@@ -6,6 +6,8 @@ labelled marker. Every string from a data file goes through escape.plain().
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .escape import plain, verbatim
 from .layout import BLOCK_SEPARATOR, Document, layout
 from .measure import MEASURES
@@ -46,6 +48,11 @@ def render_card(document: Document, rules: Rules, strings: Strings, heading_leve
         + (f' data-registers="{" ".join(registers)}"' if registers else "") + ">",
         f'<p class="mir-card__meta" data-search-exclude>{" · ".join(plain(m) for m in meta if m)}</p>',
         f'<p class="mir-card__when"><strong>{plain(s.when)}</strong> {plain(template.when)}</p>',
+        (f'<p class="mir-card__sign-off" data-sign-off="{plain(" ".join(template.needs_sign_off))}">'
+         f'<strong>{plain(s.sign_off_label)}</strong> {plain(s.sign_off)}</p>'
+         if template.needs_sign_off else ""),
+        (f'<p class="mir-card__review" data-search-exclude>{plain(s.second_reader)}</p>'
+         if template.second_reader else ""),
         _blanks(document, strings, variants),
         f'<div class="mir-card__text" data-search-exclude>'
         f'{text_html(document, strings, variants)}</div>',
@@ -83,21 +90,22 @@ def field_notes(template: Template, name: str, strings: Strings, register: str =
     elif field.leave_out is not None:
         phrase = field.leave_out.replace("{{ " + name + " }}", s.blank.format(label=field.label))
         notes.append(s.left_out_phrase.format(phrase=" ".join(phrase.split())))
-    if register != FRIENDLY:
-        notes.append(strings.filler.registers[register].only)
+    only = strings.filler.registers[register].only if register != FRIENDLY else None
+    if only:  # check_strings_cover makes sure every other register has it
+        notes.append(only)
     return notes
 
 
 def sentences(notes: list[str]) -> str:
     """Notes as one line of sentences: a full stop after any that has no end of its own
-    ("e.g. Priya. If you leave it empty: “there”")."""
+    ("For example: “Priya”. If you leave it empty: “there”")."""
     return " ".join(n if n[-1:] in ".!?”\")" else f"{n}." for n in notes if n)
 
 
 def _blanks(document: Document, strings: Strings, variants: list[Document]) -> str:
     """The blanks and their notes, then any blank only another register's words use."""
     template = document.template
-    owners = {name: document for name in template.fields}
+    owners = dict.fromkeys(template.fields, document)
     for variant in variants:
         for name in variant.template.fields:
             owners.setdefault(name, variant)
@@ -111,7 +119,7 @@ def _blanks(document: Document, strings: Strings, variants: list[Document]) -> s
             f'<dl>{"".join(rows)}</dl></details>')
 
 
-def text_html(document: Document, strings: Strings, variants: list[Document] = ()) -> str:
+def text_html(document: Document, strings: Strings, variants: Sequence[Document] = ()) -> str:
     """The text exactly as render.fill lays it out, each blank a marker.
 
     The browser fills the markers in and reads the subject and body back from
@@ -167,13 +175,15 @@ def card_actions(template: Template, rules: Rules, strings: Strings) -> str:
     actions = list(rules.channels[template.channel].actions)
     if reminder_fields(template, rules):
         actions += [name for name, action in rules.actions.items() if action.reminder]
+    primary = rules.channels[template.channel].primary
     for name in actions:
         label = plain(s.actions[name])
+        kind = "md-button md-button--primary" if name == primary else "md-button"
         if rules.actions[name].link:
             # A real link, so the mail or messages app opens from a plain click.
-            buttons.append(f'<a class="md-button" href="{name}:" data-mir-action="{name}">{label}</a>')
+            buttons.append(f'<a class="{kind}" href="{name}:" data-mir-action="{name}">{label}</a>')
         else:
-            buttons.append(f'<button type="button" class="md-button" '
+            buttons.append(f'<button type="button" class="{kind}" '
                            f'data-mir-action="{name}">{label}</button>')
     return (f'<div class="mir-card__actions" role="group" '
             f'aria-label="{plain(s.actions_label.format(title=template.title))}" data-search-exclude hidden>'

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .datafile import read_text
 from .errors import DataError
 from .escape import plain
-from .pages import without_front_matter
+from .page_source import read_page
 from .rules import Rules
 from .strings import Strings
 from .tables import docs_link
@@ -25,7 +24,7 @@ def checklist_body(docs_dir: Path, rules: Rules, playbook: str, strings: Strings
     source = docs_dir / page
     if not source.is_file():
         raise DataError(source, f"is missing: the checklist of '{playbook}' (rules.yml); write it")
-    text = HEADING_1.sub("", without_front_matter(read_text(source)), count=1).strip()
+    text = HEADING_1.sub("", read_page(source).body, count=1).strip()
     # Not searchable, here or on its own page (search: exclude): its lines sum up
     # the playbook's steps, which search finds; the playbook's "Before the call"
     # heading is the search result for a checklist.

@@ -10,23 +10,27 @@
                          [--channel CHANNEL] -o FILE|-
 
 It finds the pack (the templates/ folder) from where you stand, walking up, or
-takes --pack DIR. Exit codes: 0 fine, 1 problems found, 2 usage error, 3 internal error.
-check-draft needs no pack: it exits 0 when a draft has nothing to change, 1 when it has.
+takes --pack DIR (before or after the command); outside a project it uses the
+handbook's own pack, installed with it. Exit codes: 0 fine, 1 problems found,
+2 usage error, 3 internal error. check-draft needs no pack: it exits 0 when a draft
+has nothing to change, 1 when it has. When whatever reads the output stops early
+(`| head`), it ends quietly with 141, as a command killed by SIGPIPE does.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 import traceback
 from email.utils import formatdate
 from pathlib import Path
 
 from . import __version__
-from .datafile import MAX_BYTES, parse_yaml, read_text
+from .datafile import MAX_BYTES, close_match, parse_yaml_strings, read_text
 from .errors import ContentError, DataError, MissingFields, UnknownTemplate, display_path
-from .guide import load_guide
 from .layout import layout
 from .loader import Pack, load_pack
 from .register import FRIENDLY
@@ -36,7 +40,10 @@ from .scaffold import scaffold
 from .strings import load_strings
 
 OK, PROBLEMS, USAGE, INTERNAL = 0, 1, 2, 3
+CLOSED_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a command a closed pipe ended
 PACK_FOLDER = "templates"
+# The handbook's own pack, which the wheel carries (pyproject.toml: force-include).
+BUNDLED_PACK = Path(__file__).parent / PACK_FOLDER
 
 
 class UsageError(Exception):
@@ -47,7 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)  # exits 2 on a usage error, as argparse does
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return CLOSED_PIPE
     except ContentError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
@@ -55,10 +67,19 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, UnknownTemplate, MissingFields, ValueError, FileExistsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE
-    except Exception:  # noqa: BLE001 - a bug in this tool, not in the reader's input
+    except Exception:  # a bug in this tool, not in the reader's input
         traceback.print_exc()
         print("internal error: please report it with the lines above.", file=sys.stderr)
         return INTERNAL
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # a stream with no file behind it (tests)
+        pass
 
 
 def find_pack(start: Path) -> Path:
@@ -71,7 +92,15 @@ def find_pack(start: Path) -> Path:
 
 
 def _pack_dir(args) -> Path:
-    return args.pack if args.pack is not None else find_pack(Path.cwd())
+    """--pack, else the project's templates/ here or above, else the installed pack."""
+    if args.pack is not None:
+        return args.pack
+    try:
+        return find_pack(Path.cwd())
+    except UsageError:
+        if BUNDLED_PACK.is_dir():
+            return BUNDLED_PACK
+        raise
 
 
 def _load(args) -> Pack:
@@ -95,6 +124,11 @@ def _render(args) -> int:
     pack = _load(args)
     template = pack.get(args.id)
     values = _values(args)
+    for item in args.set:
+        name = item.partition("=")[0].strip()
+        if name not in template.fields:
+            raise UsageError(f"--set: {template.id} has no field '{name}'; "
+                             f"{close_match(name, list(template.fields))}")
     try:
         document = layout(template, pack.rules, load_strings(), args.register)
     except ValueError as error:
@@ -102,7 +136,10 @@ def _render(args) -> int:
     if args.format == "text":
         sys.stdout.write(as_text(document, values))
     elif args.format == "sms":
-        print(as_sms(document, values))
+        if not args.to:
+            raise UsageError("an sms: link needs the number it goes to (RFC 5724): give --to "
+                             "with the country code, like --to '+44 7700 900123'")
+        print(as_sms(document, values, to=args.to))
     elif template.subject is None:
         raise UsageError(f"{template.id} is a {template.channel}; --format {args.format} "
                          "is for emails (use --format text)")
@@ -119,12 +156,12 @@ def _values(args) -> dict[str, str]:
     if args.values is not None:
         source = Path("<stdin>") if args.values == "-" else Path(args.values)
         text = _stdin(source) if args.values == "-" else read_text(source)
-        data = parse_yaml(text, source)  # JSON is YAML too
-        if not isinstance(data, dict) or not all(
-                isinstance(v, (str, int, float)) for v in data.values()):
+        # JSON is YAML too. Every value stays the text as typed: 01234567, yes, 1.0.
+        data = parse_yaml_strings(text, source)
+        if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
             raise DataError(source, "must be a mapping of field names to text, "
                                     "like client_name: Priya")
-        values = {str(k): str(v) for k, v in data.items()}
+        values = dict(data)
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
@@ -144,10 +181,13 @@ def _check(args) -> int:
     pack_dir = _pack_dir(args)
     project = pack_dir.parent
     if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
+        from .handbook_check import check_handbook
         from .site import Handbook  # the pack, the strings, the guide and every page
 
         handbook = Handbook.load(project)
-        load_guide(pack=handbook.pack)
+        problems = check_handbook(handbook)  # the guide, playbook pages and checklists
+        if problems:
+            raise ContentError(problems)
         count, pages = len(handbook.pack.templates), len(handbook.cards_on_page)
         print(f"{count} templates, the decision guide and {pages} pages checked, no problems.")
     else:  # a pack on its own, with no handbook pages (and so no decision guide) around it
@@ -164,7 +204,7 @@ def _new(args) -> int:
 
 
 def _check_draft(args) -> int:
-    from .draft import check_draft, guess_channel, summary  # only this command needs pyphen
+    from .draft import check_draft, guess_channel, set_aside_note, summary  # only this needs pyphen
 
     if args.path == "-":
         text = _stdin(Path("<stdin>"))
@@ -190,12 +230,20 @@ def _check_draft(args) -> int:
             quoted = words.quoted.format(text=" ".join(text[finding.start:finding.end].split()))
             where = f"{line}:{column}: {quoted} "
         instead = f" {words.instead} {finding.instead}" if finding.instead else ""
-        print(f"{where}[{finding.category}: {finding.rule}] {finding.message}{instead}")
+        link = f" {words.link}: docs/{finding.link}" if finding.link else ""
+        print(f"{where}[{finding.category}: {finding.rule}] {finding.message}{instead}{link}")
+    note = set_aside_note(text, strings)
+    if note:
+        print(note)
     print(summary(text, channel, rules, strings))
     count = len(findings)
     print(words.none if not count else words.count_one if count == 1
           else words.count_many.format(count=count))
     return PROBLEMS if findings else OK
+
+
+_PACK_HELP = ("the templates folder (default: the nearest templates/ here or above, "
+              "else the handbook's own pack)")
 
 
 def _export(args) -> int:
@@ -220,17 +268,23 @@ def _export(args) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="make-it-right", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--pack", type=Path, metavar="DIR",
-                        help="the templates folder (default: the nearest templates/ here or above)")
+    parser.add_argument("--pack", type=Path, metavar="DIR", help=_PACK_HELP)
+    # --pack after the command too; SUPPRESS keeps a value given before it.
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--pack", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+                       help=_PACK_HELP)
     commands = parser.add_subparsers(required=True, metavar="command")
 
-    show = commands.add_parser("list", help="list templates")
+    def command(name: str, **kwargs) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[after], **kwargs)
+
+    show = command("list", help="list templates")
     show.add_argument("--playbook")
     show.add_argument("--channel")
     show.add_argument("--format", choices=["text", "json"], default="text")
     show.set_defaults(run=_list)
 
-    one = commands.add_parser("render", help="render one template with your values")
+    one = command("render", help="render one template with your values")
     one.add_argument("id")
     one.add_argument("--format", choices=["text", "eml", "mailto", "sms"], default="text")
     one.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
@@ -238,23 +292,24 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("--register", default=FRIENDLY, metavar="NAME",
                      help="how an email greets and signs off: friendly (the template's own "
                           "words) or formal")
-    one.add_argument("--to", default="", help="recipient addresses (eml, mailto)")
+    one.add_argument("--to", default="", help="recipients, separated by commas, each an address "
+                     "or Name <address> (eml, mailto); a phone number (sms)")
     one.add_argument("--cc", default="", help="copy to these addresses (eml, mailto)")
     one.add_argument("--from", dest="sender", default="", help="your address (eml)")
     one.set_defaults(run=_render)
 
-    check = commands.add_parser("check", help="check every template, the decision guide and "
+    check = command("check", help="check every template, the decision guide and "
                                               "the pages; exit 1 on any problem")
     check.set_defaults(run=_check)
 
-    new = commands.add_parser("new", help="write a new template with its channel's sections")
+    new = command("new", help="write a new template with its channel's sections")
     new.add_argument("channel")
     new.add_argument("id")
     new.add_argument("--title", required=True)
     new.add_argument("--playbook", required=True)
     new.set_defaults(run=_new)
 
-    draft = commands.add_parser("check-draft", help="check your own email, voicemail, call opening "
+    draft = command("check-draft", help="check your own email, voicemail, call opening "
                                                     "or text against the handbook's rules; exit 1 "
                                                     "if there is something to change")
     draft.add_argument("path", metavar="PATH|-", help="the draft, as a text file, or - for stdin")
@@ -264,7 +319,7 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--format", choices=["text", "json"], default="text")
     draft.set_defaults(run=_check_draft)
 
-    from .exports import FORMATS  # noqa: PLC0415 - the registry, not the writers' work
+    from .exports import FORMATS
 
     export = commands.add_parser("export", help="the templates as snippets for a text expander "
                                                 "or snippet tool")

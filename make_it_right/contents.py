@@ -34,7 +34,9 @@ def without_cards(tokens: list[dict]) -> list[dict]:
 
 class CardsOutOfContents(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        self.md.toc_tokens = without_cards(getattr(self.md, "toc_tokens", []))
+        # The toc extension adds toc_tokens to the Markdown instance (the stubs lack it).
+        tokens = without_cards(getattr(self.md, "toc_tokens", []))
+        self.md.toc_tokens = tokens  # type: ignore[attr-defined]
 
 
 class ContentsExtension(Extension):
@@ -43,5 +45,5 @@ class ContentsExtension(Extension):
         md.treeprocessors.register(CardsOutOfContents(md), "make_it_right_contents", 4)
 
 
-def makeExtension(**kwargs) -> ContentsExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs) -> ContentsExtension:  # the name Python-Markdown looks for
     return ContentsExtension(**kwargs)

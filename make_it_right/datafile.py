@@ -12,18 +12,23 @@ from __future__ import annotations
 import difflib
 import stat
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import DataError, display_path
+from .escape import hidden_character_problem
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _Loader
+else:
+    _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -32,31 +37,70 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         info = path.stat()
     except OSError as error:
-        raise DataError(path, f"cannot be read ({error.strerror})") from None
+        raise DataError(path, f"cannot be read ({error.strerror})", "file") from None
     if not stat.S_ISREG(info.st_mode):
-        raise DataError(path, "is not a regular file; data files must be plain files")
+        raise DataError(path, "is not a regular file; data files must be plain files", "file")
     try:
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as error:
-        raise DataError(path, f"cannot be read ({error.strerror})") from None
+        raise DataError(path, f"cannot be read ({error.strerror})", "file") from None
     if len(raw) > max_bytes:
-        raise DataError(path, f"is larger than {max_bytes // 1024} KB; split it or trim it")
+        raise DataError(path, f"is larger than {max_bytes // 1024} KB; split it or trim it", "file")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise DataError(path, "is not UTF-8 text; save it as UTF-8") from None
+        raise DataError(path, "is not UTF-8 text; save it as UTF-8", "file") from None
 
 
 def parse_yaml(text: str, path: Path) -> Any:
     """Plain YAML: no anchors or aliases, no duplicate or non-text keys, bounded depth."""
     try:
         _check_shape(text, path)
-        return yaml.load(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
     except DataError:
         raise
     except yaml.YAMLError as error:
-        raise DataError(path, _yaml_message(error)) from None
+        raise DataError(path, _yaml_message(error), "yaml") from None
+    _check_visible(data, path)
+    return data
+
+
+def _check_visible(data: Any, path: Path) -> None:
+    """Every key and text value reads as it is sent: the one rule of escape.py, on
+    every string of every data file (templates, rules, strings, the guide)."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                inner = f"{where}.{key}" if where else str(key)
+                what = hidden_character_problem(str(key))
+                if what:
+                    raise DataError(path, f"key '{inner}' has {what}", "hidden-character")
+                stack.append((inner, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}.{index}" if where else str(index), item)
+                         for index, item in enumerate(value))
+        elif isinstance(value, str):
+            what = hidden_character_problem(value)
+            if what:
+                raise DataError(path, f"key '{where}' holds {what}" if where else f"holds {what}",
+                                "hidden-character")
+
+
+def parse_yaml_strings(text: str, path: Path) -> Any:
+    """Like parse_yaml, but every scalar stays the text as written (no YAML 1.1
+    typing: yes, NO, 01234567 and 1.0 are strings), for values a reader typed."""
+    try:
+        _check_shape(text, path)
+        data = yaml.load(text, Loader=_UniqueKeyTextLoader)
+    except DataError:
+        raise
+    except yaml.YAMLError as error:
+        raise DataError(path, _yaml_message(error), "yaml") from None
+    _check_visible(data, path)
+    return data
 
 
 def load_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Any:
@@ -69,23 +113,40 @@ def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
     try:
         return model.model_validate(data, context=context)
     except ValidationError as error:
-        raise DataError(path, "; ".join(schema_message(e, model) for e in error.errors())) from None
+        raise DataError(path, "; ".join(schema_message(e, model) for e in error.errors()),
+                        "schema") from None
 
 
 def _check_shape(text: str, path: Path) -> None:
     """Walk the parser's events (iterative, so deep input cannot overflow the stack)."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    events = yaml.parse(text, Loader=_Loader)
+    while True:
+        try:
+            event = next(events)
+        except StopIteration:
+            return
+        except yaml.YAMLError as error:
+            # PyYAML 6.0.4's own limit can trip before the 13th level is an event.
+            if "maximum nesting depth" in str(getattr(error, "problem", "")):
+                mark = getattr(error, "problem_mark", None)
+                raise DataError(path, f"nests deeper than {MAX_DEPTH} levels at line "
+                                      f"{mark.line + 1 if mark else 1}; flatten it") from None
+            raise
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DataError(path, f"uses a YAML anchor or alias at line "
-                                  f"{event.start_mark.line + 1}; write the value out instead")
+                                  f"{_line(event)}; write the value out instead", "yaml")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
                 raise DataError(path, f"nests deeper than {MAX_DEPTH} levels at line "
-                                      f"{event.start_mark.line + 1}; flatten it")
+                                      f"{_line(event)}; flatten it", "yaml")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 0
 
 
 class _UniqueKeyLoader(_Loader):
@@ -110,7 +171,16 @@ def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False
     return {str(k): v for k, v in loader.construct_mapping(node, deep=deep).items()}
 
 
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_TextLoaderBase: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+class _UniqueKeyTextLoader(_TextLoaderBase):  # type: ignore[valid-type,misc]
+    """A loader that resolves no types (every scalar is a string) and refuses a key
+    given twice."""
+
+
+for _loader in (_UniqueKeyLoader, _UniqueKeyTextLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
 def _yaml_message(error: yaml.YAMLError) -> str:
@@ -148,7 +218,14 @@ _SCHEMA_HINTS = {
 }
 
 
-def schema_message(error: dict, model: type[BaseModel]) -> str:
+def schema_rule(error: ErrorDetails) -> str:
+    """The rule id of one pydantic error: a key missing, a key not known, or a value
+    that does not fit."""
+    return {"missing": "key-missing", "extra_forbidden": "key-unknown"}.get(error["type"],
+                                                                         "key-invalid")
+
+
+def schema_message(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One pydantic error as a line a contributor can act on."""
     loc = [str(p) for p in error["loc"] if p != "[key]"]
     where = f"key '{'.'.join(loc)}'" if loc else "the file"
@@ -207,5 +284,5 @@ def close_match(value: str, known: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known)}"
 
 
-__all__ = ["DATA_DIR", "DataError", "display_path", "load_model", "load_yaml", "parse_yaml",
-           "read_text", "schema_message", "close_match"]
+__all__ = ["DATA_DIR", "DataError", "close_match", "display_path", "load_model", "load_yaml",
+           "parse_yaml", "parse_yaml_strings", "read_text", "schema_message", "schema_rule"]

@@ -1,10 +1,14 @@
 """Check a reader's own draft against the handbook's rules: pure, no I/O.
 
-The same rules as the templates (rules.yml): blocked phrases, each channel's
-limits, and reading ease, plus the parts a draft needs for its channel and
-situation (`draft_checks`). docs/javascripts/draft.js does the same in the
-browser from the data `draft_data()` gives it; the corpus in tests/engine/drafts
-holds both to the same findings.
+First the draft's structure is read (draft_structure: a quoted thread, a
+signature, a legal notice or a call script's avoid list is set aside, and said
+so); then the wording rules (data/draft-rules/<language>.yml: written
+admissions, half apologies, over-promises, blame, vague times, the evasive
+passive, tone), the parts a draft needs for its channel and situation
+(rules.yml `draft_checks`), each channel's limits and reading ease run on the
+writer's own words. web/core/draft.js does the same in the browser from
+the data `draft_data()` gives it; the corpus in tests/engine/drafts holds both to
+the same findings.
 
 Spans count Unicode code points in the text as given, as Python indexes it.
 """
@@ -12,25 +16,29 @@ Spans count Unicode code points in the text as given, as Python indexes it.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 
+from .draft_rules import CATEGORIES as CATEGORIES  # re-exported: the tests read it here
+from .draft_rules import TOO_LONG, DraftRule, DraftRules, load_draft_rules
+from .draft_structure import Structure, read_structure
 from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, sms_size
 from .patterns import LINE_BREAKS, QUOTES, SPACES, Normalized, find_all, js_flags, normalize
 from .readability import syllable_count
 from .rules import Rules, load_rules
 from .strings import Strings, load_strings
 
-CATEGORIES = ("blocked-phrase", "missing-part", "size", "readability")
 SENTENCE_ENDS = ".!?\u2026"
 SENTENCE_CLOSERS = "\"')]"
 
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str  # a stable id: a blocked phrase's id, a part, a measure, or reading-ease
+    rule: str  # a stable id: a wording rule's id, a part, a measure, or reading-ease
     category: str  # one of CATEGORIES
     message: str
     instead: str | None = None
+    link: str | None = None  # the handbook section that explains it: page.md#anchor
     start: int | None = None  # the span it points at, when it points at text
     end: int | None = None
 
@@ -46,7 +54,13 @@ class Draft:
     channel: str
     subject: str | None  # the subject line's text, for a channel that has one
     body_start: int  # where the body begins in the normalised text
-    norm: Normalized
+    norm: Normalized  # the writer's own words, normalised (what was set aside is blank)
+    structure: Structure
+
+    @property
+    def own_text(self) -> str:
+        """The writer's own words as typed, with what was set aside left out."""
+        return "".join(ch for ch, hide in zip(self.text, self.structure.hidden, strict=False) if not hide)
 
     @property
     def body(self) -> str:
@@ -54,27 +68,36 @@ class Draft:
 
 
 def check_draft(text: str, channel: str | None = None, playbook: str | None = None,
-                rules: Rules | None = None, strings: Strings | None = None) -> list[Finding]:
+                rules: Rules | None = None, strings: Strings | None = None,
+                wording: DraftRules | None = None) -> list[Finding]:
     """Everything the handbook would change in `text`, in a stable order."""
     rules = rules or load_rules()
     strings = strings or load_strings()
-    draft = read_draft(text, channel or guess_channel(text, rules, strings), rules, strings)
-    return (blocked_phrases(draft, rules) + missing_parts(draft, playbook, rules, strings)
-            + limits(draft, rules, strings) + readability(draft, rules, strings))
+    wording = wording or load_draft_rules()
+    if len(text) > wording.max_chars:
+        words = strings.draft.too_long
+        return [Finding(TOO_LONG, "size", words.message.format(
+            value=len(text), limit=wording.max_chars), words.instead, wording.links[TOO_LONG])]
+    draft = read_draft(text, channel or guess_channel(text, rules, strings, wording), rules,
+                       strings, wording)
+    return (wording_findings(draft, wording) + missing_parts(draft, playbook, rules, strings, wording)
+            + limits(draft, rules, strings, wording) + readability(draft, rules, strings, wording))
 
 
-def read_draft(text: str, channel: str, rules: Rules, strings: Strings) -> Draft:
+def read_draft(text: str, channel: str, rules: Rules, strings: Strings,
+               wording: DraftRules | None = None) -> Draft:
     if channel not in rules.draft_checks.channels:
         raise ValueError(f"unknown channel '{channel}'; use one of: "
                          f"{', '.join(rules.draft_checks.channels)}")
-    norm = normalize(text)
+    structure = read_structure(text, wording or load_draft_rules())
+    norm = normalize(structure.own_words(text))
     subject, body_start = None, 0
     if rules.channels[channel].has_subject:
         found = subject_line(text, strings)
         if found is not None:
             subject, after = found
             body_start = next((i for i, o in enumerate(norm.origin) if o >= after), len(norm.text))
-    return Draft(text, channel, subject, body_start, norm)
+    return Draft(text, channel, subject, body_start, norm, structure)
 
 
 def subject_line(text: str, strings: Strings) -> tuple[str, int] | None:
@@ -98,29 +121,74 @@ def subject_label(strings: Strings) -> str:
     return strings.card.subject.split("{subject}")[0].strip()
 
 
-def guess_channel(text: str, rules: Rules, strings: Strings) -> str:
+def guess_channel(text: str, rules: Rules, strings: Strings,
+                  wording: DraftRules | None = None) -> str:
     """The channel a draft looks like: a subject line makes an email, then the
     rules' cues in order, then one text message's length makes an SMS."""
     if subject_line(text, strings) is not None:
         return next(name for name in rules.draft_checks.channels if rules.channels[name].has_subject)
-    normal = normalize(text).text
+    structure = read_structure(text, wording or load_draft_rules())
+    normal = normalize(structure.own_words(text)).text
     for guess in rules.draft_checks.guess:
         if find_all(guess.regex, normal):
             return guess.channel
-    if sms_size(text.strip(SPACES)).segments <= 1:
+    own = "".join(ch for ch, hide in zip(text, structure.hidden, strict=False) if not hide)
+    if paragraphs(own) >= rules.draft_checks.email_paragraphs:
+        return "email"
+    if sms_size(own.strip(SPACES)).segments <= 1:
         return "sms"
     return "email"
 
 
-# -- blocked phrases ---------------------------------------------------------------------
+def paragraphs(text: str) -> int:
+    """How many runs of non-blank lines the text has (CRLF is one line break)."""
+    count, blank = 0, True
+    for line in re.split(f"[{LINE_BREAKS}]", text.replace("\r\n", "\n")):
+        if line.strip(SPACES):
+            count += blank
+            blank = False
+        else:
+            blank = True
+    return count
 
-def blocked_phrases(draft: Draft, rules: Rules) -> list[Finding]:
-    found = []
-    for order, phrase in enumerate(rules.blocked_phrases):
-        for start, end in find_all(phrase.regex, draft.norm.text):
+
+# -- wording ----------------------------------------------------------------------------
+
+def matches(regexes, unless, text: str) -> list[tuple[int, int]]:
+    """Every match of `regexes`, left to right, that no match of `unless` overlaps;
+    two matches of one rule that overlap count once (the first)."""
+    spans = sorted(span for regex in regexes for span in find_all(regex, text))
+    excepted = [span for regex in unless for span in find_all(regex, text)]
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if any(a < end and start < b for a, b in excepted):
+            continue
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def rule_matches(rule: DraftRule, text: str) -> list[tuple[int, int]]:
+    return matches(rule.regexes, rule.unless_regexes, text)
+
+
+def wording_findings(draft: Draft, wording: DraftRules) -> list[Finding]:
+    """Each rule's matches; where two rules of one category flag overlapping text,
+    the one listed first in the data speaks for both."""
+    found: list[tuple[int, int, Finding]] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for order, rule in enumerate(wording.rules):
+        if rule.channels is not None and draft.channel not in rule.channels:
+            continue
+        spans = taken.setdefault(rule.category, [])
+        for start, end in rule_matches(rule, draft.norm.text):
+            if any(a < end and start < b for a, b in spans):
+                continue
+            spans.append((start, end))
             first, last = draft.norm.span(start, end)
-            found.append((first, order, Finding(phrase.id, "blocked-phrase", phrase.why,
-                                                phrase.instead, first, last)))
+            found.append((first, order, Finding(rule.id, rule.category, rule.message,
+                                                rule.instead, wording.link(rule), first, last)))
     return [finding for *_, finding in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
@@ -139,15 +207,18 @@ def required_parts(channel: str, playbook: str | None, rules: Rules) -> list[str
 
 
 def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
-                  strings: Strings) -> list[Finding]:
+                  strings: Strings, wording: DraftRules) -> list[Finding]:
     words = strings.draft.parts
+    link = wording.links["missing-part"]
     found = []
     if rules.channels[draft.channel].has_subject and not draft.subject:
         found.append(Finding("subject", "missing-part", words["subject"].message,
-                             words["subject"].instead))
+                             words["subject"].instead, link))
     for part in required_parts(draft.channel, playbook, rules):
-        if not find_all(rules.draft_checks.parts[part].regex, draft.norm.text):
-            found.append(Finding(part, "missing-part", words[part].message, words[part].instead))
+        spec = rules.draft_checks.parts[part]
+        if not matches(spec.regexes, spec.unless_regexes, draft.norm.text):
+            found.append(Finding(part, "missing-part", words[part].message, words[part].instead,
+                                 link))
     return found
 
 
@@ -167,24 +238,26 @@ DRAFT_MEASURES = {
         spoken_words(draft, rules) * 60 / rules.limits.voicemail_words_per_minute),
     "phone-mentions": lambda draft, rules: len(find_all(rules.draft_checks.phone_regex,
                                                         draft.norm.text)),
-    "sms-segments": lambda draft, rules: sms_size(draft.text.strip(SPACES)).segments,
+    "sms-segments": lambda draft, rules: sms_size(draft.own_text.strip(SPACES)).segments,
 }
 
 
-def limits(draft: Draft, rules: Rules, strings: Strings) -> list[Finding]:
+def limits(draft: Draft, rules: Rules, strings: Strings, wording: DraftRules) -> list[Finding]:
     """The channel's own limits (rules.yml `channels`), measured on the draft: over a
     maximum is a size finding, under a minimum a missing part."""
     found = []
     for limit in rules.channels[draft.channel].limits:
         value = DRAFT_MEASURES[limit.measure](draft, rules)
-        over = limit.max is not None and value > limit.max
-        under = limit.min is not None and value < limit.min
-        if over or under:
-            words = strings.draft.limits[limit.measure]
-            message = words.message.format(value=whole(value),
-                                           limit=whole(limit.max if over else limit.min))
-            found.append(Finding(limit.measure, "size" if over else "missing-part",
-                                 message, words.instead))
+        if limit.max is not None and value > limit.max:
+            category, bound = "size", limit.max
+        elif limit.min is not None and value < limit.min:
+            category, bound = "missing-part", limit.min
+        else:
+            continue
+        words = strings.draft.limits[limit.measure]
+        message = words.message.format(value=whole(value), limit=whole(bound))
+        found.append(Finding(limit.measure, category, message, words.instead,
+                             wording.links[category]))
     return found
 
 
@@ -256,7 +329,7 @@ def letter_words(text: str, start: int, end: int) -> list[str]:
 class Ease:
     score: float
     words: int
-    worst: tuple[int, int] | None  # the sentence that pulls the score down most
+    worst: tuple[int, int]  # the sentence that pulls the score down most
 
 
 def reading_ease(draft: Draft) -> Ease | None:
@@ -271,18 +344,19 @@ def reading_ease(draft: Draft) -> Ease | None:
         return None
     total_syllables = sum(c[2] for c in counted)
     score = flesch(total_words, len(counted), total_syllables)
-    worst, best_gain = None, None
-    for span, words, syllables in counted:
+    worst, best_gain = counted[0][0], None
+    for span, sentence_words, syllables in counted:
         if len(counted) == 1:
-            worst = span
             break
-        without = flesch(total_words - words, len(counted) - 1, total_syllables - syllables)
+        without = flesch(total_words - sentence_words, len(counted) - 1,
+                         total_syllables - syllables)
         if best_gain is None or without - score > best_gain:
             worst, best_gain = span, without - score
     return Ease(score, total_words, worst)
 
 
-def readability(draft: Draft, rules: Rules, strings: Strings) -> list[Finding]:
+def readability(draft: Draft, rules: Rules, strings: Strings,
+                wording: DraftRules) -> list[Finding]:
     bar = rules.draft_checks.reading_ease
     ease = reading_ease(draft)
     if ease is None or ease.words < bar.min_words or ease.score >= bar.min:
@@ -291,7 +365,7 @@ def readability(draft: Draft, rules: Rules, strings: Strings) -> list[Finding]:
     start, end = draft.norm.span(*ease.worst)
     return [Finding("reading-ease", "readability",
                     words.message.format(score=whole(ease.score), min=whole(bar.min)),
-                    words.instead, start, end)]
+                    words.instead, wording.links["readability"], start, end)]
 
 
 # -- what a reader sees besides the findings ---------------------------------------------
@@ -303,7 +377,7 @@ def sizes(text: str, channel: str, rules: Rules | None = None,
     rules = rules or load_rules()
     strings = strings or load_strings()
     draft = read_draft(text, channel, rules, strings)
-    sms = sms_size(text.strip(SPACES))
+    sms = sms_size(draft.own_text.strip(SPACES))
     ease = reading_ease(draft)
     return {
         "words": count_words(draft.body),
@@ -333,16 +407,41 @@ def summary(text: str, channel: str, rules: Rules | None = None,
     return " · ".join(parts)
 
 
+def set_aside_note(text: str, strings: Strings | None = None,
+                   wording: DraftRules | None = None) -> str | None:
+    """What was not checked, in the strings' words ("2 quoted lines and a
+    signature were not checked"), or None when everything was."""
+    strings = strings or load_strings()
+    wording = wording or load_draft_rules()
+    if len(text) > wording.max_chars:
+        return None
+    counts = read_structure(text, wording).set_aside
+    words = strings.draft.set_aside
+    parts = [words.kinds[kind].format(count=n) for kind, n in counts.items()]
+    if not parts:
+        return None
+    listed = parts[0] if len(parts) == 1 else \
+        words.joined.format(first=", ".join(parts[:-1]), last=parts[-1])
+    return words.note.format(parts=listed)
+
+
 # -- what the browser receives -----------------------------------------------------------
 
-def draft_data(rules: Rules, strings: Strings) -> dict:
-    """Everything draft.js needs, generated from rules.yml and the strings: the same
-    patterns (with their flags), limits, parts and words, never a second list."""
+def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None) -> dict:
+    """Everything draft.js needs, generated from rules.yml, the draft rules and the
+    strings: the same patterns (with their flags), limits, parts and words, never a
+    second list."""
     checks = rules.draft_checks
+    wording = wording or load_draft_rules()
     return {
-        "blocked": [{"id": p.id, "source": p.source, "flags": js_flags(p.case_sensitive),
-                     "why": p.why, "instead": p.instead} for p in rules.blocked_phrases],
-        "parts": {name: {"source": part.pattern, "flags": js_flags()}
+        "wording": [{"id": r.id, "category": r.category, "channels": r.channels,
+                     "patterns": r.patterns, "unless": r.unless,
+                     "flags": js_flags(r.case_sensitive), "message": r.message,
+                     "instead": r.instead, "link": wording.link(r)} for r in wording.rules],
+        "setAside": {name: kind.model_dump() for name, kind in wording.set_aside.items()},
+        "links": wording.links,
+        "maxChars": wording.max_chars,
+        "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags()}
                   for name, part in checks.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,
                             "limits": [limit.model_dump() for limit in rules.channels[name].limits]}
@@ -352,6 +451,7 @@ def draft_data(rules: Rules, strings: Strings) -> dict:
         "phone": {"source": checks.phone_pattern, "flags": js_flags()},
         "guess": [{"channel": g.channel, "source": g.pattern, "flags": js_flags()}
                   for g in checks.guess],
+        "emailParagraphs": checks.email_paragraphs,
         "readingEase": checks.reading_ease.model_dump(),
         "wordsPerMinute": rules.limits.voicemail_words_per_minute,
         "subjectLabel": subject_label(strings),

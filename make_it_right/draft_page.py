@@ -1,6 +1,6 @@
 """The "Check my draft" form: labels from the strings, the rules as data.
 
-Everything the browser script (docs/javascripts/draft.js) checks with arrives
+Everything the browser script (web/page/draft.js) checks with arrives
 here, generated from rules.yml, the strings and pyphen's patterns at build time,
 in data-* attributes: no inline script, nothing fetched. The form starts
 `hidden`; without JavaScript the reader sees a note pointing to the same rules.
@@ -69,6 +69,7 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
 <p class="mir-draft__hint" id="mir-draft-hint" data-search-exclude>{plain(s.hint)}</p>
 <textarea class="mir-draft__text" id="mir-draft-text" rows="12" autocomplete="off" aria-describedby="mir-draft-hint" data-mir-draft-text></textarea>
 <p class="mir-draft__sizes" data-mir-draft-sizes></p>
+<p class="mir-draft__set-aside" data-mir-draft-set-aside></p>
 <div class="mir-draft__preview" data-mir-draft-preview hidden></div>
 <h2 class="mir-draft__results" id="mir-draft-results" data-search-exclude>{plain(s.results)}</h2>
 <p role="status" data-mir-draft-count></p>

@@ -15,9 +15,23 @@ def display_path(path: Path) -> str:
 
 
 @dataclass(frozen=True)
+class Breach:
+    """A rule a file breaks: the rule's stable id (tests assert it, so rewording a
+    message breaks nothing) and the one-line message a contributor reads."""
+
+    rule: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Problem:
     path: Path
     message: str
+    rule: str = "data-file"
+
+    @classmethod
+    def of(cls, path: Path, breach: Breach) -> Problem:
+        return cls(path, breach.message, breach.rule)
 
     def __str__(self) -> str:
         return f"{display_path(self.path)}: {self.message}"
@@ -38,8 +52,8 @@ class PackError(ContentError):
 class DataError(ContentError):
     """A data file (rules, strings, guide, a template) cannot be read as it stands."""
 
-    def __init__(self, path: Path, message: str):
-        super().__init__([Problem(path, message)])
+    def __init__(self, path: Path, message: str, rule: str = "data-file"):
+        super().__init__([Problem(path, message, rule)])
 
     @property
     def message(self) -> str:
@@ -53,7 +67,10 @@ class UnknownTemplate(LookupError):
 class MissingFields(ValueError):
     """A render was asked for while required blanks are still empty."""
 
-    def __init__(self, template_id: str, labels: list[str]):
-        self.labels = labels
-        names = ", ".join(labels)
-        super().__init__(f"{template_id}: fill in the required blanks first: {names}")
+    def __init__(self, template_id: str, fields: list[tuple[str, str]]):
+        """`fields`: each empty blank's name (what --set and --values take) and label."""
+        self.names = [name for name, _ in fields]
+        self.labels = [label for _, label in fields]
+        blanks = ", ".join(f"{name} ({label})" for name, label in fields)
+        super().__init__(f"{template_id}: fill in the required blanks first: {blanks}; "
+                         f"give each as --set {self.names[0]}=...")

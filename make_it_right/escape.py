@@ -10,6 +10,7 @@ become spaces, so a value can never start a new Markdown block.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _REFERENCES = {ord(c): f"&#{ord(c)};" for c in "&<>\"'`*_{}[]()#|!~\\:="}
 
@@ -22,6 +23,32 @@ def plain(text: object) -> str:
 def verbatim(text: object) -> str:
     """Plain text whose spaces and line breaks matter (inside a pre-formatted block)."""
     return str(text).translate(_REFERENCES)
+
+
+# Characters that read differently from what is sent: format characters (Unicode
+# category Cf: bidi controls, zero-width characters, tag characters, soft hyphens),
+# blank letters that render as nothing, and braces that look like {{ }} but are not.
+_INVISIBLE_LETTERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e"
+                               "\u180f\u2800\u3164\uffa0")
+_LOOKALIKE_BRACES = frozenset("\uff5b\uff5d\ufe5b\ufe5c\ufe37\ufe38\u2774\u2775\u2983\u2984")
+
+
+def hidden_character_problem(text: str) -> str | None:
+    """Why `text` would read differently from what is sent, or None. Linear time."""
+    if text.isascii():
+        return None
+    for index, char in enumerate(text):
+        if char in _LOOKALIKE_BRACES:
+            return (f"a lookalike brace {_describe(char)} at character {index + 1}; "
+                    "write plain { } or other words")
+        if unicodedata.category(char) == "Cf" or char in _INVISIBLE_LETTERS:
+            return (f"an invisible character {_describe(char)} at character {index + 1}; "
+                    "delete it, a reader cannot see what it does")
+    return None
+
+
+def _describe(char: str) -> str:
+    return f"(U+{ord(char):04X} {unicodedata.name(char, 'unnamed')})"
 
 
 # What a one-line data string (a title, a `when`, a label, a hint, a guide
@@ -44,4 +71,4 @@ def plain_line_problem(text: str, *, multiline: bool = False) -> str | None:
     for pattern, what in _NOT_PLAIN[1:] if multiline else _NOT_PLAIN:
         if pattern.search(text):
             return what
-    return None
+    return hidden_character_problem(text)

@@ -23,6 +23,7 @@ from .tables import card_link, docs_link
 
 GUIDE_FILE = DATA_DIR / "decision-guide.yml"
 MAX_PATHS = 64
+MAX_LIST = 16  # templates in one list: a path's plan is read, not scrolled
 
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 def _plain(text: str) -> str:
@@ -43,6 +44,12 @@ class Question(_Strict):
     id: Key
     ask: Line
     answers: Annotated[dict[Key, Line], Field(min_length=2, max_length=8)]
+    # Asked only on paths where an earlier question got one of these answers
+    # ({"who": ["team", "me"]}); a question that means nothing there is skipped.
+    ask_when: dict[Key, list[Key]] = {}
+
+    def asked(self, answers: dict[str, str]) -> bool:
+        return all(answers.get(q) in allowed for q, allowed in self.ask_when.items())
 
 
 class Rule(_Strict):
@@ -54,19 +61,57 @@ class Upset(_Strict):
     when: dict[Key, Key]
     also_read: Key
     add_template: Key
+    # Playbooks whose own call script handles an upset client, in words agreed
+    # first: the talk-track is not added to them.
+    not_for: list[Key] = []
+
+
+def _once_each(ids: list[str]) -> list[str]:
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for i in ids:
+        (repeated if i in seen else seen).add(i)
+    if repeated:
+        raise ValueError(f"lists {', '.join(sorted(repeated))} more than once; name each template once")
+    return ids
+
+
+TemplateList = Annotated[list[Key], Field(max_length=MAX_LIST), AfterValidator(_once_each)]
 
 
 class Guide(_Strict):
     questions: Annotated[list[Question], Field(min_length=1, max_length=8)]
-    playbook: list[Rule]
-    templates: dict[Key, dict[Key, list[Key]]]
+    playbook: Annotated[list[Rule], Field(max_length=MAX_PATHS)]
+    templates: dict[Key, dict[Key, TemplateList]]
     upset: Upset
 
     @model_validator(mode="after")
+    def _asks_after_known_answers(self) -> Guide:
+        earlier: dict[str, Question] = {}
+        for question in self.questions:
+            for q, allowed in question.ask_when.items():
+                if q not in earlier:
+                    raise ValueError(f"question '{question.id}': ask_when names '{q}', "
+                                     "which is not an earlier question")
+                unknown = [a for a in allowed if a not in earlier[q].answers]
+                if unknown:
+                    raise ValueError(f"question '{question.id}': ask_when gives '{q}' the "
+                                     f"unknown answer '{unknown[0]}'")
+            earlier[question.id] = question
+        return self
+
+    @model_validator(mode="after")
     def _bounded(self) -> Guide:
-        paths = math.prod(len(q.answers) for q in self.questions)
-        if paths > MAX_PATHS:
-            raise ValueError(f"the questions make {paths} paths; keep it to {MAX_PATHS} "
+        # With every question asked, the count is the product. Skipped questions
+        # bring it down: walk the paths, stopping as soon as there are too many.
+        count = math.prod(len(q.answers) for q in self.questions)
+        if count > MAX_PATHS and any(q.ask_when for q in self.questions):
+            count = len(_walk(self.questions, limit=MAX_PATHS))
+            shown = f"more than {MAX_PATHS}"
+        else:
+            shown = str(count)
+        if count > MAX_PATHS:
+            raise ValueError(f"the questions make {shown} paths; keep it to {MAX_PATHS} "
                              "(fewer questions or answers)")
         return self
 
@@ -100,11 +145,25 @@ def guide_problems(guide: Guide, pack: Pack) -> list[str]:
     return problems
 
 
-def all_answers(guide: Guide) -> list[dict[str, str]]:
+def _walk(questions: list[Question], limit: int = MAX_PATHS) -> list[dict[str, str]]:
+    """Every path: a mapping of each question asked on it to its answer."""
     paths: list[dict[str, str]] = [{}]
-    for question in guide.questions:
-        paths = [p | {question.id: a} for p in paths for a in question.answers]
+    for question in questions:
+        longer: list[dict[str, str]] = []
+        for path in paths:
+            if question.asked(path):
+                longer += [path | {question.id: answer} for answer in question.answers]
+            else:
+                longer.append(path)
+        paths = longer
+        if len(paths) > limit:
+            break
     return paths
+
+
+def all_answers(guide: Guide) -> list[dict[str, str]]:
+    """Every path through a loaded guide (its validation keeps them within MAX_PATHS)."""
+    return _walk(guide.questions)
 def _matches(when: dict[str, str], answers: dict[str, str]) -> bool:
     return all(answers.get(question) == answer for question, answer in when.items())
 
@@ -116,7 +175,7 @@ def outcome(guide: Guide, answers: dict[str, str]) -> tuple[str, str | None, lis
     also = None
     if _matches(guide.upset.when, answers) and playbook != guide.upset.also_read:
         also = guide.upset.also_read
-        if guide.upset.add_template not in templates:
+        if guide.upset.add_template not in templates and playbook not in guide.upset.not_for:
             templates.insert(1, guide.upset.add_template)
     return playbook, also, templates
 
@@ -139,10 +198,12 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
         return "\n".join(lines) + "\n\n</div>"
 
     def step(depth: int, answers: dict[str, str], group: str) -> str:
+        while depth < len(guide.questions) and not guide.questions[depth].asked(answers):
+            depth += 1
         if depth == len(guide.questions):
             return result(answers)
         question = guide.questions[depth]
-        blocks = [f'<p class="mir-guide__question">{depth + 1}. {plain(question.ask)}</p>']
+        blocks = [f'<p class="mir-guide__question">{len(answers) + 1}. {plain(question.ask)}</p>']
         for answer, label in question.answers.items():
             path = f"{group}-{answer}"
             inner = step(depth + 1, answers | {question.id: answer}, path)
@@ -164,7 +225,7 @@ def render_guide(guide: Guide, pack: Pack, strings: Strings) -> str:
 def _plan_item(marker: str, pack: Pack, template: Template, playbook: str,
                strings: Strings) -> str:
     """A list item linking to a template's card, with its mark for once it is copied or
-    sent for the active client (filler.js shows it)."""
+    sent for the active client (web/page/here.js shows it)."""
     return (f"{marker} [{plain(template.title)}]({card_link(pack, template, playbook)}) "
             f"({plain(strings.channels[template.channel])}) "
             f'<span data-mir-mark="{plain(template.id)}" hidden>{plain(strings.guide.done)}</span>')

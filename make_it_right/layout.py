@@ -66,7 +66,7 @@ def group_omissions(parts: tuple[Part, ...], fields: Mapping[str, TemplateField]
     when it is the first line, so the text around it closes up cleanly.
     """
     # One token per character of text, one per blank.
-    tokens: list[str | Blank] = [c for p in parts for c in ([p] if isinstance(p, Blank) else p)]
+    tokens: list[Part] = [c for p in parts for c in (p if isinstance(p, str) else [p])]
     spans: list[tuple[int, int, str]] = []
     problems: list[str] = []
     for name, field in fields.items():
@@ -93,7 +93,7 @@ def group_omissions(parts: tuple[Part, ...], fields: Mapping[str, TemplateField]
         except TextError as error:
             problems.append(f"field '{name}': leave_out does not parse: {error}")
             continue
-        wanted = [c for p in phrase for c in ([p] if isinstance(p, Blank) else p)]
+        wanted = [c for p in phrase for c in (p if isinstance(p, str) else [p])]
         if Blank(name) not in wanted:
             problems.append(f"field '{name}': leave_out must hold {{{{ {name} }}}}, or be 'line'")
             continue
@@ -124,7 +124,7 @@ def group_omissions(parts: tuple[Part, ...], fields: Mapping[str, TemplateField]
     return tuple(out), problems
 
 
-def _join(tokens: list[str | Blank]) -> list[Part]:
+def _join(tokens: list[Part]) -> list[Part]:
     parts: list[Part] = []
     for token in tokens:
         if isinstance(token, str) and parts and isinstance(parts[-1], str):

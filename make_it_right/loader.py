@@ -12,8 +12,8 @@ from types import MappingProxyType
 from pydantic import ValidationError
 
 from .check import check_consistency, check_template
-from .datafile import close_match, parse_yaml, read_text, schema_message
-from .errors import DataError, PackError, Problem, UnknownTemplate, display_path
+from .datafile import close_match, parse_yaml, read_text, schema_message, schema_rule
+from .errors import Breach, DataError, PackError, Problem, UnknownTemplate, display_path
 from .model import Template, TemplateFile
 from .rules import Rules, load_rules
 
@@ -62,7 +62,7 @@ def template_files(root: Path) -> tuple[list[Path], list[Problem]]:
     for folder in _entries(root, problems):
         if not _is_dir(folder):
             problems.append(Problem(folder, "is not a channel folder; templates live in "
-                                            "templates/<channel>/<id>.yml"))
+                                            "templates/<channel>/<id>.yml", "template-place"))
             continue
         for path in _entries(folder, problems):
             if path.name.startswith("."):
@@ -70,14 +70,16 @@ def template_files(root: Path) -> tuple[list[Path], list[Problem]]:
             if path.suffix != TEMPLATE_SUFFIX:
                 hint = (f"rename it to {path.stem}{TEMPLATE_SUFFIX}"
                         if path.suffix.lower() in (".yml", ".yaml") else "move it out of templates/")
-                problems.append(Problem(path, f"is not a template file (.yml); {hint}"))
+                problems.append(Problem(path, f"is not a template file (.yml); {hint}",
+                                        "template-place"))
             elif not _is_regular(path):
                 problems.append(Problem(path, "is not a regular file; a template is a plain "
-                                              ".yml file, not a folder, link or device"))
+                                              ".yml file, not a folder, link or device", "file"))
             else:
                 files.append(path)
     if len(files) > MAX_TEMPLATES:
-        problems.append(Problem(root, f"holds {len(files)} templates; the limit is {MAX_TEMPLATES}"))
+        problems.append(Problem(root, f"holds {len(files)} templates; the limit is {MAX_TEMPLATES}",
+                                "template-count"))
         files = files[:MAX_TEMPLATES]
     return files, problems
 
@@ -86,13 +88,13 @@ def load_pack(root: Path, rules: Rules | None = None) -> Pack:
     rules = rules or load_rules()
     if not _is_dir(root):
         raise PackError([Problem(root, "no template folder here; templates live in "
-                                       "templates/<channel>/<id>.yml")])
+                                       "templates/<channel>/<id>.yml", "template-place")])
     files, problems = template_files(root)
     loaded: list[Template] = []
     for path in files:
-        template, messages = load_file(path, rules)
-        problems += [Problem(path, m) for m in messages]
-        if template is not None and not messages:
+        template, breaches = load_file(path, rules)
+        problems += [Problem.of(path, b) for b in breaches]
+        if template is not None and not breaches:
             loaded.append(template)
     templates: dict[str, Template] = {}
     for template in loaded:
@@ -100,28 +102,29 @@ def load_pack(root: Path, rules: Rules | None = None) -> Pack:
         if twin is not None:
             problems.append(Problem(template.source, (
                 f"id '{template.id}' is already used by {display_path(twin.source)}; "
-                "every template needs its own id")))
+                "every template needs its own id"), "id-duplicate"))
         else:
             templates[template.id] = template
-    problems += [Problem(t.source, m) for t, m in check_consistency(list(templates.values()))]
+    problems += [Problem.of(t.source, b) for t, b in check_consistency(list(templates.values()))]
     if problems:
         raise PackError(problems)
     return Pack(MappingProxyType(templates), rules, root)
 
 
-def load_file(path: Path, rules: Rules) -> tuple[Template | None, list[str]]:
+def load_file(path: Path, rules: Rules) -> tuple[Template | None, list[Breach]]:
     """The template in `path` and its problems (the template is None if unreadable)."""
     try:
         data = parse_yaml(read_text(path, MAX_TEMPLATE_BYTES), path)
     except DataError as error:
-        return None, [error.message]
+        return None, [Breach(error.problems[0].rule, error.message)]
     if not isinstance(data, dict):
-        return None, ["must be a YAML mapping with keys id, title, channel, playbooks, "
-                      "when, fields and sections"]
+        return None, [Breach("key-invalid", "must be a YAML mapping with keys id, title, "
+                                            "channel, playbooks, when, fields and sections")]
     try:
         template = Template.from_file(TemplateFile.model_validate(data), path)
     except ValidationError as error:
-        return None, [schema_message(e, TemplateFile) for e in error.errors()]
+        return None, [Breach(schema_rule(e), schema_message(e, TemplateFile))
+                      for e in error.errors()]
     return template, check_template(template, rules)
 
 

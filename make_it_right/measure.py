@@ -1,17 +1,20 @@
 """The sizes rules.yml limits, by name: a channel's `limits` and `size` name these.
 
-Each is measured on the text as it reads with every field's example filled in.
+Each is measured on the text as it reads with every field's example filled in; the
+checker measures a `max` limit again with each field's `longest` value, where the
+measure says its blanks can swell the text (`Measure.with_longest`).
 """
 
 from __future__ import annotations
 
-import math
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .placeholders import Blank, substitute
+from .placeholders import Blank, fields_in, substitute
 
 if TYPE_CHECKING:
     from .model import Template
@@ -47,6 +50,23 @@ def filled_with_examples(template: Template, name: str, *, spell_phones: bool = 
 def body_text(template: Template, *, spell_phones: bool = False) -> str:
     values = examples(template, spell_phones=spell_phones)
     return "\n\n".join(substitute(t.parts, values) for t in template.sections)
+
+
+def fields_measured(template: Template, texts: str) -> list[str]:
+    """The fields in the subject (`texts` is "subject") or in the sections ("body")."""
+    if texts == "subject":
+        chosen = [template.subject] if template.subject else []
+    else:
+        chosen = list(template.sections)
+    return list(dict.fromkeys(name for text in chosen for name in fields_in(text.parts)))
+
+
+def with_longest_values(template: Template) -> Template:
+    """The template with each field's example swapped for its longest value, where
+    it declares one."""
+    fields = {name: field.model_copy(update={"example": field.longest}) if field.longest
+              else field for name, field in template.fields.items()}
+    return dataclasses.replace(template, fields=MappingProxyType(fields))
 
 
 def subject_chars(template: Template, rules: Rules | None = None) -> int:
@@ -85,16 +105,28 @@ def sms_size(text: str) -> SmsSize:
     """How a phone sends `text`: its encoding, length in that encoding, and segments.
 
     One segment holds 160 GSM-7 characters or 70 UCS-2 ones; a longer message is
-    split into parts of 153 or 67, each carrying a joining header.
+    split into parts of 153 or 67, each carrying a joining header. A character is
+    never split between parts (3GPP TS 23.040): a GSM-7 escape pair or a UTF-16
+    surrogate pair that would straddle the end of a part starts the next one.
     """
     if all(ch in GSM7_BASIC or ch in GSM7_EXTENDED for ch in text):
-        units = sum(2 if ch in GSM7_EXTENDED else 1 for ch in text)
+        sizes = [2 if ch in GSM7_EXTENDED else 1 for ch in text]
         single, part, encoding = 160, 153, "GSM-7"
     else:
-        units = len(text.encode("utf-16-le")) // 2
+        sizes = [2 if ord(ch) > 0xFFFF else 1 for ch in text]
         single, part, encoding = 70, 67, "UCS-2"
-    segments = 1 if units <= single else math.ceil(units / part)
-    return SmsSize(encoding, units, segments)
+    units = sum(sizes)
+    return SmsSize(encoding, units, 1 if units <= single else _parts(sizes, part))
+
+
+def _parts(sizes: list[int], capacity: int) -> int:
+    """How many parts of `capacity` units the characters fill, none split."""
+    parts, used = 1, 0
+    for size in sizes:
+        if used + size > capacity:
+            parts, used = parts + 1, 0
+        used += size
+    return parts
 
 
 def sms_segments(template: Template, rules: Rules | None = None) -> int:
@@ -113,6 +145,13 @@ class Measure:
     too_big: str
     too_small: str = ""
     detail: Callable[[Template, Rules], str] = lambda template, rules: ""
+    # The text whose size the blanks swell ("subject" or "body"): a `max` limit
+    # holds with each of its blanks' `longest` values too. Empty: examples only.
+    with_longest: str = ""
+
+    @property
+    def with_longest_what(self) -> str:
+        return "the subject" if self.with_longest == "subject" else "the text"
 
 
 def _spoken_detail(template: Template, rules: Rules) -> str:
@@ -126,19 +165,20 @@ def _sms_detail(template: Template, rules: Rules) -> str:
 
 
 MEASURES: dict[str, Measure] = {
-    "subject-chars": Measure(subject_chars, "subject is {value} characters with the example "
-                             "values; keep it to {limit}"),
-    "body-words": Measure(body_words, "{channel} body is {value} words with the example "
-                          "values; keep it to {limit}"),
-    "spoken-seconds": Measure(spoken_seconds, "{channel} runs {value} seconds{detail}; "
-                              "keep it to {limit} seconds", detail=_spoken_detail),
+    "subject-chars": Measure(subject_chars, "subject is {value} characters with {values}; "
+                             "keep it to {limit}", with_longest="subject"),
+    "body-words": Measure(body_words, "{channel} body is {value} words with {values}; "
+                          "keep it to {limit}"),
+    "spoken-seconds": Measure(spoken_seconds, "{channel} runs {value} seconds with {values}"
+                              "{detail}; keep it to {limit} seconds", detail=_spoken_detail,
+                              with_longest="body"),
     "phone-mentions": Measure(
         phone_mentions, "", "{channel} says your number {value} time(s); say it {limit} "
         "times, from a field with kind: phone, so the client can write it down"),
     "sms-segments": Measure(
-        sms_segments, "{channel} needs {value} segments with the example values{detail}; "
+        sms_segments, "{channel} needs {value} segments with {values}{detail}; "
         "keep it to {limit}: 160 GSM-7 characters, or 70 if any character is outside GSM-7 "
-        "(curly quotes, emoji, many accents)", detail=_sms_detail),
+        "(curly quotes, emoji, many accents)", detail=_sms_detail, with_longest="body"),
     "sms-characters": Measure(sms_characters, "{channel} is {value} characters; keep it to {limit}",
                               detail=_sms_detail),
 }

@@ -8,17 +8,13 @@ be a call to one of the handbook's macros with literal arguments, and nothing el
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _NEWLINE = re.compile(r"\r\n|\r|\n")  # as Jinja counts lines
 _JINJA = Environment()
-
-
-def without_front_matter(markdown: str) -> str:
-    return _FRONT_MATTER.sub("", markdown, count=1)
 
 
 @dataclass(frozen=True)
@@ -39,33 +35,71 @@ class PageError(ValueError):
 
 def macro_calls(source: str, macros: set[str] | frozenset[str]) -> list[MacroCall]:
     """Every macro call in a page, in order; PageError for anything else Jinja would run."""
+    return [part for part in _parts(source, frozenset(macros)) if isinstance(part, MacroCall)]
+
+
+def render_page(source: str, macros: Mapping[str, Callable[..., object]]) -> str:
+    """The page with each macro call replaced by what the macro returns, as Jinja
+    would write it. No Jinja code is compiled or run: the text is parsed and checked
+    as macro_calls checks it, then joined, so what renders is exactly what was
+    checked; anything else is a PageError."""
+    out = []
+    for part in _parts(source, frozenset(macros)):
+        out.append(str(macros[part.name](*part.args, **part.kwargs))
+                   if isinstance(part, MacroCall) else part)
+    return "".join(out)
+
+
+def _parts(source: str, macros: frozenset[str]) -> list[str | MacroCall]:
+    """The page as text and macro calls, as Jinja parses it (its whitespace control
+    and {% raw %} included)."""
     try:
         tree = _JINJA.parse(source)
     except TemplateSyntaxError as error:
         raise PageError(error.lineno, f"{(error.message or 'template syntax error').rstrip('.')}; "
                         "a macro is written {{ name(\"argument\") }}") from None
-    calls = []
+    parts: list[str | MacroCall] = []
     for node in tree.body:
         if not isinstance(node, nodes.Output):
             raise PageError(node.lineno, f"a {{% {_tag(node)} %}} block is not allowed in a page; "
                             "pages may only call the handbook's macros, like "
                             "{{ template_card(\"id\") }}")
         for child in node.nodes:
-            if isinstance(child, nodes.TemplateData):
-                continue
-            calls.append(_call(child, macros))
-    return calls
+            parts.append(child.data if isinstance(child, nodes.TemplateData)
+                         else _call(child, macros))
+    return parts
+
+
+def dense_markup(body: str, limit: int) -> PageError | None:
+    """A paragraph holding more than `limit` of '[' or '<': Python-Markdown's inline
+    parser takes time that grows much faster than the text on them (10,000 '[' in one
+    paragraph: 38 s; a 256 KB page of them: hours). One pass; None when fine."""
+    line, start, brackets, angles = 1, 1, 0, 0
+    for text in _NEWLINE.split(body):
+        if not text.strip():
+            brackets, angles, start = 0, 0, line + 1
+        else:
+            brackets += text.count("[")
+            angles += text.count("<")
+            if max(brackets, angles) > limit:
+                what = "'['" if brackets > limit else "'<'"
+                return PageError(start, f"the paragraph here holds more than {limit} {what}; "
+                                        "Markdown slows down badly on them, so split it")
+        line += 1
+    return None
 
 
 def card_steps(source: str, calls: list[MacroCall]) -> dict[str, str]:
     """The step (level-2 heading) each card placed on a page sits under, by template
     id; a card placed before the first step has none. One pass over the lines."""
-    step_at, step = [], None
+    step_at: list[str | None] = []
+    step = None
     for line in _NEWLINE.split(source):
         step = _step_title(line) or step
         step_at.append(step)
-    return {str(call.args[0]): step_at[call.line - 1] for call in calls
-            if call.name == "template_card" and call.args and step_at[call.line - 1]}
+    return {str(call.args[0]): title for call in calls
+            if call.name == "template_card" and call.args
+            and (title := step_at[call.line - 1])}
 
 
 def _step_title(line: str) -> str | None:

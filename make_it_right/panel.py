@@ -4,7 +4,7 @@ template's blanks beside its live preview) and the missing-blanks dialog.
 
 Rendered here, in HTML, so every label, hint and button text comes from the
 strings file. All of it starts `hidden`: it only works with the browser script
-(docs/javascripts/filler.js), which reveals it. Without JavaScript a reader
+(web/page/fill.js), which reveals it. Without JavaScript a reader
 still has every card as text with visible blanks. None of it is searchable, and
 its headings carry no id (the search plugin would index each as a section).
 """
@@ -67,6 +67,7 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
     ui = plain(json.dumps(script_strings(strings), ensure_ascii=False))
     about_names = plain(json.dumps(list(rules.about_me)))
     name_from = plain(json.dumps(list(rules.case_name_from)))
+    identity = plain(json.dumps(list(rules.case_identity)))
     actions = plain(json.dumps({n: a.model_dump() for n, a in rules.actions.items()}))
     case_buttons = "".join(
         f'<button type="button" class="md-button" data-mir-case="{name}">{plain(label)}</button>'
@@ -78,14 +79,20 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
                                    for n in names)
     return f"""<div class="mir-bar" role="region" aria-label="{plain(s.bar_label)}" data-mir-bar data-search-exclude hidden>
 <a class="mir-skip" href="#mir-fields" data-mir-skip>{plain(s.skip)}</a>
-<span class="mir-bar__case" data-mir-bar-case></span>
+<button type="button" class="mir-bar__case" aria-expanded="false" aria-controls="mir-case-menu" data-mir-bar-case></button>
 <span class="mir-bar__left" data-mir-bar-left></span>
 <button type="button" class="md-button" data-mir-open aria-controls="mir-fields-body">{plain(s.fill_everything)}</button>
+<div class="mir-case-menu" id="mir-case-menu" role="group" aria-label="{plain(s.case_menu)}" data-mir-case-menu hidden>
+<ul class="mir-case-menu__list" data-mir-case-list></ul>
+<button type="button" class="md-button md-button--primary" data-mir-menu="new">{plain(s.case_new)}</button>
+<button type="button" class="md-button" data-mir-menu="clear">{plain(s.case_clear)}</button>
+<div class="mir-field"><label for="mir-menu-name">{plain(s.case_name)}</label><input id="mir-menu-name" data-mir-menu-name autocomplete="off"></div>
+</div>
 <span class="mir-bar__status" role="status" data-mir-status></span>
 <button type="button" class="md-button" data-mir-offer hidden></button>
 </div>
 
-<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-mir-case-from="{name_from}" data-mir-actions="{actions}" data-search-exclude hidden>
+<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-mir-case-from="{name_from}" data-mir-identity="{identity}" data-mir-actions="{actions}" data-search-exclude hidden>
 <h2 class="mir-fields__title">{plain(s.title)}</h2>
 <p class="mir-fields__intro">{plain(s.intro)}</p>
 <button type="button" class="md-button" aria-expanded="false" aria-controls="mir-fields-body" data-mir-toggle>{plain(s.fill_everything)}</button>
@@ -130,15 +137,15 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <button type="button" class="md-button mir-focus__toggle" data-mir-focus-toggle>{plain(s.show_preview)}</button>
 <button type="button" class="md-button" data-mir-focus-close>{plain(s.close)}</button>
 </div>
-<p class="mir-focus__case"><span data-mir-focus-case></span> <button type="button" class="md-button" data-mir-focus-new>{plain(s.case_new)}</button></p>
+<p class="mir-focus__case"><button type="button" class="mir-bar__case" aria-expanded="false" aria-controls="mir-case-menu" data-mir-focus-case></button> <button type="button" class="md-button" data-mir-focus-new>{plain(s.case_new)}</button></p>
 <div class="mir-focus__main">
 <div class="mir-focus__fields" role="group" aria-label="{plain(s.focus_blanks)}" data-mir-focus-fields></div>
 <div class="mir-focus__preview" role="region" aria-label="{plain(s.preview)}" data-mir-focus-preview></div>
 </div>
-<div class="mir-focus__actions" data-mir-focus-actions></div>
 <div class="mir-focus__reminder" data-mir-focus-reminder hidden>
 <label for="mir-remind-at">{plain(s.reminder_when)}</label> <input type="datetime-local" id="mir-remind-at" data-mir-remind-at>
 </div>
+<div class="mir-focus__actions" data-mir-focus-actions></div>
 <p class="mir-focus__status"><span role="status" data-mir-status></span> <button type="button" class="md-button" data-mir-offer hidden></button></p>
 </dialog>
 </section>"""
@@ -197,4 +204,5 @@ def script_strings(strings: Strings) -> dict:
             "case_copy": s.case_copy, "bar_case": s.bar_case, "focus_label": s.focus_label,
             "show_preview": s.show_preview, "show_blanks": s.show_blanks,
             "reminder_title": s.reminder_title, "copy_fallback": s.copy_fallback,
+            "copy_subject": s.copy_subject, "copy_body": s.copy_body,
             "actions_label": s.actions_label, "undo": s.undo}

@@ -1,7 +1,7 @@
 """Regular expressions that mean the same in Python's `re` and in JavaScript's `RegExp`.
 
 rules.yml's patterns run in two places: here (the template checker, the draft
-checker, the command line) and in the reader's browser (docs/javascripts/draft.js).
+checker, the command line) and in the reader's browser (web/core/draft.js).
 So a pattern must stay inside the subset both engines read the same way, and
 `portable_problem` refuses anything outside it, naming what to write instead:
 

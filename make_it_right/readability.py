@@ -18,7 +18,7 @@ from functools import cache
 import pyphen
 
 from .measure import count_words
-from .pages import without_front_matter
+from .page_source import split_front_matter
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*(?=\s|$)")
@@ -31,7 +31,7 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?!\s)|`")
 
 
 def prose(markdown: str) -> str:
-    text = _MACRO.sub("", without_front_matter(markdown))
+    text = _MACRO.sub("", split_front_matter(markdown).body)
     sentences = []
     for line in text.splitlines():
         if set(line.strip()) <= set("|-: "):  # blank lines and table rules

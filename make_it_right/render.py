@@ -1,8 +1,8 @@
 """Fold a template's document and the reader's values into plain text, an .eml
 draft, a mailto: URL or an sms: URL.
 
-The browser script (docs/javascripts/filler.js) writes the same formats with the
-same rules; the browser tests hold the two to each other.
+The browser code (web/core/fill.js and encode.js) writes the same formats with the
+same rules; the Node tier (web/test/) and the browser tests hold the two to each other.
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ from .layout import BLOCK_SEPARATOR, Document
 from .model import Template
 from .placeholders import substitute
 
-# Shared with filler.js: one line for a subject, CRLF on the wire.
+# Shared with web/core/fill.js: one line for a subject, CRLF on the wire.
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 # An address we put in a header: one plain address, nothing that could start another header.
 ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$")
-_ENCODED_WORD_BYTES = 45  # base64 of 45 bytes plus =?UTF-8?B??= stays within 75 characters
 
 
 def well_formed(text: str) -> str:
@@ -46,7 +45,7 @@ def resolve(template: Template, values: Mapping[str, str]) -> dict[str, str]:
         elif field.leave_out is not None:
             resolved[name] = ""
         else:
-            missing.append(field.label)
+            missing.append((name, field.label))
     if missing:
         raise MissingFields(template.id, missing)
     return resolved
@@ -91,36 +90,148 @@ def as_text(document: Document, values: Mapping[str, str]) -> str:
     return fill(document, values).text
 
 
-def encoded_words(text: str) -> str:
-    """RFC 2047 base64 encoded words of at most 75 characters, split between characters.
+def encoded_words(text: str, header: str = "Subject") -> str:
+    """RFC 2047 base64 encoded words, split between characters, folded so that every
+    line, the first with its `header: ` name, is at most 76 characters.
 
     Everything a reader typed is inside the encoding, so no value can end the
     header or start another one.
     """
-    words, word, size = [], "", 0
+    first = _LINE - len(header) - len(": ")
+    words, word, size, room = [], "", 0, _word_bytes(first)
     for char in text:
         length = len(char.encode("utf-8"))
-        if word and size + length > _ENCODED_WORD_BYTES:
+        if word and size + length > room:
             words.append(word)
-            word, size = "", 0
+            word, size, room = "", 0, _word_bytes(_LINE - 1)  # a folded line starts " "
         word += char
         size += length
     words.append(word)
-    return "\r\n ".join(f"=?UTF-8?B?{base64.b64encode(w.encode()).decode()}?=" for w in words)
+    return "\r\n ".join(_encoded_word(w) for w in words)
+
+
+_LINE = 76  # RFC 2047: a header line with encoded words is at most 76 characters
+
+
+def _word_bytes(line: int) -> int:
+    """The most UTF-8 bytes whose encoded word fits `line` characters."""
+    return (line - len("=?UTF-8?B??=")) // 4 * 3
+
+
+def _encoded_word(text: str) -> str:
+    return f"=?UTF-8?B?{base64.b64encode(text.encode()).decode()}?="
+
+
+@dataclass(frozen=True)
+class Mailbox:
+    """One recipient: an optional display name and an ASCII address (IDN as punycode)."""
+
+    name: str
+    address: str
+
+    def tokens(self) -> list[str]:
+        """The header's words for this mailbox, each a place it may fold after."""
+        if not self.name:
+            return [self.address]
+        if self.name.isascii() and self.name.isprintable() and len(self.name) <= 60:
+            quoted = self.name.replace("\\", "\\\\").replace('"', '\\"')
+            return [f'"{quoted}"', f"<{self.address}>"]
+        return [*map(_encoded_word, _name_chunks(self.name)), f"<{self.address}>"]
+
+
+def _name_chunks(name: str) -> list[str]:
+    """A display name cut into pieces that each fit one encoded word, cut after a
+    space where one is near: the space stays at the end of the piece before, since
+    a reader ignores the space between two encoded words (RFC 2047, 6.2)."""
+    room, chunks, chunk = _word_bytes(_LINE - 1), [], ""
+    for word in re.findall(r"\S+\s*", name):
+        if chunk and len((chunk + word).encode()) > room:
+            chunks.append(chunk)
+            chunk = ""
+        for char in word:
+            if chunk and len((chunk + char).encode()) > room:
+                chunks.append(chunk)
+                chunk = ""
+            chunk += char
+    return [*chunks, chunk]
+
+
+# Anything that could end a header line, or hide one, in a name or an address.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = re.compile(r"(?s)(.*)<([^<>]*)>")
+_LOCAL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$")
 
 
 def checked_address(address: str, what: str = "recipient") -> str:
+    """One plain address (an IDN domain becomes punycode); ValueError otherwise."""
     address = address.strip()
-    if not ADDRESS.match(address):
-        raise ValueError(f"the {what} '{address}' is not one plain email address "
-                         "(like priya@example.com)")
-    return address
+    local, at, domain = address.rpartition("@")
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii") if domain else ""
+    except UnicodeError:
+        ascii_domain = ""
+    plain = f"{local}@{ascii_domain}"
+    if not at or not _LOCAL.match(local) or not ADDRESS.match(plain):
+        raise ValueError(f"the {what} '{address}' is not an email address "
+                         "(like priya@example.com or Priya Shah <priya@example.com>)")
+    return plain
+
+
+def mailboxes(text: str, what: str = "recipient") -> list[Mailbox]:
+    """Recipients separated by commas or semicolons, each an address or a
+    `Name <address>` (a name with a comma goes in double quotes)."""
+    if _CONTROL.search(text):
+        raise ValueError(f"the {what} '{text!r}' has a line break or a control character")
+    found = []
+    for item in _split_outside_quotes(text):
+        named = _NAMED.fullmatch(item.strip())
+        name, address = (named.group(1).strip(), named.group(2)) if named else ("", item)
+        if len(name) >= 2 and name[0] == name[-1] == '"':
+            name = re.sub(r"\\(.)", r"\1", name[1:-1])
+        found.append(Mailbox(" ".join(name.split()), checked_address(address, what)))
+    if not found:
+        raise ValueError(f"the {what} '{text}' names no address")
+    return found
+
+
+def _split_outside_quotes(text: str) -> list[str]:
+    items, current, quoted, escaped = [], "", False, False
+    for char in text:
+        if escaped:
+            escaped = False
+        elif char == "\\" and quoted:
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif char in ",;" and not quoted:
+            items.append(current)
+            current = ""
+            continue
+        current += char
+    return [item for item in [*items, current] if item.strip()]
+
+
+def address_header(header: str, boxes: list[Mailbox]) -> str:
+    """`header: a, "Name" <b>` folded at spaces so lines stay within 76 characters
+    where the words allow (an address is never split)."""
+    tokens = []
+    for i, box in enumerate(boxes):
+        words = box.tokens()
+        if i < len(boxes) - 1:
+            words[-1] += ","
+        tokens += words
+    lines, line = [], f"{header}:"
+    for token in tokens:
+        if len(line) + 1 + len(token) > _LINE and line != f"{header}:":
+            lines.append(line)
+            line = ""
+        line += f" {token}"
+    return "\r\n".join([*lines, line])
 
 
 def addresses(text: str, what: str = "recipient") -> str:
-    """One or more plain addresses, separated by commas or semicolons, as "a, b"."""
-    found = [a.strip() for a in re.split(r"[,;]", text) if a.strip()]
-    return ", ".join(checked_address(a, what) for a in found)
+    """The recipients' plain addresses, as "a,b" (for a mailto: URL, RFC 6068)."""
+    return ",".join(box.address for box in mailboxes(text, what))
 
 
 def as_eml(document: Document, values: Mapping[str, str], to: str = "", cc: str = "",
@@ -137,15 +248,18 @@ def as_eml(document: Document, values: Mapping[str, str], to: str = "", cc: str 
     if date:
         headers.append(f"Date: {date}")
     if sender:
-        headers.append(f"From: {checked_address(sender, 'sender')}")
+        senders = mailboxes(sender, "sender")
+        if len(senders) != 1:
+            raise ValueError(f"the sender '{sender}' must be one address")
+        headers.append(address_header("From", senders))
     if to:
-        headers.append(f"To: {checked_address(to)}")
+        headers.append(address_header("To", mailboxes(to)))
     if cc:
-        headers.append(f"Cc: {addresses(cc)}")
+        headers.append(address_header("Cc", mailboxes(cc)))
     headers += [f"Subject: {encoded_words(message.subject)}", "X-Unsent: 1",
                 "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
     lines = [body[i:i + 76] for i in range(0, len(body), 76)]
-    return ("\r\n".join(headers + [""] + lines) + "\r\n").encode("ascii")
+    return ("\r\n".join([*headers, "", *lines]) + "\r\n").encode("ascii")
 
 
 def as_mailto(document: Document, values: Mapping[str, str], to: str = "",
@@ -154,12 +268,36 @@ def as_mailto(document: Document, values: Mapping[str, str], to: str = "",
     message = fill(document, values)
     if message.subject is None:
         raise ValueError(f"{document.template.id} has no subject; mailto is for emails")
-    recipient = quote(checked_address(to), safe="@") if to else ""
-    copy = f"cc={quote(addresses(cc).replace(', ', ','), safe='@,')}&" if cc else ""
+    # RFC 6068: addresses only (display names have no place in a mailto: URL).
+    recipient = quote(addresses(to), safe="@,") if to else ""
+    copy = f"cc={quote(addresses(cc), safe='@,')}&" if cc else ""
     return (f"mailto:{recipient}?{copy}subject={quote(message.subject, safe='')}"
             f"&body={quote(crlf(message.body), safe='')}")
 
 
-def as_sms(document: Document, values: Mapping[str, str]) -> str:
-    """An sms: URL (RFC 5724) with the message as its body, for the phone's messages app."""
-    return f"sms:?body={quote(fill(document, values).body.rstrip(chr(10)), safe='')}"
+def as_sms(document: Document, values: Mapping[str, str], to: str = "") -> str:
+    """An sms: URL (RFC 5724) with the message as its body, for the phone's messages app.
+
+    RFC 5724 needs at least one recipient: with `to` (international numbers,
+    separated by commas) the URL is valid. Without, it is the `sms:?body=` form
+    phones open with the recipient left for the reader, which the browser's button
+    uses; the command line asks for --to instead (cli.py).
+    """
+    body = quote(fill(document, values).body.rstrip("\n"), safe="")
+    return f"sms:{sms_recipients(to)}?body={body}"
+
+
+_PHONE = re.compile(r"\+[0-9]([0-9 ().-]*[0-9])?")
+
+
+def sms_recipients(text: str) -> str:
+    """International numbers separated by commas, as RFC 5724's global numbers
+    (a + and digits; spaces dropped, since a URL has none)."""
+    numbers = []
+    for number in (n.strip() for n in text.split(",") if n.strip()):
+        digits = sum(ch.isdigit() for ch in number)
+        if not _PHONE.fullmatch(number) or not 3 <= digits <= 15:
+            raise ValueError(f"the recipient '{number}' is not a phone number with its country "
+                             "code (like +44 7700 900123)")
+        numbers.append(number.replace(" ", ""))
+    return ",".join(numbers)

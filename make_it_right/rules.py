@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .datafile import DATA_DIR, load_model
 from .measure import MEASURES
-from .model import KEBAB, FieldName, Kebab, TemplateField
+from .model import KEBAB, FieldName, Kebab, TemplateField, id_problem
 from .patterns import compile_portable, portable_problem
 from .register import FRIENDLY, GREETING, SIGN_OFF
 
@@ -83,6 +83,7 @@ class Channel(Strict):
     limits: list[Limit]
     size: str | None = None
     actions: list[Kebab]
+    primary: Kebab | None = None
     scaffold: Scaffold = Scaffold()
     registers: dict[Kebab, Register] = {}
 
@@ -105,6 +106,12 @@ class Channel(Strict):
         return self
 
     @model_validator(mode="after")
+    def _primary_is_an_action(self) -> Channel:
+        if self.primary is not None and self.primary not in self.actions:
+            raise ValueError(f"primary '{self.primary}' is not one of its actions: {', '.join(self.actions)}")
+        return self
+
+    @model_validator(mode="after")
     def _size_is_a_measure(self) -> Channel:
         if self.size is not None and self.size not in MEASURES:
             raise ValueError(f"size '{self.size}' is not a measure; use one of: {', '.join(MEASURES)}")
@@ -115,6 +122,9 @@ class Limits(Strict):
     voicemail_words_per_minute: int = Field(gt=0)
     playbook_max_words: int
     playbook_min_reading_ease: int
+    checklist_min_items: int = Field(ge=1)
+    checklist_max_items: int = Field(ge=1)
+    checklist_item_max_chars: int = Field(gt=0)
 
 
 def _portable(pattern: str, what: str, case_sensitive: bool = False) -> re.Pattern[str]:
@@ -151,12 +161,63 @@ class BlockedPhrase(Strict):
         return self
 
 
-class DraftPart(Strict):
+class WrittenAdmission(Strict):
+    """Words that never go in writing until a manager agrees (rules.yml
+    `written_admissions`); with `beside`, only when both appear in one message."""
+
+    id: str = Field(pattern=KEBAB)
+    phrase: str
     pattern: str
+    beside: str | None = None
+    why: str
+    instead: str
 
     @property
     def regex(self) -> re.Pattern[str]:
         return compile_portable(self.pattern)
+
+    @property
+    def beside_regex(self) -> re.Pattern[str] | None:
+        return None if self.beside is None else compile_portable(self.beside)
+
+    @model_validator(mode="after")
+    def _compiles(self) -> WrittenAdmission:
+        _portable(self.pattern, f"written_admissions '{self.id}' pattern")
+        if self.beside is not None:
+            _portable(self.beside, f"written_admissions '{self.id}' beside")
+        return self
+
+
+class WrittenAdmissions(Strict):
+    channels: list[str]
+    rules: list[WrittenAdmission]
+
+    @property
+    def ids(self) -> list[str]:
+        return [rule.id for rule in self.rules]
+
+
+class Voice(Strict):
+    max_then_openers: int = Field(ge=0)
+    max_not_contrasts: int = Field(ge=0)
+    client_line_words: list[str] = []
+
+
+class DraftPart(Strict):
+    # The part is there when one of these matches (several short patterns search
+    # faster than one long alternation).
+    patterns: list[str] = Field(min_length=1)
+    # Text that looks like the part but is not: a match of one of these that
+    # overlaps the part's match cancels it ("DO NOT apologise", "since 9 am").
+    unless: list[str] = []
+
+    @property
+    def regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p) for p in self.patterns]
+
+    @property
+    def unless_regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p) for p in self.unless]
 
 
 class Adjustment(Strict):
@@ -187,6 +248,7 @@ class DraftChecks(Strict):
     parts: dict[str, DraftPart]
     phone_pattern: str
     guess: list[Guess]
+    email_paragraphs: int = Field(ge=2)
     reading_ease: ReadingEase
 
     @property
@@ -195,7 +257,10 @@ class DraftChecks(Strict):
 
     def patterns(self) -> dict[str, str]:
         """Every pattern here, by where it sits, for validation and for the tests."""
-        found = {f"parts.{name}": part.pattern for name, part in self.parts.items()}
+        found = {f"parts.{name}.patterns[{i}]": p for name, part in self.parts.items()
+                 for i, p in enumerate(part.patterns)}
+        found |= {f"parts.{name}.unless[{i}]": p for name, part in self.parts.items()
+                  for i, p in enumerate(part.unless)}
         found["phone_pattern"] = self.phone_pattern
         found |= {f"guess.{g.channel}": g.pattern for g in self.guess}
         return found
@@ -226,19 +291,23 @@ class Rules(Strict):
     channels: dict[str, Channel]
     about_me: list[FieldName]
     case_name_from: list[FieldName] = []
+    case_identity: list[FieldName | Literal["@to", "@cc"]] = []
     reminders: list[FieldName]
     limits: Limits
     unfinished_marker: str
     phrase_check_exempt_sections: list[str]
     blocked_phrases: list[BlockedPhrase]
+    written_admissions: WrittenAdmissions
+    voice: Voice
     draft_checks: DraftChecks
 
     @model_validator(mode="after")
     def _ids_are_kebab(self) -> Rules:
         for what, ids in (("playbook", self.playbooks), ("channel", self.channels)):
             for name in ids:
-                if not re.match(KEBAB, name):
-                    raise ValueError(f"{what} id '{name}' is not kebab-case")
+                problem = id_problem(name)
+                if problem:
+                    raise ValueError(f"{what} id '{name}' {problem}")
         return self
 
     @model_validator(mode="after")
@@ -265,13 +334,21 @@ class Rules(Strict):
             raise ValueError(f"draft_checks.situations names unknown playbook(s) {', '.join(unknown)}")
         return self
 
+    @model_validator(mode="after")
+    def _admission_channels_known(self) -> Rules:
+        unknown = [c for c in self.written_admissions.channels if c not in self.channels]
+        if unknown:
+            raise ValueError(f"written_admissions.channels names unknown channel(s) "
+                             f"{', '.join(unknown)}; use: {', '.join(self.channels)}")
+        return self
+
     def finding_ids(self) -> list[str]:
-        """Every id a draft finding can carry: blocked phrases, parts, the subject,
-        each measure a draft channel limits, and reading ease. Each is unique."""
+        """Every id a draft finding can carry besides the wording rules' (data/
+        draft-rules): parts, the subject, each measure a draft channel limits, and
+        reading ease. Each is unique."""
         measures = {limit.measure for name in self.draft_checks.channels
                     for limit in self.channels[name].limits}
-        return ([p.id for p in self.blocked_phrases] + list(self.draft_checks.parts)
-                + ["subject", *sorted(measures), "reading-ease"])
+        return [*self.draft_checks.parts, "subject", *sorted(measures), "reading-ease"]
 
     @model_validator(mode="after")
     def _finding_ids_unique(self) -> Rules:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import yaml
 
-from .model import KEBAB
+from .model import MAX_ID, id_problem
 from .rules import Rules
 
 CLIENT_NAME = {
@@ -26,15 +25,19 @@ def scaffold(root: Path, channel: str, template_id: str, title: str, playbook: s
         raise ValueError(f"unknown channel '{channel}'; use one of: {', '.join(rules.channels)}")
     if playbook not in rules.playbooks:
         raise ValueError(f"unknown playbook '{playbook}'; use one of: {', '.join(rules.playbooks)}")
-    if not re.match(KEBAB, template_id):
-        raise ValueError(f"id '{template_id}' is not kebab-case: lowercase words joined by "
-                         "hyphens, like apology-late-report")
+    what = id_problem(template_id)
+    if what:
+        shown = template_id if len(template_id) <= MAX_ID else template_id[:MAX_ID] + "…"
+        raise ValueError(f"id {shown!r} {what}")
+    taken = [c for c in rules.channels if os.path.lexists(root / c / f"{template_id}.yml")]
+    if taken:
+        # Ids are unique across channels: a card is placed by its id alone.
+        raise FileExistsError(f"{(root / taken[0] / f'{template_id}.yml').as_posix()} already "
+                              "exists; pick another id")
     if not title.strip() or "\n" in title or "\r" in title:
         raise ValueError("--title must be one line of text")
     folder = root / channel
     path = folder / f"{template_id}.yml"
-    if os.path.lexists(path):
-        raise FileExistsError(f"{path.as_posix()} already exists; pick another id")
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise ValueError(f"{folder.as_posix()} is not a plain folder; refusing to write there")
     spec = rules.channels[channel]

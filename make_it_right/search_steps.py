@@ -64,5 +64,5 @@ class SearchStepsExtension(Extension):
         md.treeprocessors.register(StepGist(md), "make_it_right_search_steps", 7)
 
 
-def makeExtension(**kwargs) -> SearchStepsExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs) -> SearchStepsExtension:  # the name Python-Markdown looks for
     return SearchStepsExtension(**kwargs)

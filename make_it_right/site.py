@@ -17,20 +17,23 @@ from pathlib import Path
 from .card import render_card
 from .checklists import checklist_body
 from .datafile import close_match, read_text
+from .docs_files import docs_files, list_docs
 from .draft_page import check_link, render_draft_checker
 from .errors import ContentError, DataError, Problem, UnknownTemplate
 from .exports.downloads import PAGE as DOWNLOADS_PAGE, download_files, downloads_html
 from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide, render_plan
 from .layout import layout
 from .loader import Pack, load_pack
-from .pages import MacroCall, PageError, card_steps, macro_calls
+from .page_html import HtmlProblem, check_html
+from .page_source import front_matter_problems, read_page
+from .pages import MacroCall, PageError, card_steps, dense_markup, macro_calls
 from .panel import render_panel
 from .rules import load_rules
 from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
-from .theme import theme_words
+from .history import last_changed
+from .theme import page_dates, site_words, template_edit_links, theme_words
 
-MAX_PAGES = 500
 DRAFT_PAGE = "check-my-draft.md"
 GROUPS = ("playbook", "channel")
 
@@ -47,6 +50,7 @@ class Handbook:
     steps_on_page: dict[str, dict[str, str]] = field(default_factory=dict)  # card id: its step
     guide_page: str | None = None  # the page that places the decision guide
     _rendered: dict[tuple, str] = field(default_factory=dict, repr=False)
+    _history: dict[str, str] | None = field(default=None, repr=False)  # git: file -> date
 
     # The names pages may call; each is a method below.
     MACROS = ("template_card", "template_index", "checklist", "decision_guide",
@@ -84,7 +88,8 @@ class Handbook:
                            self._check_link(page, template))
         cards = self.cards_on_page.get(page, [])
         if cards and cards[0] == template_id:
-            templates = [self.pack.get(i) for i in cards]
+            # An unknown id further down is that card's own problem, on its own line.
+            templates = [self.pack.templates[i] for i in cards if i in self.pack.templates]
             return f"{render_panel(templates, self.pack.rules, self.strings)}\n\n{card}"
         return card
 
@@ -128,9 +133,19 @@ class Handbook:
         return render_plan(self.guide, self.pack, here[0], self.strings, self.guide_page,
                            self.steps_on_page.get(page, {}))
 
-    def theme_words(self, use_directory_urls: bool = True) -> dict[str, str]:
-        """What the theme's own template shows on every page (overrides/main.html)."""
-        return theme_words(self.pack.rules, self.strings, use_directory_urls)
+    def theme_words(self, use_directory_urls: bool = True, edit_root: str = "") -> dict:
+        """What the theme's own templates show (overrides/): the active client's
+        line, the version, each page's last-updated date, the 404's words and, with
+        `edit_root` (where the repository's files are edited), each card's template file."""
+        files = {t.id: f"templates/{t.channel}/{t.id}.yml" for t in self.pack.templates.values()}
+        if self._history is None:
+            self._history = last_changed(self.project_dir, self.docs_dir.name, "templates")
+        return {**theme_words(self.pack.rules, self.strings, use_directory_urls),
+                **site_words(self.strings, self.guide_page, use_directory_urls),
+                "updated": page_dates(self.strings, self._history, self.docs_dir.name,
+                                      self.cards_on_page, files),
+                "templates": template_edit_links(self.cards_on_page, files, edit_root)
+                if edit_root else {}}
 
     def contributing_guide(self, page: str) -> str:
         """CONTRIBUTING.md, the one contributing guide, without its title."""
@@ -141,9 +156,10 @@ class Handbook:
         """Each channel's required sections, in order, from rules.yml."""
         return sections_table(self.pack.rules, self.strings)
 
-    def phrases_to_avoid(self, page: str) -> str:
-        """The blocked phrases from rules.yml, with why and what to say instead."""
-        return avoid_table(self.pack.rules, self.strings)
+    def phrases_to_avoid(self, page: str, which: str = "blocked") -> str:
+        """The blocked phrases from rules.yml (or, with which="written", what never goes
+        in writing until a manager agrees), with why and what to say instead."""
+        return avoid_table(self.pack.rules, self.strings, which)
 
     def _check_link(self, page: str, template) -> str | None:
         """Where a card's "Check my edited version" goes: the draft page, set to the
@@ -153,7 +169,7 @@ class Handbook:
         if not (self.docs_dir / DRAFT_PAGE).is_file():
             return None  # a site without the page (a mini-site in the tests)
         here = [p for p, entry in self.pack.rules.playbooks.items() if entry.page == page]
-        playbook = (here or list(template.playbooks) or [None])[0]
+        playbook = next(iter(here or template.playbooks), None)
         return check_link(DRAFT_PAGE, template.channel, playbook)
 
     def draft_checker(self, page: str) -> str:
@@ -205,45 +221,77 @@ class Handbook:
         return self.pack.get(template_id)
 
     def _check_pages(self) -> None:
-        """Parse every page's macro calls and run each once, so a bad page fails the
-        build before anything renders, with one line per problem."""
-        problems: list[Problem] = []
-        pages = sorted(self.docs_dir.rglob("*.md"))
-        if len(pages) > MAX_PAGES:
-            raise DataError(self.docs_dir, f"holds {len(pages)} pages; the limit is {MAX_PAGES}")
+        """Read every page as MkDocs will, check what mkdocs-macros will render (the
+        body, the title) and run each macro call once, so a bad page fails the build
+        before anything renders, with one line per problem."""
+        limits = docs_files().limits
+        listing = list_docs(self.docs_dir, limits.max_files)
+        problems: list[Problem] = list(listing.problems)
+        if len(listing.pages) > limits.max_pages:
+            raise DataError(self.docs_dir, f"holds {len(listing.pages)} pages; "
+                                           f"the limit is {limits.max_pages}")
         calls_on_page: dict[str, list[MacroCall]] = {}
-        for path in pages:
+        offsets: dict[str, int] = {}
+        total = 0
+        for path in listing.pages:
             name = path.relative_to(self.docs_dir).as_posix()
             try:
-                source = read_text(path)
-                calls_on_page[name] = macro_calls(source, frozenset(self.MACROS))
-                self.steps_on_page[name] = card_steps(source, calls_on_page[name])
-            except PageError as error:
-                problems.append(Problem(path, f"line {error.line}: {error}"))
+                page = read_page(path)
+                total += len(page.body)
+                offsets[name] = page.meta_lines
+                problems += [Problem(path, p, "page-front-matter") for p in front_matter_problems(page, name)]
+                dense = dense_markup(page.body, limits.max_marks_per_paragraph)
+                if dense:
+                    raise dense
+                check_html(page.body, docs_files().html)
+                calls_on_page[name] = macro_calls(page.body, frozenset(self.MACROS))
+                self.steps_on_page[name] = card_steps(page.body, calls_on_page[name])
+            except (PageError, HtmlProblem) as error:
+                problems.append(Problem(path, f"line {error.line + page.meta_lines}: {error}",
+                                        "page-syntax"))
             except DataError as error:
                 problems.extend(error.problems)
+        if total > limits.max_docs_kb * 1024:
+            problems.append(Problem(self.docs_dir, f"holds {total // 1024} KB of pages; the "
+                                                   f"limit is {limits.max_docs_kb} KB", "docs-size"))
         for name, calls in calls_on_page.items():
             cards = [c.args[0] if c.args else c.kwargs.get("template_id")
                      for c in calls if c.name == "template_card"]
             self.cards_on_page[name] = [c for c in cards if isinstance(c, str)]
+            if len(cards) > limits.max_cards_per_page:
+                problems.append(Problem(self.docs_dir / name, (
+                    f"places {len(cards)} cards; the limit is {limits.max_cards_per_page} "
+                    "a page; split the page"), "cards-limit"))
             if self.guide_page is None and any(c.name == "decision_guide" for c in calls):
                 self.guide_page = name
+        placed = sum(len(c) for c in self.cards_on_page.values())
+        if placed > limits.max_cards:
+            problems.append(Problem(self.docs_dir, f"places {placed} cards in all; the limit "
+                                                   f"is {limits.max_cards}", "cards-limit"))
+        if any("; the limit is" in p.message for p in problems):
+            raise ContentError(problems)  # before the macros run: they are what costs
+        output = 0
         for name, calls in calls_on_page.items():
             path = self.docs_dir / name
             seen: dict[str, int] = {}
             for call in calls:
+                line = call.line + offsets[name]
                 try:
-                    self.call(name, call)
+                    output += len(self.call(name, call))
                 except (ValueError, UnknownTemplate) as error:
-                    problems.append(Problem(path, f"line {call.line}: {call.name}(): {error}"))
+                    problems.append(Problem(path, f"line {line}: {call.name}(): {error}", "page-macro"))
                 except ContentError as error:
                     problems.extend(error.problems)
                 if call.name == "template_card" and call.args:
-                    first = seen.setdefault(str(call.args[0]), call.line)
-                    if first != call.line:
+                    first = seen.setdefault(str(call.args[0]), line)
+                    if first != line:
                         problems.append(Problem(path, (
-                            f"line {call.line}: template_card(): '{call.args[0]}' is already "
-                            f"placed on line {first}; place each card once per page")))
+                            f"line {line}: template_card(): '{call.args[0]}' is already "
+                            f"placed on line {first}; place each card once per page"), "page-card-twice"))
+        if output > limits.max_output_kb * 1024:
+            problems.append(Problem(self.docs_dir, (
+                f"the macros write {output // 1024} KB in all; the limit is "
+                f"{limits.max_output_kb} KB (fewer cards or pages)"), "build-output"))
         if problems:
             raise ContentError(problems)
 

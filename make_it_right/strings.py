@@ -12,12 +12,13 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .datafile import DATA_DIR, load_model
+from .draft_rules import CATEGORIES as DRAFT_CATEGORIES
 from .errors import DataError
 
 STRINGS_DIR = DATA_DIR / "strings"
 
 
-def _placeholders(*names: str):
+def _placeholders(*names: str) -> AfterValidator:
     """A message that must hold exactly these {placeholders}."""
     def check(text: str) -> str:
         try:
@@ -29,10 +30,10 @@ def _placeholders(*names: str):
             raise ValueError(f"must contain {want}, and no other; it has "
                              f"{', '.join(f'{{{n}}}' for n in sorted(found)) or 'none'}")
         return text
-    return Annotated[str, AfterValidator(check)]
+    return AfterValidator(check)
 
 
-Plain = _placeholders()
+Plain = Annotated[str, _placeholders()]
 
 
 class _Strings(BaseModel):
@@ -40,9 +41,9 @@ class _Strings(BaseModel):
 
 
 class CardSize(_Strings):
-    body_words: _placeholders("value")
-    spoken_seconds: _placeholders("value")
-    sms_characters: _placeholders("value")
+    body_words: Annotated[str, _placeholders("value")]
+    spoken_seconds: Annotated[str, _placeholders("value")]
+    sms_characters: Annotated[str, _placeholders("value")]
 
     model_config = ConfigDict(extra="forbid", frozen=True,
                               alias_generator=lambda name: name.replace("_", "-"))
@@ -51,14 +52,17 @@ class CardSize(_Strings):
 class Card(_Strings):
     when: Plain
     blanks: Plain
-    example: _placeholders("example")
-    fallback: _placeholders("fallback")
+    example: Annotated[str, _placeholders("example")]
+    fallback: Annotated[str, _placeholders("fallback")]
     optional: Plain
-    subject: _placeholders("subject")
+    subject: Annotated[str, _placeholders("subject")]
     size: CardSize
-    blank: _placeholders("label")
+    blank: Annotated[str, _placeholders("label")]
     left_out_line: Plain
-    left_out_phrase: _placeholders("phrase")
+    left_out_phrase: Annotated[str, _placeholders("phrase")]
+    second_reader: Plain
+    sign_off_label: Plain
+    sign_off: Plain
 
 
 class Index(_Strings):
@@ -78,7 +82,7 @@ class PhraseBank(_Strings):
     instead: Plain
 
 
-def _labels_for(names: tuple[str, ...]):
+def _labels_for(names: tuple[str, ...]) -> AfterValidator:
     """A label for each of these names, no more and no fewer."""
     def check(labels: dict[str, str]) -> dict[str, str]:
         missing = [n for n in names if n not in labels]
@@ -87,18 +91,18 @@ def _labels_for(names: tuple[str, ...]):
             raise ValueError("; ".join([f"add {', '.join(missing)}"] * bool(missing)
                                        + [f"remove {', '.join(extra)}"] * bool(extra)))
         return labels
-    return Annotated[dict[str, Plain], AfterValidator(check)]
+    return AfterValidator(check)
 
 
 class Messages(_Strings):
-    copied: _placeholders("title")
+    copied: Annotated[str, _placeholders("title")]
     copied_button: Plain
     copy_failed: Plain
-    cleared: _placeholders("case")
-    deleted: _placeholders("case")
+    cleared: Annotated[str, _placeholders("case")]
+    deleted: Annotated[str, _placeholders("case")]
     forgotten_all: Plain
-    restored: _placeholders("case")
-    switched: _placeholders("case")
+    restored: Annotated[str, _placeholders("case")]
+    switched: Annotated[str, _placeholders("case")]
     remembered: Plain
     forgotten: Plain
     me_remembered: Plain
@@ -106,13 +110,24 @@ class Messages(_Strings):
     no_storage: Plain
     save_failed: Plain
     left_one: Plain
-    left_many: _placeholders("count")
+    left_many: Annotated[str, _placeholders("count")]
     all_filled: Plain
-    downloaded: _placeholders("file")
-    long_link: _placeholders("count")
-    bad_address: _placeholders("address")
+    downloaded: Annotated[str, _placeholders("file")]
+    long_link: Annotated[str, _placeholders("count")]
+    bad_address: Annotated[str, _placeholders("address")]
     file_fallback: Plain
     reminder_empty: Plain
+    keep_question: Plain
+    keep_detail: Plain
+    keep_yes: Plain
+    keep_no: Plain
+    guard_question: Annotated[str, _placeholders("new", "old")]
+    guard_new: Plain
+    guard_correct: Annotated[str, _placeholders("old")]
+    guard_corrected: Annotated[str, _placeholders("old")]
+    to_line: Annotated[str, _placeholders("to")]
+    cc_line: Annotated[str, _placeholders("cc")]
+    to_nobody: Plain
 
 
 class RegisterStrings(_Strings):
@@ -126,7 +141,7 @@ class Filler(_Strings):
     optional: Plain
     skip: Plain
     bar_label: Plain
-    bar_case: _placeholders("case")
+    bar_case: Annotated[str, _placeholders("case")]
     here_change: Plain
     framed: Plain
     offline_ready: Plain
@@ -136,9 +151,10 @@ class Filler(_Strings):
     case_title: Plain
     case_intro: Plain
     case_pick: Plain
+    case_menu: Plain
     case_name: Plain
-    case_default: _placeholders("number")
-    case_copy: _placeholders("case")
+    case_default: Annotated[str, _placeholders("number")]
+    case_copy: Annotated[str, _placeholders("case")]
     case_new: Plain
     case_duplicate: Plain
     case_clear: Plain
@@ -154,7 +170,7 @@ class Filler(_Strings):
     remember_me: Plain
     forget: Plain
     undo: Plain
-    focus_label: _placeholders("title")
+    focus_label: Annotated[str, _placeholders("title")]
     focus_blanks: Plain
     preview: Plain
     show_preview: Plain
@@ -162,12 +178,14 @@ class Filler(_Strings):
     close: Plain
     reminder: Plain
     reminder_when: Plain
-    reminder_title: _placeholders("case", "title")
+    reminder_title: Annotated[str, _placeholders("case", "title")]
     copy_fallback: Plain
+    copy_subject: Plain
+    copy_body: Plain
     missing_title: Plain
     missing_text: Plain
     fill_them: Plain
-    actions_label: _placeholders("title")
+    actions_label: Annotated[str, _placeholders("title")]
     register_pick: Plain
     registers: dict[str, RegisterStrings]
     actions: dict[str, Plain]  # one per rules.yml action (check_strings_cover)
@@ -185,12 +203,24 @@ class Guide(_Strings):
     plan_guide: Plain
 
 
+class SiteWords(_Strings):
+    """The theme's own words: page dates, the version, template edit links, the 404."""
+    updated: Annotated[str, _placeholders("date")]
+    version: Annotated[str, _placeholders("version")]
+    changelog: Plain
+    edit_templates: Plain
+    not_found_title: Plain
+    not_found_text: Plain
+    not_found_guide: Plain
+    not_found_search: Plain
+
+
 class Contributing(_Strings):
     channel: Plain
     sections: Plain
-    free: _placeholders("count")
+    free: Annotated[str, _placeholders("count")]
     limits: Plain
-    limit: dict[str, _placeholders("value")]
+    limit: dict[str, Annotated[str, _placeholders("value")]]
 
 
 class Advice(_Strings):
@@ -201,24 +231,29 @@ class Advice(_Strings):
 
 
 class LimitAdvice(_Strings):
-    message: _placeholders("value", "limit")
+    message: Annotated[str, _placeholders("value", "limit")]
     instead: Plain
 
 
 class EaseAdvice(_Strings):
-    message: _placeholders("score", "min")
+    message: Annotated[str, _placeholders("score", "min")]
     instead: Plain
 
 
 class DraftSizes(_Strings):
-    words: _placeholders("value")
-    spoken_seconds: _placeholders("value")
-    subject_chars: _placeholders("value")
-    sms: _placeholders("value", "segments")
-    reading_ease: _placeholders("value")
+    words: Annotated[str, _placeholders("value")]
+    spoken_seconds: Annotated[str, _placeholders("value")]
+    subject_chars: Annotated[str, _placeholders("value")]
+    sms: Annotated[str, _placeholders("value", "segments")]
+    reading_ease: Annotated[str, _placeholders("value")]
 
 
-DRAFT_CATEGORIES = ("blocked-phrase", "missing-part", "size", "readability")
+class SetAsideWords(_Strings):
+    """What the checker says it did not read: each kind, and how they join."""
+
+    kinds: dict[str, str]  # may say {count}, the lines set aside
+    joined: Annotated[str, _placeholders("first", "last")]
+    note: Annotated[str, _placeholders("parts")]
 
 
 class Draft(_Strings):
@@ -228,19 +263,22 @@ class Draft(_Strings):
     hint: Plain
     channel: Plain
     guess: Plain
-    guessed: _placeholders("channel")
+    guessed: Annotated[str, _placeholders("channel")]
     situation: Plain
     any_situation: Plain
     results: Plain
     empty: Plain
     none: Plain
     count_one: Plain
-    count_many: _placeholders("count")
+    count_many: Annotated[str, _placeholders("count")]
     instead: Plain
-    quoted: _placeholders("text")
+    quoted: Annotated[str, _placeholders("text")]
     noscript: Plain
     card_link: Plain
-    categories: _labels_for(DRAFT_CATEGORIES)
+    categories: Annotated[dict[str, Plain], _labels_for(DRAFT_CATEGORIES)]
+    link: Plain
+    too_long: LimitAdvice
+    set_aside: SetAsideWords
     parts: dict[str, Advice]
     limits: dict[str, LimitAdvice]
     reading_ease: EaseAdvice
@@ -258,7 +296,7 @@ class Exports(_Strings):
     file: Plain
     install: Plain
     whole_pack: Plain
-    size: _placeholders("kb")
+    size: Annotated[str, _placeholders("kb")]
     per_playbook: Plain
     tools: dict[str, ExportTool]
 
@@ -277,6 +315,7 @@ class Strings(_Strings):
     guide: Guide
     contributing: Contributing
     draft: Draft
+    site: SiteWords
     exports: Exports
 
 

@@ -56,17 +56,21 @@ def grouped_index(pack: Pack, group: str, level: int, strings: Strings) -> str:
     )
 
 
-def avoid_table(rules: Rules, strings: Strings) -> str:
-    """An HTML table: each blocked phrase, why it hurts, and what to try instead.
+def avoid_table(rules: Rules, strings: Strings, which: str = "blocked") -> str:
+    """An HTML table: each blocked phrase (or, with which="written", each thing that
+    never goes in writing until a manager agrees), why it hurts, and what to try instead.
 
     Search indexes the phrase and the line to try, not the header or the why.
     """
+    if which not in ("blocked", "written"):
+        raise ValueError(f"phrases_to_avoid(): which must be 'blocked' or 'written', got {which!r}")
+    phrases = rules.blocked_phrases if which == "blocked" else rules.written_admissions.rules
     s = strings.phrase_bank
     head = "".join(f"<th>{plain(text)}</th>" for text in (s.avoid, s.why, s.instead))
     rows = "".join(
         f"<tr><td>“{plain(p.phrase)}”</td><td data-search-exclude>{plain(p.why)}</td>"
         f"<td>{plain(p.instead)}</td></tr>"
-        for p in rules.blocked_phrases
+        for p in phrases
     )
     return (f'<table class="mir-avoid">\n<thead data-search-exclude><tr>{head}</tr></thead>\n'
             f"<tbody>{rows}</tbody>\n</table>\n")

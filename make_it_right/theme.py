@@ -2,15 +2,21 @@
 
 The theme cannot call macros, so the macros adapter hands it these words through
 `config.extra.make_it_right`, already escaped: the active client's name on a page
-without templates (filler.js fills it in and shows it), and a link back to a page
-where the reader can change it (filler.js points it at the page they last typed on).
+without templates (web/page/here.js fills it in and shows it), and a link back to a page
+where the reader can change it (it points it at the page they last typed on).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from urllib.parse import quote
+
+from . import __version__
 from .escape import plain, verbatim
 from .rules import Rules
 from .strings import Strings
+
+CHANGELOG_PAGE = "changelog.md"
 
 
 def page_url(page: str, use_directory_urls: bool = True) -> str:
@@ -36,3 +42,45 @@ def theme_words(rules: Rules, strings: Strings, use_directory_urls: bool = True)
             "offline_reload": plain(strings.filler.offline_reload),
             "case_default": plain(strings.filler.case_default),
             "page": plain(page_url(first, use_directory_urls))}
+
+
+def site_words(strings: Strings, guide_page: str | None, use_directory_urls: bool = True,
+               version: str = __version__) -> dict[str, str]:
+    """The footer's version and changelog link, and the 404 page's words and links."""
+    words = strings.site
+    return {
+        "version": plain(words.version.format(version=version)),
+        "changelog": plain(words.changelog),
+        "changelog_page": plain(page_url(CHANGELOG_PAGE, use_directory_urls)),
+        "not_found_title": plain(words.not_found_title),
+        "not_found_text": plain(words.not_found_text),
+        "not_found_guide": plain(words.not_found_guide),
+        "not_found_search": plain(words.not_found_search),
+        "guide_page": plain(page_url(guide_page, use_directory_urls)) if guide_page else "",
+        "edit_templates": plain(words.edit_templates),
+    }
+
+
+def page_dates(strings: Strings, changed: Mapping[str, str], docs: str,
+               cards_on_page: Mapping[str, list[str]], template_files: Mapping[str, str],
+               ) -> dict[str, str]:
+    """Each page (its path in docs/) -> "Last updated: <date>": the newest of the page's
+    own last change and its cards' template files'."""
+    dates = {}
+    for path, date in changed.items():
+        if path.startswith(f"{docs}/") and path.endswith(".md"):
+            page = path.removeprefix(f"{docs}/")
+            cards = [changed.get(template_files[i], "") for i in cards_on_page.get(page, [])
+                     if i in template_files]
+            dates[page] = plain(strings.site.updated.format(date=max([date, *cards])))
+    return dates
+
+
+def template_edit_links(cards_on_page: Mapping[str, list[str]],
+                        template_files: Mapping[str, str], edit_root: str,
+                        ) -> dict[str, list[dict[str, str]]]:
+    """Each page with cards -> a link to edit each card's template file."""
+    return {page: [{"file": plain(template_files[i]),
+                    "url": plain(edit_root + quote(template_files[i]))}
+                   for i in cards if i in template_files]
+            for page, cards in cards_on_page.items() if cards}

@@ -18,7 +18,7 @@ from .datafile import DATA_DIR
 def fingerprint(*places: Path) -> tuple:
     stamps = []
     for place in places:
-        for path in [place] + sorted(place.rglob("*")):
+        for path in [place, *sorted(place.rglob("*"))]:
             try:
                 info = path.stat()
             except OSError:

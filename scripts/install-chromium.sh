@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
-# The browser tests drive a real headless Chromium. Use $CHROMIUM_PATH if set,
-# else Debian's chromium package, installing it when it is missing.
+# The browser tests drive a real headless Chromium and read the PDFs it prints
+# with poppler's pdftotext. Use $CHROMIUM_PATH if set, else Debian's chromium
+# package; install what is missing (chromium, poppler-utils) with apt-get.
 set -euo pipefail
 browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$browser" ]; then
+missing=()
+if [ ! -x "$browser" ]; then
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    echo "error: CHROMIUM_PATH is $CHROMIUM_PATH, but nothing runnable is there." >&2
+    exit 1
+  fi
+  missing+=(chromium)
+fi
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
-if [ -n "${CHROMIUM_PATH:-}" ]; then
-  echo "error: CHROMIUM_PATH is $CHROMIUM_PATH, but nothing runnable is there." >&2
-  exit 1
-fi
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "error: no Chromium at $browser and no apt-get to install it." >&2
-  echo "Install Chromium, or set CHROMIUM_PATH to a Chromium or Chrome binary." >&2
+  echo "error: ${missing[*]} missing and no apt-get to install it." >&2
+  echo "Install Chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary) and poppler's pdftotext." >&2
   exit 1
 fi
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "Installing Debian's chromium for the browser tests…"
+echo "Installing Debian's ${missing[*]} for the browser tests…"
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null

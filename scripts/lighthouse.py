@@ -25,27 +25,23 @@ tools/lighthouse/package.json and installed there with npm on first run.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import json
 import statistics
-import os
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests"), str(ROOT / "tests" / "site")]
+sys.path.insert(0, str(ROOT / "tools"))
 
 from filler_bench import generated_page  # noqa: E402
-from sitebuild import build_project  # noqa: E402
+from harness.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from harness.serve import serve  # noqa: E402
+from harness.site import build_project  # noqa: E402
 
 TOOL = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE = TOOL / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PAGES = {
     "home": "",
     "decision guide": "which-playbook/",
@@ -59,51 +55,13 @@ PAGES = {
 GENERATED = {"500 cards": ("five-hundred", 500)}  # page name, cards
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-         "--disable-component-update --disable-sync --no-first-run")
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
-
-
-class LikeGitHubPages(SimpleHTTPRequestHandler):
-    """Static files with gzip and a ten-minute cache, as GitHub Pages sends them."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
-            return super().send_head()
-        if not self.path.split("?")[0].endswith(("/", path.suffix)):
-            return super().send_head()  # let the base class redirect /dir to /dir/
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
+FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 
 
 def ensure_lighthouse() -> None:
     if not LIGHTHOUSE.exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
                        cwd=TOOL, check=True)
-
-
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(LikeGitHubPages, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def audit(url: str, report: Path) -> dict:
@@ -121,14 +79,14 @@ def report(name: str, url: str, runs: int, work: Path) -> bool:
                         for a in ("total-blocking-time", "total-byte-weight"))
     print(f"{name:<16}" + "".join(f"{m:>16}" for m in medians)
           + f"{int(tbt):>8}{int(transferred):>10,}{f'{min(scores[0])}-{max(scores[0])}':>12}", flush=True)
-    for category, median in zip(CATEGORIES, medians):
+    for category, median in zip(CATEGORIES, medians, strict=True):
         if median < TARGETS[category]:
             failing = [a["title"] for a in results[0]["audits"].values()
                        if a.get("score") is not None and a["score"] < 1
                        and a["id"] in {ref["id"] for ref in results[0]["categories"][category]["auditRefs"]
                                        if ref["weight"] or category != "performance"}]
             print(f"{'':<16}{category} below {TARGETS[category]}: {'; '.join(failing)}")
-    return all(m >= TARGETS[c] for c, m in zip(CATEGORIES, medians))
+    return all(m >= TARGETS[c] for c, m in zip(CATEGORIES, medians, strict=True))
 
 
 def main() -> int:
@@ -144,19 +102,17 @@ def main() -> int:
               + f"{'TBT ms':>8}{'bytes':>10}{'perf range':>12}", flush=True)
         if set(args.pages) & set(PAGES):
             build_project(ROOT, work / "site")
-            server, base = serve(work / "site")
-            for name in (n for n in PAGES if n in args.pages):
-                good &= report(name, base + PAGES[name], args.runs, work)
-            server.shutdown()
+            with serve(work / "site", like_github_pages=True) as base:
+                for name in (n for n in PAGES if n in args.pages):
+                    good &= report(name, base + PAGES[name], args.runs, work)
         for name in (n for n in GENERATED if n in args.pages):
             page, count = GENERATED[name]
             build_project(generated_page(ROOT, work, page, count), work / f"{page}-site")
-            server, base = serve(work / f"{page}-site")
-            try:  # measured, not held to the targets
-                report(name, base + f"{page}/", args.runs, work)
-            except subprocess.CalledProcessError:  # Lighthouse times out on a very busy machine
-                print(f"{name:<16}Lighthouse gave up (its message is above)")
-            server.shutdown()
+            with serve(work / f"{page}-site", like_github_pages=True) as base:
+                try:  # measured, not held to the targets
+                    report(name, base + f"{page}/", args.runs, work)
+                except subprocess.CalledProcessError:  # Lighthouse times out on a very busy machine
+                    print(f"{name:<16}Lighthouse gave up (its message is above)")
     print(f"(median of {args.runs} runs; Lighthouse mobile preset: simulated slow 4G, 4x CPU slowdown; "
           f"targets for the page types: {', '.join(f'{c} {t}' for c, t in TARGETS.items())})")
     return 0 if good else 1

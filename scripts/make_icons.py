@@ -1,4 +1,4 @@
-"""Draw the home-screen icons (docs/assets/icons/*.png) the web app manifest names:
+"""Draw the home-screen icons (docs/images/icons/*.png) the web app manifest names:
 a white tick on the handbook's teal, with nothing but the standard library.
 
     python scripts/make_icons.py
@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 TEAL, WHITE = (0x00, 0x69, 0x5C), (0xFF, 0xFF, 0xFF)
-OUT = Path(__file__).resolve().parent.parent / "docs" / "assets" / "icons"
+OUT = Path(__file__).resolve().parent.parent / "docs" / "images" / "icons"
 SAMPLES = 4  # per axis: edges are averaged over 16 points a pixel
 TICK = ((0.28, 0.52), (0.44, 0.68), (0.74, 0.34))  # the tick's corners, as fractions of the glyph box
 STROKE = 0.09
@@ -53,8 +53,8 @@ def draw(size: int, maskable: bool) -> bytes:
                         cover += 1
             total = SAMPLES * SAMPLES
             colour = [round((t * (background - cover) + w * cover) / max(background, 1))
-                      for t, w in zip(TEAL, WHITE)]
-            line += bytes(colour + [round(255 * background / total)])
+                      for t, w in zip(TEAL, WHITE, strict=True)]
+            line += bytes([*colour, round(255 * background / total)])
         rows.append(bytes(line))
     return _png(size, b"".join(rows))
 

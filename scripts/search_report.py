@@ -20,9 +20,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "site")]
+sys.path.insert(0, str(ROOT / "tools"))
 
-from sitebuild import build_project, project_at  # noqa: E402
+from harness.site import build_project, project_at  # noqa: E402
 
 
 def entry_bytes(doc: dict) -> int:

@@ -6,25 +6,40 @@ are on a playbook page, and the page asks no other host for anything.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from harness.chromium import RECORD_CSP_VIOLATIONS, launch  # noqa: E402
+from harness.serve import serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+
+
+# Every <style> on the page, in shadow roots too (a component may keep its own).
+_STYLES = """(() => {
+  const found = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      if (el.tagName === "STYLE") found.push(el.textContent);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return found;
+})()"""
 
 
 def main(site: Path) -> int:
     problems = []
     with serve(site) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         context = browser.new_context()
-        context.add_init_script(
-            "window.__violations = []; document.addEventListener('securitypolicyviolation',"
-            " (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));")
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
         page = context.new_page()
         requested: list[str] = []
         page.on("request", lambda request: requested.append(request.url))
@@ -41,8 +56,13 @@ def main(site: Path) -> int:
             shown = page.locator('.mir-blank[data-field="client_name"]').first.text_content()
             if shown != "Zensical":
                 problems.append(f"typing did not fill the cards (shows {shown!r})")
-        problems += [f"Content-Security-Policy blocked: {v}"
-                     for v in page.evaluate("window.__violations")]
+        violations = page.evaluate("window.__violations")
+        problems += [f"Content-Security-Policy blocked: {v}" for v in violations]
+        if any(v.startswith("style-src") for v in violations):
+            # What to allow, if the style is Zensical's own: its hash (scripts/zensical.sh).
+            for text in page.evaluate(_STYLES):
+                digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+                print(f"an inline <style> of {len(text)} characters: 'sha256-{digest}'")
         away = sorted({r for r in requested if urlsplit(r).hostname not in ("127.0.0.1", None)
                        and not r.startswith(("data:", "blob:"))})
         problems += [f"requested from another host: {r}" for r in away]

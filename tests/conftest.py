@@ -1,13 +1,21 @@
-"""Shared by every tier: where the project is, and the real rules and pack.
+"""Shared by every tier: the real rules and pack, and the handbook built once.
 
-Nothing here needs a browser or a site generator; tests/site and tests/browser
-add their own fixtures.
+Nothing here needs a browser; tests/site and tests/browser add their own fixtures.
+The harness (tools/harness) builds, serves and drives Chromium for tests and scripts.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
+from harness.site import ROOT, build_site
 from make_it_right.loader import Pack, load_pack
 from make_it_right.rules import Rules, load_rules
 from make_it_right.strings import Strings, load_strings
@@ -28,3 +36,37 @@ def strings() -> Strings:
 @pytest.fixture(scope="session")
 def pack() -> Pack:
     return load_pack(TEMPLATES)
+
+
+@pytest.fixture(scope="session")
+def handbook():
+    """Everything the handbook's pages need, loaded and checked as `make-it-right check`
+    and the site build load it."""
+    from make_it_right.site import Handbook
+
+    return Handbook.load(ROOT)
+
+
+def built_once(tmp_path_factory, name: str,
+               build: Callable[[Path], subprocess.CompletedProcess[str]]
+               ) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Build into a folder shared by every xdist worker of this run: the first worker
+    to get here builds (the others wait on a lock), and all get what it printed."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's own folder, above each worker's
+    dest, record = base / name, base / f"{name}.json"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            result = build(dest)
+            record.write_text(json.dumps({"args": result.args, "returncode": result.returncode,
+                                          "stdout": result.stdout, "stderr": result.stderr}))
+    return dest, subprocess.CompletedProcess(**json.loads(record.read_text()))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The handbook, built once per test run (the site tier checks what the build said;
+    the browser tier serves it). Nothing may change the files."""
+    return built_once(tmp_path_factory, "site", lambda dest: build_site(ROOT, dest))

@@ -15,12 +15,13 @@ import email.policy
 import email.utils
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "tools")]
 
-from draft_corpus import load_drafts  # noqa: E402
+from harness.drafts import load_drafts  # noqa: E402
 from paths import ROOT, TEMPLATES  # noqa: E402
 
 from make_it_right import render  # noqa: E402
@@ -37,7 +38,7 @@ from make_it_right.strings import load_strings  # noqa: E402
 # What a reader might type or paste; each set fills every blank of every template.
 HOSTILE = {
     "markup": '<script>alert(1)</script><img src=x onerror="x()">',
-    "quotes": "\"Dan's\" 'notes' & <b>bold</b> &amp; %20 %0A + = ? # ; , \\",
+    "quotes": "\"Dan's\" 'notes' (sic!) *x* ~_. & <b>bold</b> &amp; %20 %0A + = ? # ; , \\",
     "patterns": "$& $$ $` $' $1 {subject} {title}",
     "emoji": "Priya 👩🏽‍💻 🎉 ✅",
     "rtl": "שלום עליכם مرحبا بك and English",
@@ -48,7 +49,7 @@ HOSTILE = {
 }
 RECIPIENTS = {"to": "priya.nair@example.com", "cc": "sam@example.com, jo+files@example.org",
               "sender": "me@example.net"}
-DATE = datetime(2026, 12, 7, 9, 30, tzinfo=timezone.utc)
+DATE = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
 
 
 def parts_json(parts) -> list:
@@ -76,7 +77,7 @@ def document_json(document: Document) -> dict:
 
 def value_sets(document: Document) -> list[dict[str, str]]:
     names = list(document.template.fields)
-    sets = [{n: value for n in names} for value in HOSTILE.values()]
+    sets = [dict.fromkeys(names, value) for value in HOSTILE.values()]
     sets.append({})  # nothing typed: fallbacks, phrases left out, or missing blanks
     sets.append({n: v for i, n in enumerate(names) for v in [list(HOSTILE.values())[i % len(HOSTILE)]]})
     return sets

@@ -23,4 +23,9 @@ EXPECTED_FIRST = {
     "silence": "playbooks/gone-quiet/",
     "compensation": "playbooks/make-goods/",
     "discount": "playbooks/make-goods/",
+    "gdpr": "playbooks/data-slip/",
+    "breach": "playbooks/data-slip/",
+    "furious": "playbooks/angry-client/",
+    "sms": "playbooks/team-mistake/",  # where the text-message templates are
+    "text message": "playbooks/team-mistake/",
 }

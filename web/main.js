@@ -5,11 +5,10 @@ import { CaseStore } from "./core/cases.js";
 import * as encode from "./core/encode.js";
 import { format, slug, addresses, wellFormed } from "./core/text.js";
 import { $, $$ } from "./page/dom.js";
-import { FillIn, message } from "./page/fill.js";
 import { refuseFraming } from "./page/frame.js";
 import { Guide } from "./page/guide.js";
 import { Offline } from "./page/offline.js";
-import { showHere, showMarks } from "./page/here.js";
+import { openPlanOnPhone, showHere, showMarks } from "./page/here.js";
 import { Tabs } from "./page/tabs.js";
 
 const storage = { session: () => window.sessionStorage, local: () => window.localStorage };
@@ -17,6 +16,8 @@ let store = null;
 let tabs = null;
 let parts = [];
 let offline = null;
+let fill = null;   // the fill-in's module, once a page with templates has loaded it
+let shown = 0;     // which page start() last set up: a late module load skips an old page
 
 // How a case is named when nobody named it: the panel's strings, or, on a page
 // without templates, the theme's copy of the one that matters there.
@@ -36,13 +37,19 @@ function received(note) {
   if (note.type === "forget") store.forget();
   const gone = store.cases.find((c) => c.id === note.id);
   if (gone) { store.clear(gone); store.save(); }
-  const fill = parts.find((p) => p instanceof FillIn);
-  if (fill) fill.refresh();
+  const panel = parts.find((p) => p.refresh);
+  if (panel) panel.refresh();
   else showMarks(store.storedCase());
 }
 
+async function fillPage(panel, page) {
+  fill ??= await import(new URL("fill.min.js", import.meta.url).href);
+  if (page !== shown) return;
+  parts.push(new fill.FillInPanel(panel, store, tabs));
+}
+
 async function draftPage(root) {
-  const { DraftPage } = await import(new URL("draft.js", import.meta.url).href);
+  const { DraftPage } = await import(new URL("draft.min.js", import.meta.url).href);
   const page = new DraftPage(root);
   window.mirDraft = page.api;
   await page.start();
@@ -52,14 +59,16 @@ async function draftPage(root) {
 function start() {
   for (const part of parts) part.destroy();
   parts = [];
+  shown += 1;
   const panel = $("[data-mir-fields]");
   store = new CaseStore(storage, words(panel));
-  if (panel) parts.push(new FillIn(panel, store, tabs));
+  if (panel) fillPage(panel, shown);
   else {
     const open = store.storedCase();
     showMarks(open);
     showHere(open);
   }
+  openPlanOnPhone();
   const guide = $("[data-mir-guide]");
   if (guide) parts.push(new Guide(guide, store));
   const draft = $("[data-mir-draft]");
@@ -74,7 +83,7 @@ function start() {
 document.addEventListener("mir:case", (event) => showMarks(event.detail.case));
 
 // For the tests and for anyone's console: the encoders, on any text.
-window.MakeItRight = Object.freeze({ ...encode, message: (card) => message(card, JSON.parse($("[data-mir-fields]").dataset.mirStrings).subject),
+window.MakeItRight = Object.freeze({ ...encode, message: (card) => fill.message(card, JSON.parse($("[data-mir-fields]").dataset.mirStrings).subject),
   format, slug, addresses, wellFormed });
 
 if (!refuseFraming()) {

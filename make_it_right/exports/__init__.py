@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import apple, espanso, raycast, textexpander
 from .snippet import ExportError, Snippet, snippets_of
 
-__all__ = ["FORMATS", "ExportFormat", "ExportError", "Snippet", "snippets_of"]
+__all__ = ["FORMATS", "ExportError", "ExportFormat", "Snippet", "snippets_of"]
 
 
 @dataclass(frozen=True)

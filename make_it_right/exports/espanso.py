@@ -70,7 +70,7 @@ def _replace(snippet: Snippet) -> tuple[str, bool]:
     out, braces = [], False
     for part in _flatten(snippet.parts):
         if isinstance(part, Blank):
-            out.append("{{%s.%s}}" % (FORM, part.field))
+            out.append(f"{{{{{FORM}.{part.field}}}}}")
             continue
         if "{{" in part or "}}" in part:
             braces = True
@@ -84,10 +84,10 @@ def _escape_braces(text: str) -> str:
     while i < len(text):
         pair = text[i:i + 2]
         if pair == "{{":
-            out.append("{{%s}}" % OPEN)
+            out.append(f"{{{{{OPEN}}}}}")
             i += 2
         elif pair == "}}":
-            out.append("{{%s}}" % CLOSE)
+            out.append(f"{{{{{CLOSE}}}}}")
             i += 2
         else:
             out.append(text[i])

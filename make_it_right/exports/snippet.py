@@ -90,7 +90,7 @@ def _parts(document: Document) -> tuple[Part, ...]:
     return tuple(p for p in parts if p != "")
 
 
-def _flatten(parts: Iterable[Part]) -> Iterable[Part]:
+def _flatten(parts: Iterable[Part]) -> Iterable[str | Blank]:
     for part in parts:
         if isinstance(part, Omit):
             yield from _flatten(part.parts)

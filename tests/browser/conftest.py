@@ -1,5 +1,5 @@
 """The browser tier: the built handbook served on 127.0.0.1, driven in Debian's
-headless Chromium through Playwright. Only this tier imports Playwright."""
+headless Chromium through Playwright (tools/harness). Only this tier imports Playwright."""
 
 from __future__ import annotations
 
@@ -8,36 +8,26 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, build_site, serve
-from paths import ROOT
+from harness.chromium import CHROMIUM, launch
+from harness.serve import serve
+from harness.site import ROOT, build_site
 
-
-# The service worker other tests load in place of the build's: registering it costs
-# nothing, where the real one would copy the whole site into every new context.
-STUB_WORKER = "// The browser tests' stand-in: no offline copy (tests/browser/test_offline.py has it).\n"
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, dest)
-    if result.returncode == 0:
-        shutil.copytree(dest, dest.parent / "offline-site")
-        (dest / "sw.js").write_text(STUB_WORKER, encoding="utf-8")
-    return dest, result
+# The configured address of the site, which its sitemap names.
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+# How long an auto-waiting assertion waits: long enough for a busy two-core machine.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
 def offline_site(built_site):
-    """The same build with its real service worker: its folder, served on 127.0.0.1."""
+    """The build with its real service worker (other servers answer a stand-in that
+    caches nothing): its folder, and its address on 127.0.0.1."""
     site, result = built_site
     assert result.returncode == 0, result.stderr
-    offline = site.parent / "offline-site"
-    with serve(offline) as url:
-        serve_sitemap_from(offline, url)
-        yield offline, url
+    with serve(site, sitemap_from=SITE_URL, offline=True) as url:
+        yield site, url
 
 
 @pytest.fixture(scope="session")
@@ -47,24 +37,11 @@ def offline_site_url(offline_site):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The built handbook, served on 127.0.0.1."""
+    """The built handbook (shared with the site tier), served on 127.0.0.1."""
     site, result = built_site
     assert result.returncode == 0, result.stderr
-    with serve(site) as url:
-        serve_sitemap_from(site, url)
+    with serve(site, sitemap_from=SITE_URL) as url:
         yield url
-
-
-def serve_sitemap_from(site: Path, url: str) -> None:
-    """Point the sitemap at the test server, as `mkdocs serve` does for its own.
-
-    Material's instant navigation only takes over links listed in sitemap.xml, and
-    it matches them on host and path but keeps the sitemap's port.
-    """
-    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-    sitemap = site / "sitemap.xml"
-    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(site_url, url),
-                       encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +51,7 @@ def chromium():
         pytest.fail(f"no Chromium at {CHROMIUM}: run `bash scripts/install-chromium.sh` "
                     "or set CHROMIUM_PATH")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         yield browser
         browser.close()
 

@@ -11,14 +11,17 @@ import pytest
 from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 
-from draft_corpus import load_drafts
-from make_it_right.draft import check_draft, guess_channel, sizes, summary
+from harness.chromium import RECORD_CSP_VIOLATIONS, wait_for_instant_navigation
+from harness.drafts import load_drafts
+from make_it_right.draft import check_draft, guess_channel, set_aside_note, sizes, summary
+from make_it_right.draft_rules import load_draft_rules
 from make_it_right.patterns import compile_portable, find_all, normalize
 from make_it_right.strings import load_strings
 
 pytestmark = pytest.mark.browser
 
 STRINGS = load_strings("en")
+WORDING = load_draft_rules()
 CASES = load_drafts()
 PAGE = "check-my-draft/"
 # Text that trips up regular expressions that differ between engines.
@@ -41,7 +44,7 @@ def page(chromium, site_url):
     page = chromium.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.goto(site_url + PAGE)
     page.wait_for_selector("[data-mir-draft]:not([hidden])")
     yield page
     assert page.errors == []
@@ -55,7 +58,7 @@ def test_the_page_and_python_give_the_same_findings_on_every_draft(page, rules, 
         guess: window.mirDraft.guessChannel(d.text),
     }))""", drafts)
     assert len(browser) == len(CASES) >= 40
-    for case, got in zip(CASES, browser):
+    for case, got in zip(CASES, browser, strict=True):
         python = [f.as_json() for f in check_draft(case.text, case.channel, case.playbook,
                                                     rules, strings)]
         assert got["findings"] == python, case.name
@@ -70,7 +73,7 @@ def test_the_page_and_python_measure_the_same_sizes(page, rules, strings):
 
 
 def test_every_pattern_matches_the_same_text_in_both(page, rules):
-    patterns = [(p.source, p.case_sensitive) for p in rules.blocked_phrases]
+    patterns = [(p, r.case_sensitive) for r in WORDING.rules for p in r.patterns + r.unless]
     patterns += [(source, False) for source in rules.draft_checks.patterns().values()]
     texts = AWKWARD + [normalize(c.text).text for c in CASES] + [c.text for c in CASES]
     browser = page.evaluate("""([patterns, texts]) => patterns.map(([source, cs]) => {
@@ -78,33 +81,91 @@ def test_every_pattern_matches_the_same_text_in_both(page, rules):
         return texts.map(t => [...t.matchAll(re)].filter(m => m[0].length)
                                                 .map(m => [m.index, m.index + m[0].length]));
     })""", [patterns, texts])
-    for (source, case_sensitive), got in zip(patterns, browser):
+    for (source, case_sensitive), got in zip(patterns, browser, strict=True):
         regex = compile_portable(source, case_sensitive)
         want = [[[utf16(t, a), utf16(t, b)] for a, b in find_all(regex, t)] for t in texts]
         assert got == want, source
     assert any(got for per_pattern in browser for got in per_pattern)
 
 
-def test_a_300_word_draft_checks_quickly(page, capsys):
-    text = " ".join([CASES[0].text] * 6)
-    words = page.evaluate("t => window.mirDraft.sizes(t, 'email').words", text)
-    assert 280 <= words <= 420
+def test_a_paste_over_the_limit_is_refused_at_once_and_typing_never_freezes(page):
+    """200 KB pasted, then typed into: refused with a message, and no task on the page
+    takes 100 ms (the long-task timeline, which counts the render too)."""
+    found = page.evaluate("""text => {
+        const start = performance.now();
+        const findings = window.mirDraft.checkDraft(text, null, null);
+        return { ms: performance.now() - start, findings };
+    }""", "a'" * 100_000)
+    # Refused before any pattern runs; how long that takes is scripts/draft_report.py's to
+    # print (one call's wall time on a busy machine is no pass or fail).
+    assert [f["rule"] for f in found["findings"]] == ["too-long-to-check"]
+    longest = page.evaluate("""async big => {
+        const area = document.querySelector("[data-mir-draft-text]");
+        const tasks = [];
+        const watch = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+        watch.observe({ entryTypes: ["longtask"] });
+        area.value = big;
+        area.dispatchEvent(new Event("input"));
+        for (const key of "sorry") {
+            await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+            area.value += key;
+            area.dispatchEvent(new Event("input"));
+        }
+        await new Promise((done) => setTimeout(done, 300));
+        watch.disconnect();
+        return Math.max(0, ...tasks.map((t) => t.duration));
+    }""", "Subject: x\n" + "a'" * 100_000)
+    assert longest < 100, longest
+    assert page.locator("[data-mir-draft-count]").text_content() == STRINGS.draft.count_one
+    big = len("Subject: x\n" + "a'" * 100_000 + "sorry")
+    refused = STRINGS.draft.too_long.message.format(value=big, limit=WORDING.max_chars)
+    assert refused in page.locator("[data-mir-draft-list]").text_content()
+
+
+def test_a_draft_at_the_limit_is_checked_within_100_ms(page, capsys):
+    text = (" ".join(c.text for c in CASES) * 3)[:WORDING.max_chars]
     times = page.evaluate("""t => {
         const times = [];
-        for (let i = 0; i < 20; i++) {
+        for (let i = 0; i < 5; i++) {
             const start = performance.now();
-            window.mirDraft.checkDraft(t + " " + i, null, "team-mistake");
+            window.mirDraft.checkDraft(t.slice(i), "email", "team-mistake");
             times.push(performance.now() - start);
         }
         return times;
     }""", text)
     median = statistics.median(times)
     with capsys.disabled():
-        print(f"\ncheck-my-draft: {words} words, median of 20 checks {median:.2f} ms")
-    assert median < 50
+        print(f"\ncheck-my-draft: {len(text)} characters, median of 5 checks {median:.1f} ms")
+    assert median < 100
+
+
+def test_a_pasted_thread_and_signature_are_set_aside_and_said(chromium, site_url):
+    page = chromium.new_page()
+    page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake")
+    case = next(c for c in CASES if c.name == "email-good-quoted-thread")
+    type_draft(page, case.text)
+    assert page.locator("[data-mir-draft-count]").text_content() == STRINGS.draft.none
+    assert page.locator("[data-mir-draft-set-aside]").text_content() == set_aside_note(case.text)
+    assert "quoted" in set_aside_note(case.text) and "signature" in set_aside_note(case.text)
+    page.close()
+
+
+def test_each_finding_links_the_handbook_section_that_explains_it(chromium, site_url):
+    page = chromium.new_page()
+    page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake")
+    case = next(c for c in CASES if c.name == "email-courier-blame")
+    type_draft(page, case.text)
+    link = page.locator(".mir-draft__finding a.mir-draft__link").first
+    assert link.text_content() == STRINGS.draft.link
+    href = link.get_attribute("href")
+    assert href.endswith("playbooks/team-mistake/#1-decide-now-its-we-not-them"), href
+    page.goto(href)
+    assert page.locator('[id="1-decide-now-its-we-not-them"]').count() == 1
+    page.close()
 
 
 def type_draft(page, text):
+    page.wait_for_selector("[data-mir-draft]:not([hidden])")  # the script has started
     page.fill("[data-mir-draft-text]", text)
     # Wait for the render of this text, not for whatever the page showed before it
     # (the script renders on the next frame, after its styles have loaded).
@@ -116,21 +177,21 @@ def type_draft(page, text):
 def test_typing_marks_the_draft_and_lists_each_finding(chromium, site_url):
     page = chromium.new_page()
     requests = []
-    page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake", wait_until="networkidle")
-    # What typing could send: anything but the page's own files (a slow machine may
-    # still be fetching a stylesheet or the icon after the load).
+    page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake")
+    page.wait_for_selector("[data-mir-draft]:not([hidden])")
+    # What typing could send: anything but a plain GET of the page's own files (the
+    # browser may still be fetching a stylesheet or the icon after the load).
     page.on("request", lambda request: requests.append(request.url)
-            if request.method != "GET" or request.resource_type not in ("stylesheet", "image",
-                                                                        "script", "font")
-            or not request.url.startswith(site_url) else None)
-    assert page.locator("[data-mir-draft-channel]").input_value() == "email"
-    assert page.locator("[data-mir-draft-situation]").input_value() == "team-mistake"
-    assert page.locator("[data-mir-draft-noscript]").count() == 0
+            if request.method != "GET" or not request.url.startswith(site_url)
+            or urlsplit(request.url).query or request.post_data else None)
+    expect(page.locator("[data-mir-draft-channel]")).to_have_value("email")
+    expect(page.locator("[data-mir-draft-situation]")).to_have_value("team-mistake")
+    expect(page.locator("[data-mir-draft-noscript]")).to_have_count(0)
     case = next(c for c in CASES if c.name == "email-team-blame")
     type_draft(page, case.text)
     items = page.locator("[data-mir-draft-list] li")
     assert items.count() == len(case.expect)
-    assert page.locator("[data-mir-draft-count]").text_content() == "2 things to look at"
+    assert page.locator("[data-mir-draft-count]").text_content() == "3 things to look at"
     first = items.first.text_content()
     assert "“Sorry for any inconvenience”" not in first  # quoted by <q>, not by hand
     assert "Sorry for any inconvenience" in first and STRINGS.draft.instead in first
@@ -145,7 +206,7 @@ def test_typing_marks_the_draft_and_lists_each_finding(chromium, site_url):
 
 def test_the_channel_is_guessed_and_said(chromium, site_url):
     page = chromium.new_page()
-    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.goto(site_url + PAGE)
     case = next(c for c in CASES if c.name == "voicemail-guess")
     type_draft(page, case.text)
     assert page.locator("[data-mir-draft-guessed]").text_content() == (
@@ -156,7 +217,7 @@ def test_the_channel_is_guessed_and_said(chromium, site_url):
 
 def test_typed_markup_stays_text(chromium, site_url):
     page = chromium.new_page()
-    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.goto(site_url + PAGE)
     hostile = ('<img src=x onerror="window.__pwned=1"> calm down <script>window.__pwned=1'
                '</script> &amp; per my last email')
     type_draft(page, hostile)
@@ -180,7 +241,7 @@ def test_showing_the_form_moves_nothing_below_it(chromium, site_url, width):
     """draft.css, linked first thing in the hidden form, holds its place and the lines the
     script fills in: no layout shift when the script shows it (Lighthouse measured 0.21)."""
     page = chromium.new_page(viewport={"width": width, "height": 3000})
-    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.goto(site_url + PAGE)
     page.wait_for_selector("[data-mir-draft]:not([hidden])")
     assert page.locator("[data-mir-draft-count]").inner_text().strip()  # filled in
     assert page.evaluate(LAYOUT_SHIFTS) == []
@@ -200,7 +261,8 @@ def test_reached_from_a_playbook_by_instant_navigation(chromium, site_url):
     page = chromium.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(site_url + "playbooks/my-mistake/", wait_until="networkidle")
+    page.goto(site_url + "playbooks/my-mistake/")
+    wait_for_instant_navigation(page)
     loads = []
     page.on("load", lambda: loads.append(1))
     page.locator("article a", has_text="Check your draft").click()
@@ -224,7 +286,7 @@ def test_reached_from_a_playbook_by_instant_navigation(chromium, site_url):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_on_a_checked_draft(chromium, site_url, scheme):
     page = chromium.new_page(color_scheme=scheme)
-    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.goto(site_url + PAGE)
     type_draft(page, next(c for c in CASES if c.name == "email-hard-to-read").text)
     found = Axe().run(page).response["violations"]
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found] == []
@@ -240,9 +302,7 @@ POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'sel
 
 def test_works_under_the_content_security_policy(chromium, site_url):
     context = chromium.new_context()
-    context.add_init_script("""window.__violations = [];
-        document.addEventListener("securitypolicyviolation",
-            (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));""")
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
 
     def with_policy(route):
         response = route.fetch()
@@ -250,7 +310,7 @@ def test_works_under_the_content_security_policy(chromium, site_url):
                       headers={**response.headers, "content-security-policy": POLICY})
     context.route("**/*", with_policy)
     page = context.new_page()
-    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.goto(site_url + PAGE)
     page.wait_for_selector("[data-mir-draft]:not([hidden])")
     type_draft(page, "Subject: Hi\n\nPlease calm down.")
     assert page.locator(".mir-draft__mark").all_text_contents() == ["calm down"]

@@ -7,6 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from harness.chromium import wait_for_instant_navigation
 from make_it_right.strings import load_strings
 
 pytestmark = pytest.mark.browser
@@ -17,8 +18,8 @@ NO_TEMPLATES = ["", "which-playbook/", "templates/", "phrase-bank/", "checklists
 
 
 def ready(page, url):
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_function("() => document.querySelector('[data-mir-here]')")
+    page.goto(url)
+    page.wait_for_selector("[data-mir-here]", state="attached")
 
 
 def test_no_line_while_no_case_has_values(chromium, site_url):
@@ -50,16 +51,16 @@ def test_pages_without_templates_name_the_client_and_lead_back(chromium, site_ur
     page.click("[data-mir-toggle]")
     page.fill("#mir-case-name", "Acme & <Sons>")
     page.fill("#mir-f-client_name", "Priya")
-    assert page.locator("[data-mir-here]").is_hidden(), "the bar names the client here"
+    expect(page.locator("[data-mir-here]"), "the bar names the client here").to_be_hidden()
     said = f"{STRINGS.filler.bar_case.format(case='Acme & <Sons>')} {STRINGS.filler.here_change}"
     for path in NO_TEMPLATES:
         ready(page, site_url + path)
         line = page.locator("[data-mir-here]")
-        expect(line).to_be_visible()
-        assert line.inner_text() == said, path
+        expect(line, path).to_have_text(said, use_inner_text=True)
     assert Axe().run(page, context=".mir-here").response["violations"] == []
     # Instant navigation (same document) shows it too; its link opens the fill-in
     # where the client was typed, panel open, same case.
+    wait_for_instant_navigation(page)
     page.evaluate("window.__same_document = true")
     page.locator('.md-nav__link[href$="phrase-bank/"]').first.click()
     page.wait_for_url("**/phrase-bank/")
@@ -68,8 +69,8 @@ def test_pages_without_templates_name_the_client_and_lead_back(chromium, site_ur
     page.wait_for_url("**/playbooks/my-mistake/#mir-fields")
     expect(page.locator("[data-mir-body]")).to_be_visible()
     assert page.evaluate("window.__same_document") is True
-    assert page.input_value("#mir-case-name") == "Acme & <Sons>"
-    assert page.input_value("#mir-f-client_name") == "Priya"
+    expect(page.locator("#mir-case-name")).to_have_value("Acme & <Sons>")
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
     # Remembered on this device: a new tab shows it from there.
     page.check('[data-mir-remember="cases"]')
     other = context.new_page()

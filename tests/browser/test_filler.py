@@ -14,13 +14,14 @@ import email
 import email.policy
 import email.utils
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import icalendar
 import pytest
 from playwright.sync_api import expect
 
+from harness.chromium import wait_for_instant_navigation
 from make_it_right import render
 from make_it_right.escape import plain
 from make_it_right.layout import layout
@@ -72,7 +73,7 @@ def open_page(context, url, values=None):
             sessionStorage.setItem("mir:cases", JSON.stringify(
                 {active: "t", cases: [{id: "t", name: "Test case", values}]}));
         }""", values)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
     return page
 
@@ -131,7 +132,7 @@ def test_encoders_agree_with_python_parsers(context, site_url):
             words: M.encodedSubject(subject),
         };
     })""", cases)
-    for case, out in zip(cases, results):
+    for case, out in zip(cases, results, strict=True):
         to, query = parse_mailto(out["mailto"])
         assert to == "priya@example.com" and query["cc"] == "a@example.com,b@example.org"
         assert query["subject"] == case["subject"]
@@ -140,7 +141,7 @@ def test_encoders_agree_with_python_parsers(context, site_url):
         assert message["Subject"] == case["subject"]
         assert message["To"] == "priya@example.com" and message["From"] == "sam@example.com"
         assert message["Cc"] == "a@example.com, b@example.org"
-        assert email.utils.parsedate_to_datetime(message["Date"]) == datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
+        assert email.utils.parsedate_to_datetime(message["Date"]) == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
         assert message.get_content().replace("\r\n", "\n") == case["body"]
         assert all(len(line) <= 76 for line in out["eml"].split("\r\n\r\n", 1)[1].split("\r\n"))
         assert unquote(urlsplit(out["sms"]).query.removeprefix("body=")) == case["body"].rstrip("\n")
@@ -244,7 +245,7 @@ def test_fill_this_opens_a_focus_view_in_text_order(context, site_url, pack):
     template = pack.get("call-back-team-mistake")
     card(page, template.id).get_by_role("button", name=ACTIONS["fill"], exact=True).click()
     focus = page.get_by_role("dialog", name=STRINGS.filler.focus_label.format(title=template.title))
-    assert focus.is_visible()
+    expect(focus).to_be_visible()
     order = focus.locator("[data-mir-focus-fields] [name]").evaluate_all("i => i.map(x => x.name)")
     text_order = list(dict.fromkeys(b.field for t in template.texts for b in __import__(
         "make_it_right.placeholders", fromlist=["blanks_in"]).blanks_in(t.parts)))
@@ -268,7 +269,7 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
     """The register is the case's: picked in the focus view, it swaps the greeting
     and closing in every card, asks for its own blank, and a new case starts friendly."""
     template = pack.get("apology-team-mistake")
-    values = {n: "Filled" for n in template.fields} | {"client_name": "Priya", "your_name": "Sam"}
+    values = dict.fromkeys(template.fields, "Filled") | {"client_name": "Priya", "your_name": "Sam"}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     target = card(page, template.id)
     target.get_by_role("button", name=ACTIONS["fill"], exact=True).click()
@@ -279,7 +280,7 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
         label=STRINGS.filler.registers["formal"].label)
     assert page.evaluate("document.activeElement.name") == "@register", "focus stays on the picker"
     assert "client_formal_name" in names() and "client_name" not in names()
-    preview = focus.locator("[data-mir-focus-preview]")
+    preview = focus.locator("[data-mir-focus-preview] .mir-card__text")
     assert preview.inner_text().splitlines()[2] == "Dear [Client's name, formally],"
     # Its own blank is now required: the copy asks for it by name.
     focus.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
@@ -324,9 +325,9 @@ def test_the_focus_view_names_the_client_and_starts_the_next_one(context, site_u
     focus.locator("[name=fix_date]").fill("Monday")
     assert client.text_content() == STRINGS.filler.bar_case.format(case="Priya")
     assert "Priya" in page.locator("[data-mir-bar-case]").text_content()
-    # The note under "Your make-good" is this email's, not the first card's on the page.
-    note = focus.locator(".mir-field[data-field=make_good] .mir-field__hint").text_content()
-    assert template.fields["make_good"].fallback in note
+    # The note under "The fix" is this email's, not the first card's on the page.
+    note = focus.locator(".mir-field[data-field=the_fix] .mir-field__hint").text_content()
+    assert template.fields["the_fix"].hint in note
     focus.get_by_role("button", name=STRINGS.filler.case_new).click()
     assert client.text_content() == STRINGS.filler.bar_case.format(case="Client 2")
     assert focus.locator("[name=client_name]").input_value() == ""
@@ -360,17 +361,17 @@ def test_focus_view_on_a_phone_is_a_sheet_with_the_preview_a_tap_away(chromium, 
     focus = page.locator("[data-mir-focus]")
     box = focus.bounding_box()
     assert box["width"] >= 389 and box["height"] >= 800
-    assert page.locator("[data-mir-focus-preview]").is_hidden()
+    expect(page.locator("[data-mir-focus-preview]")).to_be_hidden()
     page.get_by_role("button", name=STRINGS.filler.show_preview).click()
-    assert page.locator("[data-mir-focus-preview]").is_visible()
-    assert page.locator("[data-mir-focus-fields]").is_hidden()
+    expect(page.locator("[data-mir-focus-preview]")).to_be_visible()
+    expect(page.locator("[data-mir-focus-fields]")).to_be_hidden()
     context.close()
 
 
 def test_fill_every_blank_opens_the_panel_at_the_first_empty_field(context, site_url):
     page = open_page(context, site_url + "playbooks/team-mistake/")
     page.locator("[data-mir-bar]").get_by_role("button", name=STRINGS.filler.fill_everything).click()
-    assert page.locator("[data-mir-body]").is_visible()
+    expect(page.locator("[data-mir-body]")).to_be_visible()
     first = field_names(page)[0]
     assert page.evaluate("document.activeElement.name") == first
 
@@ -411,12 +412,16 @@ def test_remembering_is_opt_in_and_separate_for_me_and_clients(context, site_url
     first.fill("#mir-f-your_name", "Sam")
     fresh = open_page(context, url)
     assert fresh.evaluate("[...document.querySelectorAll('[data-mir-fields] [name]')].every(i => !i.value)")
+    fresh.close()
     first.check('[data-mir-remember="me"]')
     fresh = open_page(context, url)
     assert fresh.input_value("#mir-f-your_name") == "Sam"
     assert fresh.input_value("#mir-f-client_name") == "", "no client is remembered unasked"
+    fresh.close()
     first.check('[data-mir-remember="cases"]')
-    assert open_page(context, url).input_value("#mir-f-client_name") == "Priya"
+    fresh = open_page(context, url)
+    assert fresh.input_value("#mir-f-client_name") == "Priya"
+    fresh.close()
     first.uncheck('[data-mir-remember="cases"]')
     first.uncheck('[data-mir-remember="me"]')
     assert first.evaluate("Object.keys(localStorage).filter(k => k.startsWith('mir:'))") == []
@@ -433,7 +438,7 @@ def test_forget_reaches_every_tab_and_both_storages(context, site_url):
     one.get_by_role("button", name=STRINGS.filler.forget).click()
     two.wait_for_function("() => !document.querySelector('#mir-f-client_name').value")
     for page in (one, two):
-        assert page.input_value("#mir-f-your_name") == ""
+        expect(page.locator("#mir-f-your_name")).to_have_value("")
         assert page.evaluate("Object.keys(localStorage).concat(Object.keys(sessionStorage))"
                              ".filter(k => k.startsWith('mir:') && k !== 'mir:cases' && k !== 'mir:about')") == []
         assert page.evaluate("localStorage.getItem('mir:about')") is None
@@ -458,6 +463,7 @@ def test_values_survive_instant_navigation_and_reload(context, site_url):
     page = open_page(context, site_url + "playbooks/team-mistake/")
     open_panel(page)
     page.fill("#mir-f-client_name", "Priya")
+    wait_for_instant_navigation(page)
     page.evaluate("window.__same_document = true")
     page.locator('.md-nav__link[href$="my-mistake/"]').first.click()
     page.wait_for_url("**/playbooks/my-mistake/")
@@ -550,23 +556,23 @@ def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
     template = pack.get("apology-team-mistake")
     card(page, template.id).get_by_role("button", name=ACTIONS["copy"], exact=True).click()
     dialog = page.get_by_role("dialog", name=STRINGS.filler.missing_title)
-    assert dialog.is_visible()
+    expect(dialog).to_be_visible()
     required = [f.label for f in template.fields.values() if f.required]
     assert dialog.locator("li").all_text_contents() == required
     dialog.get_by_role("button", name=STRINGS.filler.fill_them).click()
-    assert not dialog.is_visible()
+    expect(dialog).to_be_hidden()
     first_required = next(n for n, f in template.fields.items() if f.required)
     page.wait_for_function(f"() => document.activeElement.name === '{first_required}'")
     assert clipboard(page) == "before"
     for action, role in (("mailto", "link"), ("eml", "button"), ("txt", "button")):
         card(page, template.id).get_by_role(role, name=ACTIONS[action]).click()
-        assert dialog.get_by_role("button", name=STRINGS.filler.anyway[action]).is_visible()
+        expect(dialog.get_by_role("button", name=STRINGS.filler.anyway[action])).to_be_visible()
         page.keyboard.press("Escape")
-        assert not dialog.is_visible()
+        expect(dialog).to_be_hidden()
 
 
 def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack):
-    values = {n: "Filled" for n in pack.get("apology-team-mistake").fields}
+    values = dict.fromkeys(pack.get("apology-team-mistake").fields, "Filled")
     values |= {"@to": "priya@example.com", "@cc": "lee@example.com; not an address", "@from": "sam@example.com"}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     target = card(page, "apology-team-mistake")
@@ -588,7 +594,7 @@ def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack
 
 def test_a_blank_left_out_takes_its_phrase_with_it(context, site_url, pack):
     template = pack.get("call-back-team-mistake")
-    values = {n: "X" for n in template.fields} | {"company_name": ""}
+    values = dict.fromkeys(template.fields, "X") | {"company_name": ""}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     target = card(page, template.id)
     assert "from" not in target.locator(".mir-card__body").inner_text().split("\n")[0]
@@ -598,7 +604,7 @@ def test_a_blank_left_out_takes_its_phrase_with_it(context, site_url, pack):
 
 def test_add_reminder_downloads_an_ics_event(context, site_url, pack):
     template = pack.get("apology-team-mistake")
-    values = {n: "Filled" for n in template.fields} | {"fix_date": "Monday 3 March"}
+    values = dict.fromkeys(template.fields, "Filled") | {"fix_date": "Monday 3 March"}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     card(page, template.id).get_by_role("button", name=ACTIONS["ics"]).click()
     assert page.evaluate("document.activeElement.type") == "datetime-local"
@@ -626,7 +632,7 @@ def test_fallback_words_come_from_the_strings_file(context, site_url, pack):
         route.fulfill(body=body, headers={"content-type": "text/html"})
     context.route("**/playbooks/team-mistake/", swap)
     template = pack.get("apology-team-mistake")
-    values = {n: "Filled" for n in template.fields} | {"fix_date": ""}
+    values = dict.fromkeys(template.fields, "Filled") | {"fix_date": ""}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     page.evaluate("""() => { const all = JSON.parse(sessionStorage.getItem("mir:cases"));
         all.cases[0].name = "!!!"; sessionStorage.setItem("mir:cases", JSON.stringify(all)); }""")

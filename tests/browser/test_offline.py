@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser import serve
+from harness.serve import serve
 from make_it_right.offline import SOURCE, worker_script
 from make_it_right.strings import load_strings
 
@@ -96,7 +96,7 @@ def test_no_other_tests_pay_for_the_offline_copy(chromium, site_url):
 def test_a_newer_build_waits_for_the_readers_reload(context, offline_site, tmp_path):
     source = tmp_path / "site"
     shutil.copytree(offline_site[0], source)
-    with serve(source) as url:
+    with serve(source, offline=True) as url:
         page = saved(context, url)
         home = source / "index.html"
         home.write_text(home.read_text(encoding="utf-8").replace("</h1>", " (new)</h1>", 1),

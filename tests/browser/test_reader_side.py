@@ -9,6 +9,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from harness.serve import serve
 from make_it_right.strings import load_strings
 
 pytestmark = pytest.mark.browser
@@ -39,8 +40,8 @@ def open_page(context, url):
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    page.goto(url)
+    expect(page.locator("[data-mir-fields]")).to_be_visible()
     page.click("[data-mir-toggle]")
     return page
 
@@ -50,19 +51,22 @@ def stored_case(page):
     return next(c for c in data["cases"] if c["id"] == data["active"])
 
 
-def test_a_page_framed_by_another_site_shows_only_a_link_out(chromium, site_url):
+def test_a_page_framed_by_another_site_shows_only_a_link_out(chromium, site_url, tmp_path):
+    # A stranger's page on another origin (another port), holding ours in a frame.
+    (tmp_path / "framer.html").write_text(
+        f'<iframe src="{site_url}{PAGE}" width="800" height="600"></iframe>', encoding="utf-8")
     page = chromium.new_page()
-    page.goto("about:blank")
-    # about:blank's origin is not the site's: a stranger's page holding ours in a frame.
-    page.set_content(f'<iframe src="{site_url}{PAGE}" width="800" height="600"></iframe>')
-    frame = page.frame_locator("iframe")
-    link = frame.locator("[data-mir-framed] a")
-    expect(link).to_be_visible()
-    expect(link).to_have_text(FILLER.framed)
-    expect(link).to_have_attribute("href", f"{site_url}{PAGE}")
-    expect(link).to_have_attribute("target", "_blank")
-    for hidden in ("[data-mir-remember]", ".mir-card", "[data-mir-fields]", "article"):
-        expect(frame.locator(hidden)).to_have_count(0)
+    with serve(tmp_path) as stranger:
+        page.goto(stranger + "framer.html")
+        frame = page.frame_locator("iframe")
+        link = frame.locator("[data-mir-framed] a")
+        expect(link).to_be_visible()
+        expect(link).to_have_text(FILLER.framed)
+        expect(link).to_have_attribute("href", f"{site_url}{PAGE}")
+        expect(link).to_have_attribute("target", "_blank")
+        for gone in ("[data-mir-remember]", ".mir-card", "[data-mir-fields]", "article"):
+            expect(frame.locator(gone)).to_have_count(0)
+        assert page.url == stranger + "framer.html", "the browser kept the stranger's page on top"
     page.close()
 
 
@@ -102,14 +106,16 @@ def test_clearing_a_client_takes_its_typed_name_and_sent_marks(context, site_url
     page.fill("#mir-case-name", "Acme rollout")
     card = page.locator('.mir-card[data-template="call-back-team-mistake"]')
     card.get_by_role("button", name=FILLER.actions["copy"], exact=True).click()
+    # Its other blanks are empty: the dialog asks, and the reader copies anyway.
     dialog = page.locator("[data-mir-dialog]")
-    if dialog.is_visible():
-        dialog.locator("[data-mir-anyway]").click()
+    expect(dialog).to_be_visible()
+    dialog.locator("[data-mir-anyway]").click()
+    # The plan's mark (the plan may be folded: its own hidden flag says it all).
     mark = page.locator('[data-mir-mark="call-back-team-mistake"]').first
-    expect(mark).to_be_visible()
+    expect(mark).to_have_js_property("hidden", False)
     assert stored_case(page)["done"] == ["call-back-team-mistake"]
     page.get_by_role("button", name=FILLER.case_clear).click()
-    expect(mark).to_be_hidden()
+    expect(mark).to_have_js_property("hidden", True)
     expect(page.locator("#mir-case-name")).not_to_have_value("Acme rollout")
     expect(page.locator("[data-mir-bar-case]")).not_to_contain_text("Acme")
     case = stored_case(page)
@@ -118,5 +124,5 @@ def test_clearing_a_client_takes_its_typed_name_and_sent_marks(context, site_url
     # Undo brings all of it back.
     page.locator("[data-mir-bar]").get_by_role("button", name=FILLER.undo).click()
     expect(page.locator("#mir-case-name")).to_have_value("Acme rollout")
-    expect(mark).to_be_visible()
+    expect(mark).to_have_js_property("hidden", False)
     assert page.errors == []

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browser import build_site, serve
+from harness.serve import serve
+from harness.site import build_site
 from paths import ROOT
 
 ATTACKS = {

@@ -1,47 +1,35 @@
-"""The filler's speed: one keystroke updates every template on a page of all of
-them well within a frame (16 ms). Its weight is budgeted in tests/engine/test_budgets.py."""
+"""What keeps the filler fast, checked for what it does: one keystroke updates every
+template on a page of all of them, and cards behind the focus view wait. How fast is
+measured and printed by scripts/filler_bench.py (`make filler-bench`), beside its
+targets: timings on a busy machine belong in a report, not in a pass or fail here.
+Its weight is budgeted in tests/site/test_budgets.py."""
 
 from __future__ import annotations
 
-import statistics
-
 import pytest
-
-FRAME_MS = 16
+from playwright.sync_api import expect
 
 
 @pytest.mark.browser
 @pytest.mark.xdist_group("all-cards")
-def test_one_keystroke_updates_every_template_within_a_frame(chromium, all_cards_url, pack, capsys):
+def test_one_keystroke_updates_every_template(chromium, all_cards_url, pack):
     page = chromium.new_page()
     page.goto(all_cards_url)
     field = max(["client_name", "your_name"],
                 key=lambda name: sum(name in t.fields for t in pack.templates.values()))
     using = sum(field in t.fields for t in pack.templates.values())
     assert using >= 10, f"no field is used by 10 templates ({field}: {using})"
-    # Each keystroke: the input event, then the style and layout it causes.
-    times = page.evaluate("""name => {
+    # One input event per keystroke, as typing sends them.
+    page.evaluate("""name => {
         const input = document.querySelector(`[name="${name}"]`);
-        const times = [];
         for (let i = 0; i < 100; i++) {
             input.value += "ab"[i % 2];
-            const start = performance.now();
             input.dispatchEvent(new Event("input", { bubbles: true }));
-            document.body.offsetHeight;
-            times.push(performance.now() - start);
         }
-        return times;
     }""", field)
-    shown = page.locator(f'.mir-blank[data-field="{field}"]').all_text_contents()
-    assert len(shown) >= 10 and all(text == ("ab" * 50) for text in shown)
-    median, worst = statistics.median(times), max(times)
-    p95 = sorted(times)[94]
-    with capsys.disabled():
-        print(f"\nkeystroke on '{field}' ({using} templates, {len(pack.templates)} cards on the page):"
-              f" median {median:.2f} ms, p95 {p95:.2f} ms, worst {worst:.2f} ms over 100")
-    # The median: a busy two-core CI machine can stall any single keystroke; the
-    # p95 and worst are printed above for the record.
-    assert median < FRAME_MS
+    shown = page.locator(f'.mir-blank[data-field="{field}"]')
+    assert shown.count() >= 10
+    expect(shown).to_have_text(["ab" * 50] * shown.count())
     page.close()
 
 
@@ -50,7 +38,7 @@ def test_cards_behind_the_focus_view_wait_until_it_closes(chromium, site_url):
     """A keystroke in the focus view lays out its preview, not the cards behind the dialog
     (they update, unrendered, and render again once it closes)."""
     page = chromium.new_page()
-    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    page.goto(site_url + "playbooks/team-mistake/")
     shown = "cards => [...new Set(cards.map(c => getComputedStyle(c).contentVisibility))]"
     cards = page.locator(".mir-card")
     assert cards.evaluate_all(shown) == ["auto"]
@@ -59,6 +47,8 @@ def test_cards_behind_the_focus_view_wait_until_it_closes(chromium, site_url):
     assert cards.evaluate_all(shown) == ["hidden"]
     page.keyboard.type("Priya")
     page.keyboard.press("Escape")
+    expect(page.locator("[data-mir-focus]")).to_be_hidden()
     assert cards.evaluate_all(shown) == ["auto"]
-    assert "Priya" in page.locator('.mir-card[data-template="apology-team-mistake"] .mir-card__text').inner_text()
+    expect(page.locator('.mir-card[data-template="apology-team-mistake"] .mir-card__text')).to_contain_text(
+        "Priya", use_inner_text=True)
     page.close()

@@ -60,3 +60,18 @@ def test_the_card_makes_links_of_link_actions_and_buttons_of_the_rest(pack):
             assert before.rstrip().rsplit("<", 1)[1].startswith(tag), (template.id, name)
         assert ('data-mir-action="ics"' in html) == bool(set(template.fields) & set(RULES.reminders))
         assert unescape(html).count("data-mir-action") >= 2
+
+
+def test_each_card_has_one_primary_action_its_channel_names(pack):
+    for template in pack.templates.values():
+        html = card_actions(template, RULES, STRINGS)
+        primary = RULES.channels[template.channel].primary
+        assert html.count("md-button--primary") == 1, template.id
+        assert f'md-button--primary" href="{primary}:"' in html or \
+            f'md-button--primary" data-mir-action="{primary}"' in html, template.id
+
+
+def test_a_primary_action_must_be_one_of_the_channels():
+    email = RULES.channels["email"].model_dump()
+    with pytest.raises(ValueError, match="primary 'sms' is not one of its actions"):
+        type(RULES.channels["email"]).model_validate({**email, "primary": "sms"})

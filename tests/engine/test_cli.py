@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
+import shutil
 import subprocess
 import sys
 from email import message_from_bytes
@@ -79,15 +78,15 @@ def test_list_filters_by_playbook_and_channel():
 
 def test_render_text_with_values():
     result = run("render", "apology-team-mistake", "--set", "client_name=Ola",
-                 "--set", "what_went_wrong=lost the file", "--set", "impact=a week's delay",
+                 "--set", "the_news=The file was lost", "--set", "impact=a week's delay",
                  "--set", "the_fix=we rebuilt it", "--set", "fix_date=Friday",
                  "--set", "free_times=today", "--set", "your_phone=555 0101",
                  "--set", "your_name=Sam", "--set", "company_name=Acme",
                  "--set", "project_name=the report")
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode()
-    assert out.startswith("Subject: Our mistake on the report: what happens now\n\nHi Ola,")
-    assert "We lost the file, which means a week's delay." in out
+    assert out.startswith("Subject: About the report, and our plan\n\nHi Ola,")
+    assert "The file was lost. For you, that means a week's delay." in out
 
 
 def test_render_missing_field_is_a_clear_error():
@@ -95,7 +94,7 @@ def test_render_missing_field_is_a_clear_error():
     assert result.returncode == 2
     err = result.stderr.decode()
     assert err.startswith("error: apology-team-mistake: fill in the required blanks first: ")
-    assert "What went wrong" in err
+    assert "The news, as a plain fact" in err
 
 
 def test_render_unknown_id_suggests_the_close_one():
@@ -115,10 +114,10 @@ def test_render_eml_and_mailto():
               *examples("apology-team-mistake"))
     message = message_from_bytes(eml.stdout, policy=default)
     assert message["To"] == "a@example.com"
-    assert message["Subject"] == "Our mistake on your grant application: what happens now"
+    assert message["Subject"] == "About your grant application, and our plan"
     mailto = run("render", "apology-team-mistake", "--format", "mailto",
                  *examples("apology-team-mistake")).stdout.decode().strip()
-    assert mailto.startswith("mailto:?subject=Our%20mistake%20on%20your%20grant")
+    assert mailto.startswith("mailto:?subject=About%20your%20grant%20application")
     assert "Hi Priya," in unquote(mailto)
 
 
@@ -152,11 +151,29 @@ def test_values_file_that_is_not_a_mapping_is_named(tmp_path):
     assert "values.yml: must be a mapping of field names to text" in result.stderr.decode()
 
 
-def test_sms_renders_an_sms_link():
-    result = run("render", "call-back-by-text", "--format", "sms", *examples("call-back-by-text"))
+def test_sms_renders_an_sms_link_to_its_recipient():
+    result = run("render", "call-back-by-text", "--format", "sms", "--to", "+44 7700 900123",
+                 *examples("call-back-by-text"))
     assert result.returncode == 0, result.stderr.decode()
     link = result.stdout.decode().strip()
-    assert link.startswith("sms:?body=") and "Priya" in unquote(link)
+    assert link.startswith("sms:+447700900123?body=") and "Priya" in unquote(link)
+
+
+def test_sms_without_a_recipient_asks_for_one():
+    """RFC 5724 has no sms: link without a recipient."""
+    result = run("render", "call-back-by-text", "--format", "sms", *examples("call-back-by-text"))
+    assert result.returncode == 2
+    assert "an sms: link needs the number it goes to (RFC 5724): give --to" in \
+        result.stderr.decode()
+
+
+def test_eml_with_several_recipients_and_names():
+    result = run("render", "apology-team-mistake", "--format", "eml", "--to",
+                 "Priya Shah <priya@example.com>, ola@example.com", *examples("apology-team-mistake"))
+    assert result.returncode == 0, result.stderr.decode()
+    message = message_from_bytes(result.stdout, policy=default)
+    assert [a.addr_spec for a in message["To"].addresses] == ["priya@example.com",
+                                                              "ola@example.com"]
 
 
 def test_new_scaffolds_every_required_section(tmp_path, rules, capsys):
@@ -180,3 +197,108 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
     assert main(args) == 0
     assert main(args) == 2
     assert "already exists; pick another id" in capsys.readouterr().err
+
+
+# -- issue 21: the command line people can pip-install -----------------------------------
+
+def test_no_pack_here_is_a_usage_error_when_none_is_installed(tmp_path, monkeypatch):
+    monkeypatch.setattr("make_it_right.cli.BUNDLED_PACK", tmp_path / "not-installed")
+    result = run("list", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no templates/ folder here or above" in result.stderr.decode()
+
+
+def test_outside_a_project_the_installed_pack_is_the_default(tmp_path, monkeypatch):
+    monkeypatch.setattr("make_it_right.cli.BUNDLED_PACK", ROOT / "templates")
+    result = run("list", "--channel", "sms", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "call-back-by-text" in result.stdout.decode()
+
+
+def test_a_projects_own_templates_win_over_the_installed_pack(tmp_path, monkeypatch):
+    monkeypatch.setattr("make_it_right.cli.BUNDLED_PACK", ROOT / "templates")
+    (tmp_path / "templates" / "sms").mkdir(parents=True)
+    shutil.copy(ROOT / "templates" / "sms" / "heads-up-by-text.yml", tmp_path / "templates" / "sms")
+    result = run("list", "--format", "json", cwd=tmp_path / "templates" / "sms")
+    assert [t["id"] for t in json.loads(result.stdout)] == ["heads-up-by-text"]
+
+
+def test_new_never_writes_into_the_installed_pack(tmp_path, monkeypatch):
+    monkeypatch.setattr("make_it_right.cli.BUNDLED_PACK", tmp_path / "installed")
+    (tmp_path / "installed").mkdir()
+    result = run("new", "sms", "x", "--title", "X", "--playbook", "my-mistake", cwd=tmp_path)
+    assert result.returncode == 2
+    assert not any((tmp_path / "installed").iterdir())
+
+
+def test_pack_option_works_after_the_command_too(tmp_path):
+    after = run("list", "--channel", "sms", "--pack", str(ROOT / "templates"), cwd=tmp_path)
+    assert after.returncode == 0, after.stderr.decode()
+    assert "call-back-by-text" in after.stdout.decode()
+    # Given twice, the one after the command wins, as it is the one nearer the command.
+    both = run("--pack", str(tmp_path), "list", "--pack", str(ROOT / "templates"), cwd=tmp_path)
+    assert both.returncode == 0 and b"call-back-by-text" in both.stdout
+
+
+def test_missing_field_error_names_what_set_takes():
+    result = run("render", "call-back-by-text", "--set", "your_name=Sam")
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert ("fill in the required blanks first: project_name (The work, as the client calls "
+            "it), your_phone (Your direct number), reachable_until (Free to talk until); "
+            "give each as --set project_name=...") in err
+
+
+def test_values_stay_the_text_as_typed(tmp_path):
+    (tmp_path / "values.yml").write_text(
+        "your_name: yes\nproject_name: NO\nyour_phone: 01234567\nreachable_until: 1.0\n"
+        "client_name: 0x1F\n")
+    result = run("render", "call-back-by-text", "--values", str(tmp_path / "values.yml"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode() == (
+        "Hi 0x1F, yes here. Could you call me about NO on 01234567? I'm free until 1.0.\n")
+
+
+def test_json_values_stay_text_too():
+    values = b'{"your_name": "Sam", "project_name": true, "your_phone": 01234567, ' \
+             b'"reachable_until": 6.50}'
+    result = run("render", "call-back-by-text", "--values", "-", stdin=values)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "about true on 01234567? I'm free until 6.50." in \
+        result.stdout.decode()
+
+
+def test_a_key_given_twice_in_values_is_refused(tmp_path):
+    (tmp_path / "values.yml").write_text("your_name: Sam\nyour_name: Bo\n")
+    result = run("render", "call-back-by-text", "--values", str(tmp_path / "values.yml"))
+    assert result.returncode == 1
+    assert "key 'your_name' is given twice (lines 1 and 2); keep one" in result.stderr.decode()
+
+
+def test_set_values_stay_as_typed():
+    result = run("render", "call-back-by-text", "--set", "your_name=yes", "--set",
+                 "project_name= NO", "--set", "your_phone=01234567", "--set",
+                 "reachable_until=1.0")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "yes here. Could you call me about NO on 01234567? I'm free until 1.0." \
+        in result.stdout.decode()
+
+
+def test_check_draft_guesses_a_short_email_of_several_paragraphs(tmp_path):
+    draft = ("Hi Priya,\n\nThe report is late. I'm sorry.\n\n"
+             "It will be with you on Friday.\n\nBest,\nSam\n")
+    result = run("check-draft", "-", stdin=draft.encode())
+    assert result.stdout.decode().splitlines()[0] == "Guessed from the text: Email"
+    text = run("check-draft", "-", stdin=b"Hi Priya, it's Sam. Running late, there at 3.")
+    assert text.stdout.decode().splitlines()[0] == "Guessed from the text: Text message"
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`make-it-right list --format json | head -c 1`: no traceback, 141 as from SIGPIPE."""
+    process = subprocess.Popen([sys.executable, "-m", "make_it_right", "list", "--format",
+                                "json"], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader is gone before the first line is written
+    err = process.stderr.read()
+    assert process.wait(timeout=60) == 141
+    assert err == b""

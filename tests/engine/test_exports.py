@@ -76,7 +76,7 @@ def espanso_expand(match: dict, values: list[str]) -> str:
             known[var["name"]] = var["params"]["echo"]
         else:
             fields = _ESPANSO_FIELD.findall(var["params"]["layout"])
-            known |= {f"{var['name']}.{name}": value for name, value in zip(fields, values)}
+            known |= {f"{var['name']}.{name}": value for name, value in zip(fields, values, strict=True)}
     return _ESPANSO_VAR.sub(lambda m: known[m[1]], match["replace"])
 
 
@@ -152,7 +152,7 @@ def test_every_snippet_text_is_the_command_lines(pack, rules, strings, snippets)
 def test_espanso_expands_to_the_command_lines_text(snippets):
     matches = espanso_matches(FORMATS["espanso"].write(snippets))
     assert [m["trigger"] for m in matches] == [s.trigger for s in snippets]
-    for match, one in zip(matches, snippets):
+    for match, one in zip(matches, snippets, strict=True):
         assert espanso_expand(match, example_values(one)) == one.example_text, one.trigger
         form = next((v for v in match.get("vars", []) if v["type"] == "form"), None)
         fields = form["params"]["fields"] if form else {}
@@ -164,7 +164,7 @@ def test_espanso_expands_to_the_command_lines_text(snippets):
 def test_textexpander_expands_to_the_command_lines_text(snippets):
     rows = textexpander_rows(FORMATS["textexpander"].write(snippets))
     assert [r[0] for r in rows] == [s.trigger for s in snippets]
-    for (abbreviation, content, label), one in zip(rows, snippets):
+    for (abbreviation, content, label), one in zip(rows, snippets, strict=True):
         assert label == one.name
         assert textexpander_expand(content, example_values(one)) == one.example_text, abbreviation
 
@@ -172,7 +172,7 @@ def test_textexpander_expands_to_the_command_lines_text(snippets):
 def test_raycast_expands_to_the_command_lines_text(snippets):
     items = json.loads(FORMATS["raycast"].write(snippets))
     assert [set(i) for i in items] == [{"name", "text", "keyword"}] * len(snippets)
-    for item, one in zip(items, snippets):
+    for item, one in zip(items, snippets, strict=True):
         assert bracketed_expand(item["text"], example_values(one)) == one.example_text
 
 
@@ -181,7 +181,7 @@ def test_apple_takes_the_short_texts_and_expands_to_them(snippets):
     short = [s for s in snippets if len(s.example_text) <= SHORT_CHARACTERS]
     assert any(s.template_id.endswith("by-text") for s in short)
     assert [i["shortcut"] for i in items] == [s.trigger for s in short]
-    for item, one in zip(items, short):
+    for item, one in zip(items, short, strict=True):
         assert set(item) == {"phrase", "shortcut"}
         assert bracketed_expand(item["phrase"], example_values(one)) == one.example_text
 

@@ -15,15 +15,17 @@ VOICEMAIL = {
     "id": "call-back", "title": "Call back", "channel": "voicemail", "playbooks": ["team-mistake"],
     "when": "You reached their voicemail.",
     "fields": {
-        "your_name": {"label": "Your name", "example": "Sam", "hint": "Yours."},
-        "company_name": {"label": "Your company or team", "example": "Northwind", "hint": "Yours.",
+        "your_name": {"label": "Your name", "example": "Sam", "longest": "Christopher",
+                      "hint": "Yours."},
+        "company_name": {"label": "Your company or team", "example": "Northwind",
+                         "longest": "Northwind Creative", "hint": "Yours.",
                          "leave_out": " from {{ company_name }}"},
-        "your_phone": {"label": "Your direct number", "example": "020 7946 0321", "hint": "Yours.",
-                       "kind": "phone"},
+        "your_phone": {"label": "Your direct number", "example": "020 7946 0321",
+                       "longest": "+44 20 7946 0321", "hint": "Yours.", "kind": "phone"},
     },
     "sections": {
         "who-you-are": "Hi, it's {{ your_name }} from {{ company_name }}.",
-        "why-calling": "We've made a mistake, and I'd like to explain it myself.",
+        "why-calling": "Something needs fixing, and I'd like to explain it myself.",
         "call-back": "Please call me back.",
         "number": "My number is {{ your_phone }}. Again, {{ your_phone }}.",
         "reachable": "I'm free until six.",
@@ -35,7 +37,8 @@ SIGN_OFF = "Speak soon,\n{{ your_name }}\n{{ company_name }}"
 
 def problems(t: Template, rules) -> list[str]:
     """The checker's findings, less those about where a file lives (these are in memory)."""
-    return [p for p in check_template(t, rules) if "<memory>" not in p and "move it" not in p]
+    return [p.message for p in check_template(t, rules)
+            if "<memory>" not in p.message and "move it" not in p.message]
 
 
 def template(**changes) -> Template:

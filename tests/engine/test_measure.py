@@ -3,11 +3,12 @@ from make_it_right.check import check_template
 from make_it_right.model import Template
 
 
-def voicemail(number: str, text: str = "Hi, it's Sam."):
+def voicemail(number: str, text: str = "Hi, it's Sam.", longest: str | None = None):
     return Template.from_dict({
         "id": "vm", "title": "VM", "channel": "voicemail", "playbooks": ["team-mistake"],
         "when": "Now.",
         "fields": {"your_phone": {"label": "Your direct number", "example": number,
+                                  "longest": longest or number,
                                   "hint": "Yours.", "kind": "phone"}},
         "sections": {"who-you-are": text, "why-calling": "About the report.",
                      "call-back": "Please call me back.",
@@ -21,7 +22,8 @@ def test_each_phone_digit_is_a_spoken_word(rules):
     assert check_template(template, rules) == []
     # 3 + 3 + 4 + 2 + 2 + 3 words of text, plus 12 digits said twice.
     assert measure.spoken_words(template) == 17 + 24
-    assert measure.spoken_seconds(template, rules) == (17 + 24) * 60 / 150
+    assert measure.spoken_seconds(template, rules) == (17 + 24) * 60 / 130
+    assert rules.limits.voicemail_words_per_minute == 130  # a real message pace (issue 18)
 
 
 def test_words_ignore_punctuation_and_keep_contractions():
@@ -31,10 +33,35 @@ def test_words_ignore_punctuation_and_keep_contractions():
 
 def test_long_voicemail_is_refused(rules):
     template = voicemail("020 7946 0321", "Hi " * 52)
-    # 52 + 14 words of text, plus 11 digits said twice: 88 words, 35.2 seconds.
-    assert check_template(template, rules) == [
-        "voicemail runs 35 seconds read at 150 words per minute (88 words, each digit of a "
-        "phone number counted); keep it to 30 seconds"
+    # 52 + 14 words of text, plus 11 digits said twice: 88 words, 40.6 seconds.
+    assert [p.message for p in check_template(template, rules)] == [
+        "voicemail runs 40.6 seconds with the example values read at 130 words per minute "
+        "(88 words, each digit of a phone number counted); keep it to 30 seconds"
+    ]
+
+
+def test_a_voicemail_must_fit_with_each_blank_at_its_longest(rules):
+    # 14 + 10 words of text, plus 11 digits said twice: 46 words with the example. A
+    # 21-digit longest number adds 20 spoken words: 66 words, 30.5 seconds.
+    template = voicemail("020 7946 0321", "Hi " * 10, longest="+44 20 7946 0321 0123 4567 8")
+    assert [p.message for p in check_template(template, rules)] == [
+        "voicemail runs 30.5 seconds with each blank's longest value read at 130 words per "
+        "minute (66 words, each digit of a phone number counted); keep it to 30 seconds"
+    ]
+
+
+def test_a_blank_in_a_limited_text_declares_its_longest_value(rules):
+    from pathlib import Path
+    template = Template.from_dict({
+        "id": "tx", "title": "Text", "channel": "sms", "playbooks": ["team-mistake"],
+        "when": "Now.",
+        "fields": {"client_name": {"label": "Client's first name", "example": "Priya",
+                                   "hint": "Theirs."}},
+        "sections": {"message": "Hi {{ client_name }}, can you call me back?"},
+    }, source=Path("templates/sms/tx.yml"))
+    assert [p.message for p in check_template(template, rules)] == [
+        "field 'client_name' has no 'longest' value; the text must stay within its limit "
+        "with every blank at a plausible longest value, so add one"
     ]
 
 

@@ -3,6 +3,8 @@ channels.email.registers), the same in the engine, the command line and the chec
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pydantic import ValidationError
 
@@ -64,9 +66,9 @@ def test_the_closing_replaces_a_closing_line_or_goes_above_a_name(sign_off, expe
 
 
 def test_an_unknown_register_names_the_ones_there_are(pack):
-    with pytest.raises(ValueError, match="no register 'posh'; use one of: friendly, formal"):
+    with pytest.raises(ValueError, match=re.escape("no register 'posh'; use one of: friendly, formal")):
         in_register(pack.get("apology-team-mistake"), RULES, "posh")
-    with pytest.raises(ValueError, match="use one of: friendly$"):
+    with pytest.raises(ValueError, match=r"use one of: friendly$"):
         in_register(pack.get("call-back-team-mistake"), RULES, "formal")
 
 
@@ -89,7 +91,7 @@ def test_every_register_has_its_words_in_the_strings():
 def test_command_line_renders_a_register(tmp_path):
     values = tmp_path / "values.yml"
     values.write_text("client_formal_name: Ms Nair\nclient_name: Priya\nyour_name: Sam\n"
-                      "project_name: the report\nwhat_went_wrong: sent it late\nimpact: x\n"
+                      "project_name: the report\nthe_news: It went late\nimpact: x\n"
                       "the_fix: y\nfix_date: Monday\nfree_times: today\nyour_phone: '0123'\n")
     result = run("render", "apology-team-mistake", "--register", "formal", "--values", str(values))
     out = result.stdout.decode()

@@ -16,7 +16,8 @@ def new(template_id: str, channel: str = "email") -> int:
 
 
 @pytest.mark.parametrize("template_id", ["/tmp/abs", "../escape", "a/b", "Late_Files", "x.yml",
-                                         "-", "late files", "\u0430pology"])
+                                         "-", "late files", "\u0430pology", "fine-id\n",
+                                         "fine-id\r", "fine\u2028id"])
 def test_new_refuses_an_id_that_is_not_kebab_case(project, capsys, template_id):
     assert new(template_id) == 2
     assert "is not kebab-case" in capsys.readouterr().err
@@ -57,3 +58,42 @@ def test_exit_codes_are_distinct(project, capsys, monkeypatch):
     monkeypatch.setattr(cli, "load_pack", broken)
     assert cli.main(["--pack", "templates", "list"]) == 3
     assert "internal error: please report it" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("template_id, message", [
+    ("a" * 300, "is longer than 64 characters; shorten it"),
+    ("con", "is a name Windows keeps for a device; pick another"),
+    ("nul", "is a name Windows keeps for a device"),
+    ("com1", "is a name Windows keeps for a device"),
+])
+def test_new_refuses_a_long_or_reserved_id(project, capsys, template_id, message):
+    assert new(template_id) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and len(err) < 200
+    assert not any(p.name.startswith(template_id[:10]) for p in Path("templates").rglob("*"))
+
+
+def test_new_refuses_an_id_taken_in_another_channel(project, capsys):
+    assert new("call-back", "email") == 2
+    assert "templates/voicemail/call-back.yml already exists; pick another id" in capsys.readouterr().err
+    assert not Path("templates/email/call-back.yml").exists()
+
+
+@pytest.mark.parametrize("template_id, message", [
+    ("con", "'con' is a name Windows keeps for a device"),
+    ("x" * 65, "is longer than 64 characters"),
+])
+def test_the_pack_refuses_a_long_or_reserved_id(project, capsys, template_id, message):
+    path = Path(f"templates/email/{template_id}.yml")
+    Path("templates/email/late-files.yml").rename(path)
+    path.write_text(path.read_text().replace("id: late-files", f"id: {template_id}"))
+    assert cli.main(["--pack", "templates", "check"]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: key 'id': " in err and message in err, err
+
+
+def test_an_unknown_set_field_is_a_usage_error_with_a_suggestion(project, capsys):
+    code = cli.main(["--pack", "templates", "render", "late-files", "--set", "client_nmae=Bob"])
+    assert code == 2
+    assert ("--set: late-files has no field 'client_nmae'; did you mean 'client_name'?"
+            in capsys.readouterr().err)

@@ -126,8 +126,8 @@ def test_an_unreadable_folder_is_a_problem_not_a_skip(project, monkeypatch):
     (lambda g: g["questions"][0]["answers"].update({'x" onclick="alert(1)': "X"}),
      "is not kebab-case"),
     (lambda g: g["questions"].extend(
-        {"id": f"q{i}", "ask": "More?", "answers": {"a": "A", "b": "B"}} for i in range(3)),
-     "the questions make 512 paths; keep it to 64"),
+        {"id": f"q{i}", "ask": "More?", "answers": {"a": "A", "b": "B"}} for i in range(2)),
+     "the questions make more than 64 paths; keep it to 64"),
 ])
 def test_hostile_decision_guide_is_refused(tmp_path, change, message):
     guide = yaml.safe_load(GUIDE_FILE.read_text(encoding="utf-8"))
@@ -137,3 +137,35 @@ def test_hostile_decision_guide_is_refused(tmp_path, change, message):
     with pytest.raises(DataError) as caught:
         load_guide(path)
     assert str(caught.value).startswith(f"{path}: ") and message in str(caught.value)
+
+
+# Class: text that reads differently from what is sent (clipboard, .eml, .ics).
+@pytest.mark.parametrize("key, value, what", [
+    ("subject", "Your files: report.\u202efdp.exe", "an invisible character (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+    ("subject", "Late \u2066files\u2069", "an invisible character (U+2066 LEFT-TO-RIGHT ISOLATE)"),
+    ("sections__apology", "I'm sorry.\u200bPay now.", "an invisible character (U+200B ZERO WIDTH SPACE)"),
+    ("sections__fix", "Fixed." + "".join(chr(0xE0000 + ord(c)) for c in "wire money"),
+     "an invisible character (U+E0077 TAG LATIN SMALL LETTER W)"),
+    ("sections__greeting", "Hi \uff5b\uff5b client_name \uff5d\uff5d,",
+     "a lookalike brace (U+FF5B FULLWIDTH LEFT CURLY BRACKET)"),
+    ("title", "Late\u00adfiles", "an invisible character (U+00AD SOFT HYPHEN)"),
+    ("fields__client_name__example", "Pri\u2060ya", "an invisible character (U+2060 WORD JOINER)"),
+    ("when", "Use it\u3164now", "an invisible character (U+3164 HANGUL FILLER)"),
+])
+def test_invisible_or_lookalike_text_is_refused_naming_the_key(project, key, value, what):
+    edit(EMAIL, **{key: value})
+    found = problems()
+    name = key.replace("__", ".")
+    assert len(found) == 1 and found[0].startswith(
+        f"templates/email/late-files.yml: key '{name}' holds {what} at character "), found
+
+
+def test_invisible_text_in_a_data_file_is_refused(tmp_path):
+    guide = yaml.safe_load(GUIDE_FILE.read_text(encoding="utf-8"))
+    guide["questions"][0]["ask"] = "Who\u200d did it?"
+    path = tmp_path / "decision-guide.yml"
+    path.write_text(yaml.safe_dump(guide, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_guide(path)
+    assert str(caught.value).startswith(f"{path}: key 'questions.0.ask' holds an invisible "
+                                        "character (U+200D ZERO WIDTH JOINER)")

@@ -68,13 +68,21 @@ def test_a_card_placed_twice_on_a_page_is_refused(project):
                      "line 8; place each card once per page"]
 
 
+def test_an_unknown_id_is_reported_once_at_its_own_line(project):
+    """The first card brings the panel for every card; it must not fail for the second."""
+    found = load_with(project, "{{ template_card('late-files') }}\n\n{{ template_card('lat-files') }}")
+    assert len(found) == 1 and found[0].startswith("docs/index.md: line 10: template_card(): ")
+    assert "'lat-files'" in found[0]
+
+
 def test_front_matter_is_checked_too(project):
     docs = project / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("---\ntitle: \"{{ config.repo_url }}\"\n---\n\n# Page\n")
     with pytest.raises(ContentError) as caught:
         Handbook.load(project)
-    assert str(caught.value).startswith("docs/index.md: line 2: only a macro call")
+    assert str(caught.value) == ("docs/index.md: front matter 'title' holds template syntax "
+                                 "({{, {% or {#); pages call macros in their text only")
 
 
 @pytest.mark.parametrize("heading", [
@@ -90,3 +98,27 @@ def test_a_long_heading_costs_linear_time(heading):
     steps = card_steps(source, macro_calls(source, frozenset({"template_card"})))
     assert time.perf_counter() - started < 1
     assert len(steps) == 50
+
+
+def test_render_page_writes_what_jinja_would_on_every_real_page():
+    """The adapter renders pages without Jinja (pages.render_page); on trusted text it
+    must give exactly what mkdocs-macros' Jinja gave: text, whitespace control and
+    {% raw %} included."""
+    from jinja2 import Environment, StrictUndefined
+
+    from make_it_right.docs_files import list_docs
+    from make_it_right.page_source import read_page
+    from make_it_right.pages import render_page
+    from paths import ROOT
+
+    handbook = Handbook.load(ROOT)
+    docs = ROOT / "docs"
+    extra = ["a\n\n{{- template_index(channel='sms') -}}\n\nb\n",
+             "{% raw %}{{ x }}{% endraw %} shows as written\r\n\n"]
+    bodies = [(p.relative_to(docs).as_posix(), read_page(p).body)
+              for p in list_docs(docs, 1000).pages] + [("index.md", text) for text in extra]
+    for name, body in bodies:
+        macros = handbook.bound(lambda name=name: name)
+        jinja = Environment(undefined=StrictUndefined)
+        jinja.globals.update(macros)
+        assert render_page(body, macros) == jinja.from_string(body).render(), name

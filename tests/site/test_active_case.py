@@ -1,6 +1,6 @@
 """The active client on every page: the theme writes a hidden line on each page
 (overrides/main.html, words from the strings file by way of the macros adapter)
-for filler.js to fill in and show where no template is."""
+for the browser code to fill in and show where no template is."""
 
 from __future__ import annotations
 

@@ -29,8 +29,8 @@ def test_the_page_has_one_title_the_form_and_its_script(built_site, rules, strin
     assert json.loads(form["data-mir-draft-rules"]) == json.loads(
         json.dumps(draft_data(rules, strings)))
     assert json.loads(form["data-mir-draft-hyphenation"])["patterns"]
-    assert not article.select("script"), "the bootstrap (mir.js) loads draft.js; no script here"
-    assert (site / "javascripts" / "draft.js").is_file()
+    assert not article.select("script"), "the bootstrap (mir.min.js) loads draft.min.js; no script here"
+    assert (site / "javascripts" / "draft.min.js").is_file()
     assert (site / "stylesheets" / "draft.css").is_file()
     # Its styles come first in the form, so they hold its place before the script runs.
     assert form.find().name == "link" and form.find()["href"] == "../stylesheets/draft.css"
@@ -42,7 +42,7 @@ def test_only_this_page_has_the_form_that_loads_the_draft_script(built_site):
     site, _ = built_site
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        assert "javascripts/draft.js" not in text, page.relative_to(site)
+        assert "javascripts/draft.min.js" not in text, page.relative_to(site)
         assert ("data-mir-draft-rules" in text) == (page.parent.name == PAGE), page.relative_to(site)
 
 
@@ -65,8 +65,8 @@ def test_every_client_facing_card_links_to_it(built_site, rules):
             link = card.find_next_sibling()
             channel = card["data-channel"]
             if channel not in rules.draft_checks.channels:
-                assert not (link and "mir-card__check" in (link.get("class") or [])
-                            or link and link.select_one(".mir-card__check"))
+                assert not ((link and "mir-card__check" in (link.get("class") or []))
+                            or (link and link.select_one(".mir-card__check")))
                 continue
             check = link.select_one("a.mir-card__check")
             here = base + page.relative_to(site).parent.as_posix() + "/"

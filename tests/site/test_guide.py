@@ -14,7 +14,7 @@ def test_the_page_holds_every_path(built_site, pack):
     soup = BeautifulSoup((site / "which-playbook/index.html").read_text(), "html.parser")
     results = soup.select(".mir-guide__result")
     assert len(results) == len(PATHS)
-    for result, path in zip(results, PATHS):
+    for result, path in zip(results, PATHS, strict=True):
         playbook, also, templates = outcome(GUIDE, path)
         links = [a.get_text() for a in result.select("p a")]
         assert links == [STRINGS.playbooks[p] for p in (playbook, also) if p], path
@@ -41,7 +41,7 @@ def test_each_playbook_page_places_its_plan_in_order(built_site, rules):
         order = GUIDE.templates[playbook]["order"]
         items = plan.select("li li")
         assert [li.a["href"] for li in items] == [f"./#tpl-{t}" for t in order], entry.page
-        for li, template in zip(items, order):
+        for li, template in zip(items, order, strict=True):
             step = soup.find(id=f"tpl-{template}").find_previous(lambda t: t.name == "h2" and t.get("id"))
             assert li.parent.find_previous_sibling("strong").get_text() == step.get_text().rstrip("¶"), template
         marks = [li.select_one("[data-mir-mark]") for li in items]

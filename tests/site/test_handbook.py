@@ -1,6 +1,7 @@
 """The handbook stays whole: every template placed, every playbook showing what the brief
-names, no page outside the navigation, two clicks to any template, readable playbooks,
-one-page checklists and clean spelling."""
+names, two clicks to any template and clean spelling. (No page outside the
+navigation, readable playbooks and one-page checklists are `make-it-right check`'s:
+make_it_right/handbook_check.py.)"""
 
 from __future__ import annotations
 
@@ -10,11 +11,9 @@ from collections import deque
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import yaml
 from bs4 import BeautifulSoup
 
 from paths import ROOT
-from make_it_right.readability import reading_ease, word_count
 
 # The content brief's template table (shared/brief.md): what each playbook must show.
 BRIEF = {
@@ -64,20 +63,6 @@ def test_pack_has_every_template_in_the_brief(pack):
             assert playbook in pack.get(template_id).playbooks, (template_id, playbook)
 
 
-def nav_pages(nav) -> list[str]:
-    pages = []
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        pages += nav_pages(value) if isinstance(value, list) else [value]
-    return pages
-
-
-def test_no_page_is_outside_the_navigation():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    docs = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
-    assert docs == set(nav_pages(config["nav"]))
-
-
 def test_every_template_is_two_clicks_from_home(built_site, pack):
     site, _ = built_site
     base = "http://site/"
@@ -99,17 +84,9 @@ def test_every_template_is_two_clicks_from_home(built_site, pack):
     assert reachable == set(pack.templates)
 
 
-def test_playbooks_are_short_and_plain(rules):
-    limits = rules.limits
-    for playbook in rules.playbooks.values():
-        markdown = (ROOT / "docs" / playbook.page).read_text(encoding="utf-8")
-        assert word_count(markdown) <= limits.playbook_max_words, playbook.page
-        assert reading_ease(markdown) >= limits.playbook_min_reading_ease, playbook.page
-
-
 def test_each_playbook_has_its_shape(built_site, rules):
     site, _ = built_site
-    for playbook_id, playbook in rules.playbooks.items():
+    for playbook in rules.playbooks.values():
         soup = soup_of(site, playbook.page.removesuffix(".md"))
         article = soup.select_one("article")
         assert len(article.select("h1")) == 1, playbook.page
@@ -118,16 +95,8 @@ def test_each_playbook_has_its_shape(built_site, rules):
         assert last.find_next(class_="mir-checklist"), f"{playbook.page}: no closing checklist"
 
 
-def test_checklists_are_short_one_line_items(built_site, rules):
-    site, _ = built_site
-    for playbook_id in rules.playbooks:
-        items = soup_of(site, f"checklists/{playbook_id}").select(".mir-checklist li")
-        assert 5 <= len(items) <= 12, playbook_id
-        assert all(len(item.get_text()) <= 110 for item in items), playbook_id
-
-
 def test_spelling():
-    targets = ["docs", "templates", "macros", "make_it_right", "README.md", "CONTRIBUTING.md",
+    targets = ["docs", "templates", "macros", "make_it_right", "web", "README.md", "CONTRIBUTING.md",
                "mkdocs.yml"]
     result = subprocess.run([sys.executable, "-m", "codespell_lib", *targets],
                             cwd=ROOT, capture_output=True, text=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import build_site
+from harness.site import build_site
 
 SITES = Path(__file__).resolve().parent / "sites"
 BROKEN = sorted(p for p in SITES.iterdir() if (p / "expected.txt").is_file())

@@ -22,7 +22,7 @@ def listed(site) -> tuple[str, list[str]]:
 def test_the_worker_lists_every_page_and_asset_and_only_those(built_site):
     site, result = built_site
     assert result.returncode == 0, result.stderr
-    version, files = listed(site)
+    _, files = listed(site)
     for url in files:
         path = site / (url + "index.html" if url.endswith("/") else url)
         assert path.is_file() or url == "./", url

@@ -18,8 +18,11 @@ from lunr.builder import Builder
 from search_queries import EXPECTED_FIRST
 
 # Issue 10: 76 KB before it, 36 KB with the pages since; `make search-report` shows
-# what weighs most.
-INDEX_BUDGET_GZIPPED = 25_000
+# what weighs most. Issue 18's six more situations (16 playbooks, from 10) add about
+# 6 KB gzipped, each page about 1 KB, the lightest in the handbook. The changelog page,
+# the phrase bank's never-in-writing list and the draft rules' docs (merged the same
+# day) brought it to 31.7 KB.
+INDEX_BUDGET_GZIPPED = 32_000
 
 
 @pytest.fixture(scope="module")

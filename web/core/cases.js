@@ -8,9 +8,17 @@ import { format, valuesOf, wellFormed } from "./text.js";
 const ABOUT = "mir:about";
 const CASES = "mir:cases";
 const GUIDE = "mir:guide";
+const ASKED = "mir:asked-keep"; // "Keep this client on this device?" answered, in this tab
 const REMEMBER = Object.freeze({ me: "mir:remember-me", cases: "mir:remember-cases" });
 const OLD = ["mir:fields", "mir:remember"];
 const AREAS = ["session", "local"];
+
+// True when `typed` names someone else: not the case's value `before` (a client's
+// name or address) being extended, trimmed or retyped. An empty side never does.
+export function anotherClient(before, typed) {
+  const [old, now] = [before, typed].map((text) => String(text || "").trim().toLowerCase());
+  return Boolean(old && now) && !old.startsWith(now) && !now.startsWith(old);
+}
 
 const newId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
@@ -53,6 +61,11 @@ export class CaseStore extends EventTarget {
 
   remembered(what) { return this.get("local", REMEMBER[what]) === "1"; }
 
+  // Whether to ask "Keep this client on this device?": once per tab, and not when kept already.
+  shouldAskKeep() { return !this.remembered("cases") && this.get("session", ASKED) !== "1"; }
+
+  askedKeep() { this.set("session", ASKED, "1"); }
+
   read(key, what) { return this.json("session", key) ?? (this.remembered(what) ? this.json("local", key) : null); }
 
   defaultName() {
@@ -73,6 +86,26 @@ export class CaseStore extends EventTarget {
     this.cases.push(made);
     this.active = made;
     return made;
+  }
+
+  // A new active case for another client, holding only `values` and the way of greeting.
+  splitOff(values) {
+    const from = this.active;
+    const made = this.add();
+    Object.assign(made.values, valuesOf(values));
+    if (from.values["@register"]) made.values["@register"] = from.values["@register"];
+    return made;
+  }
+
+  // A split taken back: what was typed into the new case goes to the first, the new one goes.
+  mergeBack(fromId, madeId) {
+    const from = this.cases.find((c) => c.id === fromId);
+    const made = this.cases.find((c) => c.id === madeId);
+    if (!from || !made || from === made) return false;
+    Object.assign(from.values, made.values);
+    this.remove(made);
+    this.active = from;
+    return true;
   }
 
   select(id) { this.active = this.cases.find((c) => c.id === id) || this.active; }
@@ -156,7 +189,7 @@ export class CaseStore extends EventTarget {
   // Every value and choice this site keeps, in both storages; a fresh case.
   forget() {
     for (const area of AREAS) {
-      for (const key of [ABOUT, CASES, ...Object.values(REMEMBER), ...OLD]) this.set(area, key, null);
+      for (const key of [ABOUT, CASES, ASKED, ...Object.values(REMEMBER), ...OLD]) this.set(area, key, null);
     }
     this.about = Object.create(null);
     this.cases = [this.newCase()];

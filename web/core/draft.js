@@ -1,15 +1,26 @@
 // "Check my draft": the handbook's rules applied to a draft, with no DOM. The rules
-// arrive as data generated from rules.yml and the strings (make_it_right/draft.py:
-// draft_data); this module mirrors make_it_right/draft.py step for step, and
-// web/test/draft.test.js holds both to the same findings on the whole corpus.
+// arrive as data generated from rules.yml, data/draft-rules and the strings
+// (make_it_right/draft.py: draft_data); this module mirrors make_it_right/draft.py
+// step for step (structure read first, wording rules, parts, limits, reading ease),
+// and web/test/draft.test.js holds both to the same findings on the whole corpus.
 import { format } from "./text.js";
 
 function compile(data) {
   const regex = ({ source, flags }) => new RegExp(source, `g${flags}`);
+  const all = (sources, flags) => sources.map((source) => regex({ source, flags }));
+  // A line's pattern matches at the line's start, as Python's re.match does.
+  const atStart = (source) => new RegExp(`^(?:${source})`, "i");
   return {
     ...data,
-    blockedRe: data.blocked.map((rule) => ({ ...rule, re: regex(rule) })),
-    partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k, regex(v)])),
+    wordingRe: data.wording.map((rule) => ({ ...rule, re: all(rule.patterns, rule.flags),
+      unlessRe: all(rule.unless, rule.flags) })),
+    setAsideRe: Object.entries(data.setAside).map(([name, kind]) => ({ name,
+      line: kind.line === null ? null : atStart(kind.line),
+      fromHereOn: kind.from_here_on.map(atStart),
+      startsBlock: kind.starts_block === null ? null : atStart(kind.starts_block),
+      continues: kind.continues === null ? null : atStart(kind.continues) })),
+    partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
+      { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags) }])),
     phoneRe: regex(data.phone),
     guessRe: data.guess.map((g) => ({ channel: g.channel, re: regex(g) })),
     spaceSet: new Set(data.spaces),
@@ -29,13 +40,59 @@ function findAll(re, text) {
   return spans;
 }
 
-// patterns.normalize: runs of white space become one space, curly quotes straight.
-// origin[i] is the code-point index (cp) and UTF-16 index (u16) in the original.
-function normalize(R, text) {
+// draft_structure.read_structure: which code points are not the writer's own
+// words (a quoted thread, a signature, a legal notice, an avoid list), and how
+// many lines of each kind were set aside.
+function readStructure(R, text) {
+  const chars = Array.from(text);
+  const hidden = new Array(chars.length).fill(false);
+  const counts = new Map(R.setAsideRe.map((k) => [k.name, 0]));
+  const order = R.setAsideRe.map((k) => k.name);
+  let current = null, block = null, start = 0;
+  const line = (end) => {
+    let a = start, b = end;
+    while (a < b && R.spaceSet.has(chars[a])) a++;
+    while (b > a && R.spaceSet.has(chars[b - 1])) b--;
+    const words = chars.slice(a, b).join("");
+    let kind = null;
+    for (const k of R.setAsideRe) {
+      if (k.fromHereOn.some((re) => re.test(words))) {
+        if (current === null || order.indexOf(k.name) < order.indexOf(current)) current = k.name;
+        break;
+      }
+    }
+    if (current !== null) kind = current;
+    else {
+      let matched = false;
+      for (const k of R.setAsideRe) {
+        if (k.line && k.line.test(words)) { kind = k.name; matched = true; break; }
+        if (k.startsBlock && k.startsBlock.test(words)) { kind = block = k.name; matched = true; break; }
+        if (block === k.name && k.continues && k.continues.test(words)) { kind = k.name; matched = true; break; }
+      }
+      if (!matched) block = null;
+    }
+    if (kind !== null && words) {
+      counts.set(kind, counts.get(kind) + 1);
+      for (let i = start; i < end; i++) hidden[i] = true;
+    }
+  };
+  chars.forEach((ch, i) => { if (R.breakSet.has(ch)) { line(i); start = i + 1; } });
+  line(chars.length);
+  return { hidden, counts: [...counts].filter(([, n]) => n) };
+}
+
+const ownText = (text, structure) =>
+  Array.from(text).filter((ch, i) => !structure.hidden[i]).join("");
+
+// patterns.normalize: runs of white space become one space, curly quotes straight;
+// what was set aside reads as spaces. origin[i] is the code-point index (cp) and
+// UTF-16 index (u16) in the original.
+function normalize(R, text, hidden = []) {
   let out = "";
   const cp = [], u16 = [], breaks = new Set();
   let inSpace = false, i = 0, unit = 0;
-  for (const ch of text) {
+  for (const raw of text) {
+    const ch = hidden[i] && !R.breakSet.has(raw) ? " " : raw;
     if (R.spaceSet.has(ch)) {
       if (R.breakSet.has(ch)) breaks.add(inSpace ? out.length - 1 : out.length);
       if (!inSpace) { inSpace = true; out += " "; cp.push(i); u16.push(unit); }
@@ -46,7 +103,7 @@ function normalize(R, text) {
       out += mapped;
     }
     i += 1;
-    unit += ch.length;
+    unit += raw.length;
   }
   cp.push(i);
   u16.push(unit);
@@ -81,14 +138,36 @@ function stripSpaces(R, text) {
 const WORD = /[\p{L}\p{N}_]+(?:['\u2019][\p{L}\p{N}_]+)*/gu;
 const countWords = (text) => (text.match(WORD) || []).length;
 
+// measure.sms_size: one segment holds 160 GSM-7 or 70 UCS-2 units; a longer message
+// is split into parts of 153 or 67, and a GSM-7 escape pair or a surrogate pair that
+// would straddle the end of a part starts the next one (3GPP TS 23.040).
 function smsSize(R, text) {
   const chars = Array.from(text);
-  if (chars.every((ch) => R.gsm.has(ch) || R.gsmExt.has(ch))) {
-    const units = chars.reduce((n, ch) => n + (R.gsmExt.has(ch) ? 2 : 1), 0);
-    return { units, segments: units <= 160 ? 1 : Math.ceil(units / 153) };
+  const gsm = chars.every((ch) => R.gsm.has(ch) || R.gsmExt.has(ch));
+  const widths = gsm ? chars.map((ch) => (R.gsmExt.has(ch) ? 2 : 1)) : chars.map((ch) => ch.length);
+  const [single, part] = gsm ? [160, 153] : [70, 67];
+  const units = widths.reduce((n, size) => n + size, 0);
+  if (units <= single) return { units, segments: 1 };
+  let segments = 1, used = 0;
+  for (const size of widths) {
+    if (used + size > part) { segments++; used = 0; }
+    used += size;
   }
-  const units = text.length;
-  return { units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+  return { units, segments };
+}
+
+// draft.paragraphs: runs of non-blank lines (CRLF is one line break).
+function paragraphs(R, text) {
+  let count = 0, blank = true, line = "";
+  const end = () => {
+    if (stripSpaces(R, line)) { count += blank ? 1 : 0; blank = false; } else blank = true;
+    line = "";
+  };
+  for (const ch of text.replace(/\r\n/g, "\n")) {
+    if (R.breakSet.has(ch)) end(); else line += ch;
+  }
+  end();
+  return count;
 }
 
 function subjectLine(R, text) {
@@ -105,14 +184,18 @@ function subjectLine(R, text) {
 
 function guessChannel(R, text) {
   if (subjectLine(R, text)) return Object.keys(R.channels).find((c) => R.channels[c].subject);
-  const normal = normalize(R, text).text;
+  const structure = readStructure(R, text);
+  const normal = normalize(R, text, structure.hidden).text;
   for (const g of R.guessRe) if (findAll(g.re, normal).length) return g.channel;
-  return smsSize(R, stripSpaces(R, text)).segments <= 1 ? "sms" : "email";
+  const own = ownText(text, structure);
+  if (paragraphs(R, own) >= R.emailParagraphs) return "email";
+  return smsSize(R, stripSpaces(R, own)).segments <= 1 ? "sms" : "email";
 }
 
 function readDraft(R, text, channel) {
   if (!R.channels[channel]) throw new Error(`unknown channel '${channel}'`);
-  const norm = normalize(R, text);
+  const structure = readStructure(R, text);
+  const norm = normalize(R, text, structure.hidden);
   norm.original = text;
   let subject = null, bodyStart = 0;
   if (R.channels[channel].subject) {
@@ -123,18 +206,40 @@ function readDraft(R, text, channel) {
       if (bodyStart < 0 || bodyStart > norm.text.length) bodyStart = norm.text.length;
     }
   }
-  return { text, channel, subject, bodyStart, norm, body: norm.text.slice(bodyStart) };
+  return { text, channel, subject, bodyStart, norm, structure, own: ownText(text, structure),
+    body: norm.text.slice(bodyStart) };
 }
 
 const whole = (value) => Math.floor(value + 0.5);
 
-function blockedPhrases(R, draft) {
+const overlaps = (spans, a, b) => spans.some(([x, y]) => x < b && a < y);
+
+// draft.matches: every match no exception overlaps; overlapping matches count once.
+function matches(regexes, unless, text) {
+  const spans = regexes.flatMap((re) => findAll(re, text)).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const excepted = unless.flatMap((re) => findAll(re, text));
+  const kept = [];
+  for (const [a, b] of spans) {
+    if (overlaps(excepted, a, b)) continue;
+    if (kept.length && a < kept[kept.length - 1][1]) continue;
+    kept.push([a, b]);
+  }
+  return kept;
+}
+
+function wording(R, draft) {
   const found = [];
-  R.blockedRe.forEach((rule, order) => {
-    for (const [a, b] of findAll(rule.re, draft.norm.text)) {
+  const taken = new Map();
+  R.wordingRe.forEach((rule, order) => {
+    if (rule.channels !== null && !rule.channels.includes(draft.channel)) return;
+    if (!taken.has(rule.category)) taken.set(rule.category, []);
+    const spans = taken.get(rule.category);
+    for (const [a, b] of matches(rule.re, rule.unlessRe, draft.norm.text)) {
+      if (overlaps(spans, a, b)) continue;
+      spans.push([a, b]);
       const s = span(draft.norm, a, b);
-      found.push({ order, s, finding: { rule: rule.id, category: "blocked-phrase",
-        message: rule.why, instead: rule.instead, start: s.start, end: s.end } });
+      found.push({ order, s, finding: { rule: rule.id, category: rule.category,
+        message: rule.message, instead: rule.instead, link: rule.link, start: s.start, end: s.end } });
     }
   });
   found.sort((x, y) => x.s.start - y.s.start || x.order - y.order);
@@ -155,12 +260,14 @@ function requiredParts(R, channel, playbook) {
 function missingParts(R, draft, playbook) {
   const words = R.strings.parts;
   const found = [];
+  const link = R.links["missing-part"];
   if (R.channels[draft.channel].subject && !draft.subject) {
-    found.push({ rule: "subject", category: "missing-part", ...words.subject });
+    found.push({ rule: "subject", category: "missing-part", ...words.subject, link });
   }
   for (const part of requiredParts(R, draft.channel, playbook)) {
-    if (!findAll(R.partRe[part], draft.norm.text).length) {
-      found.push({ rule: part, category: "missing-part", ...words[part] });
+    const { re, unlessRe } = R.partRe[part];
+    if (!matches(re, unlessRe, draft.norm.text).length) {
+      found.push({ rule: part, category: "missing-part", ...words[part], link });
     }
   }
   return found;
@@ -176,7 +283,7 @@ const MEASURES = {
   "body-words": (R, d) => countWords(d.body),
   "spoken-seconds": (R, d) => spokenWords(R, d) * 60 / R.wordsPerMinute,
   "phone-mentions": (R, d) => findAll(R.phoneRe, d.norm.text).length,
-  "sms-segments": (R, d) => smsSize(R, stripSpaces(R, d.text)).segments,
+  "sms-segments": (R, d) => smsSize(R, stripSpaces(R, d.own)).segments,
 };
 
 function limits(R, draft) {
@@ -187,9 +294,10 @@ function limits(R, draft) {
     const under = limit.min !== null && value < limit.min;
     if (!over && !under) continue;
     const words = R.strings.limits[limit.measure];
-    found.push({ rule: limit.measure, category: over ? "size" : "missing-part",
+    const category = over ? "size" : "missing-part";
+    found.push({ rule: limit.measure, category,
       message: format(words.message, { value: whole(value), limit: whole(over ? limit.max : limit.min) }),
-      instead: words.instead });
+      instead: words.instead, link: R.links[category] });
   }
   return found;
 }
@@ -328,20 +436,53 @@ function readability(R, draft) {
   const words = R.strings.reading_ease;
   return [{ rule: "reading-ease", category: "readability",
     message: format(words.message, { score: whole(ease.score), min: whole(bar.min) }),
-    instead: words.instead, start: s.start, end: s.end, _from: s.from, _to: s.to }];
+    instead: words.instead, link: R.links.readability, start: s.start, end: s.end,
+    _from: s.from, _to: s.to }];
+}
+
+// Code points, counted without building an array (a paste may be large).
+function cpCount(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xdc00 || code > 0xdfff || i === 0 || text.charCodeAt(i - 1) < 0xd800 ||
+        text.charCodeAt(i - 1) > 0xdbff) n++;
+  }
+  return n;
+}
+
+function tooLong(R, text) {
+  const length = cpCount(text);
+  if (length <= R.maxChars) return null;
+  const words = R.strings.too_long;
+  return { rule: "too-long-to-check", category: "size",
+    message: format(words.message, { value: length, limit: R.maxChars }),
+    instead: words.instead, link: R.links["too-long-to-check"] };
 }
 
 function check(R, text, channel, playbook) {
+  const refused = tooLong(R, text);
+  if (refused) return { draft: null, findings: [refused] };
   const draft = readDraft(R, text, channel || guessChannel(R, text));
   return {
     draft,
-    findings: [...blockedPhrases(R, draft), ...missingParts(R, draft, playbook || null),
+    findings: [...wording(R, draft), ...missingParts(R, draft, playbook || null),
       ...limits(R, draft), ...readability(R, draft)],
   };
 }
 
+// draft.set_aside_note: what was not checked, or null.
+function setAsideNote(R, structure) {
+  const words = R.strings.set_aside;
+  const parts = structure.counts.map(([kind, n]) => format(words.kinds[kind], { count: n }));
+  if (!parts.length) return null;
+  const listed = parts.length === 1 ? parts[0] :
+    format(words.joined, { first: parts.slice(0, -1).join(", "), last: parts[parts.length - 1] });
+  return format(words.note, { parts: listed });
+}
+
 function sizes(R, draft) {
-  const sms = smsSize(R, stripSpaces(R, draft.text));
+  const sms = smsSize(R, stripSpaces(R, draft.own));
   const ease = readingEase(R, draft);
   return { words: countWords(draft.body), spoken_seconds: whole(MEASURES["spoken-seconds"](R, draft)),
     subject_chars: draft.subject === null ? null : cpLength(draft.subject),
@@ -369,5 +510,13 @@ export function createChecker(data, hyphenation) {
     guessChannel: (text) => guessChannel(rules, text),
     sizes: (text, channel) => sizes(rules, readDraft(rules, text, channel)),
     sizesOf: (draft) => sizes(rules, draft),
+    smsSize: (text) => smsSize(rules, text),
+    // One wording rule's matches in a normalised text (the rules' own examples).
+    ruleMatches: (id, text) => {
+      const rule = rules.wordingRe.find((r) => r.id === id);
+      return matches(rule.re, rule.unlessRe, normalize(rules, text).text).length;
+    },
+    setAsideNote: (text) => (tooLong(rules, text) ? null : setAsideNote(rules, readStructure(rules, text))),
+    noteOf: (draft) => setAsideNote(rules, draft.structure),
   };
 }

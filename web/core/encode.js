@@ -34,7 +34,8 @@ function pieces(text, size, first = size) {
   return [...out, piece];
 }
 
-export const encodedSubject = (subject) => pieces(subject, 45).map((w) => `=?UTF-8?B?${base64(w)}?=`).join("\r\n ");
+// "Subject: " and the first word share a line of at most 76 characters (render.encoded_words).
+export const encodedSubject = (subject) => pieces(subject, 45, 39).map((w) => `=?UTF-8?B?${base64(w)}?=`).join("\r\n ");
 
 export function eml({ subject, body, to = [], cc = [], from = "", date = null }) {
   const head = ["MIME-Version: 1.0"];

@@ -10,6 +10,8 @@ export const POLICY = Object.freeze({
   revokeMs: 1000,
   // A reminder's default time: the next morning, at this hour, local time.
   reminderHour: "09:00",
+  // The theme's phone-sized screens: there a playbook's plan starts open.
+  phone: "(max-width: 44.9375em)",
 });
 
 // "YYYY-MM-DDT09:00" for the day after `now`, in local time (a datetime-local value).

@@ -4,7 +4,8 @@ import { $, Listeners } from "./dom.js";
 import { createChecker } from "../core/draft.js";
 import { format } from "../core/text.js";
 
-const STYLES = new URL("../stylesheets/draft.css", import.meta.url).href;
+const ROOT = new URL("../", import.meta.url).href;
+const STYLES = `${ROOT}stylesheets/draft.css`;
 
 function styled() {
   let link = document.querySelector("link[data-mir-draft-styles]");
@@ -27,6 +28,34 @@ function el(tag, className, text) {
   return node;
 }
 
+// A finding's link, "page.md#anchor" in the docs, as this site serves it.
+function pageUrl(link) {
+  const [page, anchor] = link.split("#");
+  const path = page.replace(/(^|\/)index\.md$/, "$1").replace(/\.md$/, "/");
+  return `${ROOT}${path}${anchor ? `#${anchor}` : ""}`;
+}
+
+function findingItem(ui, f, i, text) {
+  const item = el("li", `mir-draft__finding mir-draft__finding--${f.category}`);
+  item.id = `mir-draft-f${i + 1}`;
+  item.append(el("strong", "mir-draft__category", ui.categories[f.category]));
+  if (f._from !== undefined) {
+    item.append(" ", el("q", "mir-draft__quote", text.slice(f._from, f._to)));
+  }
+  item.append(" ", el("span", "mir-draft__message", f.message));
+  if (f.instead) {
+    const better = el("span", "mir-draft__instead");
+    better.append(el("em", "", ui.instead), " ", f.instead);
+    item.append(" ", better);
+  }
+  if (f.link) {
+    const why = el("a", "mir-draft__link", ui.link);
+    why.href = pageUrl(f.link);
+    item.append(" ", why);
+  }
+  return item;
+}
+
 function render(checker, root, channelNames) {
   const R = checker.rules;
   const ui = R.strings;
@@ -39,12 +68,14 @@ function render(checker, root, channelNames) {
   guessed.textContent = channel.value || !text.trim() ? "" :
     format(ui.guessed, { channel: channelNames[chosen] });
   const { draft, findings } = checker.check(text, chosen, situation.value);
+  const note = root.querySelector("[data-mir-draft-set-aside]");
   const count = root.querySelector("[data-mir-draft-count]");
   const list = root.querySelector("[data-mir-draft-list]");
   const preview = root.querySelector("[data-mir-draft-preview]");
   const sizeLine = root.querySelector("[data-mir-draft-sizes]");
   list.replaceChildren();
   preview.replaceChildren();
+  note.textContent = draft ? checker.noteOf(draft) ?? "" : "";
   if (!text.trim()) {
     count.textContent = ui.empty;
     sizeLine.textContent = "";
@@ -53,6 +84,12 @@ function render(checker, root, channelNames) {
   }
   count.textContent = !findings.length ? ui.none :
     findings.length === 1 ? ui.count_one : format(ui.count_many, { count: findings.length });
+  if (!draft) { // refused: too long to check
+    sizeLine.textContent = "";
+    preview.hidden = true;
+    list.append(findingItem(ui, findings[0], 0, text));
+    return;
+  }
 
   const s = checker.sizesOf(draft);
   const parts = [format(ui.sizes.words, { value: s.words })];
@@ -62,21 +99,7 @@ function render(checker, root, channelNames) {
   if (s.reading_ease !== null) parts.push(format(ui.sizes.reading_ease, { value: s.reading_ease }));
   sizeLine.textContent = parts.join(" · ");
 
-  findings.forEach((f, i) => {
-    const item = el("li", `mir-draft__finding mir-draft__finding--${f.category}`);
-    item.id = `mir-draft-f${i + 1}`;
-    item.append(el("strong", "mir-draft__category", ui.categories[f.category]));
-    if (f._from !== undefined) {
-      item.append(" ", el("q", "mir-draft__quote", text.slice(f._from, f._to)));
-    }
-    item.append(" ", el("span", "mir-draft__message", f.message));
-    if (f.instead) {
-      const better = el("span", "mir-draft__instead");
-      better.append(el("em", "", ui.instead), " ", f.instead);
-      item.append(" ", better);
-    }
-    list.append(item);
-  });
+  findings.forEach((f, i) => list.append(findingItem(ui, f, i, text)));
 
   // The draft again, with each finding that points at text marked.
   const marked = findings.map((f, i) => ({ ...f, i })).filter((f) => f._from !== undefined)
@@ -109,7 +132,8 @@ export class DraftPage {
   // For the tests and for anyone's console: the same checks, on any text.
   get api() {
     const { checker } = this;
-    return { rules: checker.rules, checkDraft: checker.checkDraft, guessChannel: checker.guessChannel, sizes: checker.sizes };
+    return { rules: checker.rules, checkDraft: checker.checkDraft, guessChannel: checker.guessChannel,
+      sizes: checker.sizes, ruleMatches: checker.ruleMatches, setAsideNote: checker.setAsideNote };
   }
 
   async start() {

@@ -3,6 +3,7 @@
 // and panel.py write the markup; typed text only becomes textContent, a value or
 // encoded text. One instance per page; destroy() takes every listener off.
 import { $, $$, Listeners, emit, make, setText } from "./dom.js";
+import { anotherClient } from "../core/cases.js";
 import { eml, ics, mailto, sms } from "../core/encode.js";
 import { POLICY, nextMorning } from "../core/policy.js";
 import { addresses, format, slug, wellFormed } from "../core/text.js";
@@ -37,7 +38,7 @@ function download(name, content, type) {
 
 const add = (map, key, item) => { const items = map.get(key); if (items) items.push(item); else map.set(key, [item]); };
 
-export class FillIn {
+export class FillInPanel {
   #aboutNames;
   #actions;
   #added;
@@ -49,16 +50,24 @@ export class FillIn {
   #dialog;
   #focus;
   #focused;
+  #guard;
+  #guardBox;
+  #keepBox;
+  #identity;
+  #identityBase;
   #info;
   #inputs;
   #labels;
   #markers;
+  #menu;
+  #menuFrom;
   #nameFrom;
   #offerTimer;
   #onInput;
   #pick;
   #remindAt;
   #required;
+  #opened;
   #toggle;
   #ui;
   #users;
@@ -71,8 +80,13 @@ export class FillIn {
     this.#ui = JSON.parse(panel.dataset.mirStrings);
     this.#aboutNames = new Set(JSON.parse(panel.dataset.mirAbout));
     this.#nameFrom = JSON.parse(panel.dataset.mirCaseFrom);
+    this.#identity = new Set(JSON.parse(panel.dataset.mirIdentity));
+    this.#identityBase = null; // { id, name, value }: an identity blank's value when the reader entered it
+    this.#guard = null;        // { from, to, name, old }: the case split off by the last guard
     this.#actions = JSON.parse(panel.dataset.mirActions); // rules.yml `actions`
     this.#bar = $("[data-mir-bar]");
+    this.#menu = $("[data-mir-case-menu]", this.#bar);
+    this.#menuFrom = null; // the "Client: …" button that opened the menu
     this.#body = $("[data-mir-body]", panel);
     this.#toggle = $("[data-mir-toggle]", panel);
     this.#dialog = $("[data-mir-dialog]", panel);
@@ -89,6 +103,7 @@ export class FillIn {
     this.#info = new Map();
     this.#markers = new WeakMap();
     this.#required = new Set();
+    this.#opened = new Set(); // the cards the reader has opened or used: the bar counts their blanks
     this.#added = [];      // what the focus view added to the indexes, to take out on close
     this.#focused = null;  // the card the focus view shows
     this.#offerTimer = 0;
@@ -100,8 +115,10 @@ export class FillIn {
       for (const name of new Set($$(".mir-blank", card).map((span) => span.dataset.field))) add(this.#users, name, card);
       this.#indexText(card);
       const actions = $(".mir-card__actions", card);
-      this.#info.set(card, { actions, left: $("[data-mir-left]", card), email: Boolean($("[href^=mailto]", actions)),
-        registers: Boolean(card.dataset.registers) });
+      const email = Boolean($("[href^=mailto]", actions));
+      this.#info.set(card, { actions, left: $("[data-mir-left]", card), email, registers: Boolean(card.dataset.registers) });
+      // Every email shows where it goes, above its text and in its focus view.
+      if (email) $(".mir-card__text", card).before(make("p", { className: "mir-card__to" }));
     }
     this.#wire();
     this.refresh();
@@ -192,13 +209,22 @@ export class FillIn {
   }
 
   #updateBar() {
-    setText($("[data-mir-bar-left]", this.#bar), this.#leftText([...this.#required].filter((name) => !this.#valueOf(name)).length));
+    const needed = this.#opened.size ? new Set([...this.#opened].flatMap((card) => this.#info.get(card).needs)) : this.#required;
+    setText($("[data-mir-bar-left]", this.#bar), this.#leftText([...needed].filter((name) => !this.#valueOf(name)).length));
     for (const where of [this.#bar, this.#focus]) {
       setText($("[data-mir-bar-case], [data-mir-focus-case]", where), format(this.#ui.bar_case, { case: this.#active.name }));
     }
   }
 
+  #showRecipients() {
+    const ui = this.#ui;
+    const [to, cc] = ["@to", "@cc"].map((name) => addresses(this.#active.values[name])[0].join(", "));
+    const lines = [to ? format(ui.to_line, { to }) : ui.to_nobody, ...(cc ? [format(ui.cc_line, { cc })] : [])];
+    for (const line of $$(".mir-card__to")) setText(line, lines.join("\n"));
+  }
+
   #update(name) {
+    if (name === "@to" || name === "@cc") this.#showRecipients();
     for (const span of this.#blanks.get(name) || []) this.#show(span);
     for (const card of this.#users.get(name) || []) this.#countLeft(card);
     this.#updateBar();
@@ -212,17 +238,137 @@ export class FillIn {
     setText($(`option[value="${CSS.escape(this.#active.id)}"]`, this.#pick), name);
   }
 
+  // A case is named after its client until the reader names it.
+  #autoName(name) {
+    if (!this.#active.auto || !this.#nameFrom.includes(name)) return false;
+    const named = this.#nameFrom.map((n) => (this.#active.values[n] || "").trim()).find(Boolean);
+    this.#rename(named || this.#active.name);
+    this.#caseName.value = this.#active.name;
+    return Boolean(named);
+  }
+
+  // -- where a client's values live: asked in place, the first time a case is named
+
+  #askKeep(target) {
+    const ui = this.#ui;
+    if (!this.store.shouldAskKeep() || this.#guard) return;
+    let box = this.#keepBox;
+    if (!box) {
+      box = make("div", { className: "mir-keep", role: "group" });
+      box.setAttribute("aria-label", ui.keep_question);
+      box.append(make("p", { className: "mir-keep__question", textContent: ui.keep_question }),
+        make("p", { className: "mir-keep__detail", textContent: ui.keep_detail }));
+      for (const [keep, label] of [["1", ui.keep_yes], ["", ui.keep_no]]) {
+        const button = make("button", { type: "button", className: `md-button${keep ? "" : " md-button--primary"}`, textContent: label });
+        button.dataset.mirKeep = keep;
+        box.append(button);
+      }
+      this.listeners.on(box, "click", ({ target: control }) => {
+        const keep = control.closest("[data-mir-keep]")?.dataset.mirKeep;
+        if (keep !== undefined) this.#answerKeep(keep === "1");
+      });
+      this.#keepBox = box;
+    }
+    box.hidden = false;
+    target.closest(".mir-field").after(box);
+  }
+
+  #answerKeep(keep) {
+    const input = this.#keepBox.previousElementSibling?.querySelector("[name]");
+    this.#keepBox.hidden = true;
+    this.store.askedKeep();
+    const box = $('[data-mir-remember="cases"]', this.panel);
+    box.checked = keep;
+    this.#remember(box);
+    input?.focus();
+  }
+
+  // -- the client boundary: another client's name or address never lands silently
+  // in a case that already has one; it starts a new case, and the reader is asked.
+
+  #enterIdentity(target, fresh = false) {
+    const { name } = target;
+    if (!this.#identity.has(name)) return;
+    const base = this.#identityBase;
+    if (!fresh && base?.id === this.#active.id && base.name === name) return;
+    this.#identityBase = { id: this.#active.id, name, value: this.#valueOf(name) };
+  }
+
+  // True when `value` is not the case's value for `name` being extended or trimmed.
+  #crosses(name, value) {
+    if (!this.#identity.has(name)) return false;
+    this.#enterIdentity({ name });
+    return anotherClient(this.#identityBase.value, value);
+  }
+
+  #split(target, value) {
+    const from = this.#active;
+    // The way of greeting goes along (the blanks in view depend on it); nothing else does.
+    const made = this.store.splitOff({ [target.name]: value });
+    this.#guard = { from: from.id, to: made.id, name: target.name, old: from.name };
+    this.#identityBase = { id: made.id, name: target.name, value: "" };
+    this.refresh();
+    this.#autoName(target.name);
+    this.#askGuard(target);
+  }
+
+  #askGuard(target) {
+    const ui = this.#ui;
+    if (!this.#guardBox) {
+      const box = make("div", { className: "mir-guard", role: "group" });
+      const question = make("p", { className: "mir-guard__question" });
+      const keep = make("button", { type: "button", className: "md-button md-button--primary" });
+      const undo = make("button", { type: "button", className: "md-button" });
+      keep.dataset.mirGuard = "new";
+      undo.dataset.mirGuard = "correct";
+      box.append(question, keep, undo);
+      this.listeners.on(box, "click", ({ target: control }) => {
+        const what = control.closest("[data-mir-guard]")?.dataset.mirGuard;
+        if (what) this.#answerGuard(what);
+      });
+      this.#guardBox = box;
+    }
+    const box = this.#guardBox;
+    box.hidden = false;
+    const question = format(ui.guard_question, { new: this.#active.name, old: this.#guard.old });
+    setText($(".mir-guard__question", box), question);
+    setText($("[data-mir-guard=new]", box), ui.guard_new);
+    setText($("[data-mir-guard=correct]", box), format(ui.guard_correct, { old: this.#guard.old }));
+    box.setAttribute("aria-label", question);
+    if (target) {
+      target.closest(".mir-field").after(box);
+      this.#announce(question);
+    }
+  }
+
+  #dropGuard() {
+    this.#guard = null;
+    if (this.#guardBox) this.#guardBox.hidden = true;
+  }
+
+  #answerGuard(what) {
+    const guard = this.#guard, store = this.store;
+    const input = this.#guardBox.previousElementSibling?.querySelector("[name]");
+    this.#dropGuard();
+    if (what === "correct" && guard) {
+      if (store.mergeBack(guard.from, guard.to)) {
+        this.#identityBase = { id: guard.from, name: guard.name, value: this.#valueOf(guard.name) };
+        this.#autoName(guard.name);
+        this.#changed(format(this.#ui.guard_corrected, { old: guard.old }));
+      }
+    }
+    input?.focus();
+  }
+
   #input(target) {
     const { name } = target;
     const value = wellFormed(target.value);
+    if (this.#crosses(name, value)) this.#split(target, value);
     if (value) this.#mapOf(name)[name] = value;
     else delete this.#mapOf(name)[name];
-    for (const other of this.#inputs.get(name)) if (other !== target) other.value = target.value;
-    // A case is named after its client until the reader names it.
-    if (this.#active.auto && this.#nameFrom.includes(name)) {
-      this.#rename(this.#nameFrom.map((n) => (this.#active.values[n] || "").trim()).find(Boolean) || this.#active.name);
-      this.#caseName.value = this.#active.name;
-    }
+    for (const other of this.#inputs.get(name)) if (other !== target && other.value !== target.value) other.value = target.value;
+    if (this.#autoName(name) && !this.#guard) this.#askKeep(target);
+    if (this.#guard?.to === this.#active.id && this.#guard.name === name) this.#askGuard();
     if (name === "@register") {
       this.#applyRegister();
       this.#cards.forEach((card) => this.#countLeft(card));
@@ -234,7 +380,11 @@ export class FillIn {
   }
 
   refresh() {
-    for (const [name, items] of this.#inputs) for (const input of items) input.value = this.#mapOf(name)[name] || "";
+    for (const [name, items] of this.#inputs) {
+      for (const input of items) if (input.value !== (this.#mapOf(name)[name] || "")) input.value = this.#mapOf(name)[name] || "";
+    }
+    if (this.#guard && this.#guard.to !== this.#active.id) this.#dropGuard();
+    this.#showRecipients();
     for (const items of this.#blanks.values()) items.forEach((span) => this.#show(span));
     this.#applyRegister();
     this.#cards.forEach((card) => this.#countLeft(card));
@@ -293,6 +443,7 @@ export class FillIn {
     const data = this.#info.get(card);
     this.#clearFocus();
     this.#focused = card;
+    this.#opened.add(card);
     setText(this.#part("title"), format(ui.focus_label, { title: card.dataset.title }));
     focus.setAttribute("aria-label", this.#part("title").textContent);
     const names = [...(data.email ? ["@to", "@cc"] : []), ...(data.registers ? ["@register"] : []), ...data.fields];
@@ -304,10 +455,22 @@ export class FillIn {
       add(this.#blanks, key, span);
       this.#added.push([this.#blanks, key, span]);
     }
-    this.#part("preview").replaceChildren(preview);
+    this.#part("preview").replaceChildren(...(data.email ? [make("p", { className: "mir-card__to" })] : []), preview);
+    // Under each blank, the line of text it lands in (shown on a phone, where the preview is a tap away).
+    for (const field of $$(".mir-field[data-field]", this.#part("fields"))) {
+      const span = $$(`.mir-blank[data-field="${CSS.escape(field.dataset.field)}"]`, preview).find((s) => !s.closest("[hidden]"));
+      if (span) field.append(this.#landsIn(span, preview, card));
+    }
+    this.#showRecipients();
     const counter = make("span", { className: "mir-card__left" });
     counter.setAttribute("data-mir-left", "");
-    this.#part("actions").replaceChildren(...$$("[data-mir-action]:not([data-mir-action=fill])", data.actions).map((c) => c.cloneNode(true)), counter);
+    // An email's subject and body can also be copied apart, for mail apps that take them apart.
+    const parts = data.email ? ["subject", "body"].map((part) => {
+      const button = make("button", { type: "button", className: "md-button", textContent: ui[`copy_${part}`] });
+      Object.assign(button.dataset, { mirAction: "copy", mirPart: part });
+      return button;
+    }) : [];
+    this.#part("actions").replaceChildren(...$$("[data-mir-action]:not([data-mir-action=fill])", data.actions).map((c) => c.cloneNode(true)), ...parts, counter);
     this.#part("actions").setAttribute("aria-label", format(ui.actions_label, { title: card.dataset.title }));
     this.#part("reminder").hidden = !card.dataset.remind;
     if (!this.#remindAt.value) this.#remindAt.value = nextMorning();
@@ -324,6 +487,36 @@ export class FillIn {
     return (input || this.#part("toggle")).focus();
   }
 
+  // The line around a blank, from the newline before it to the one after, as live markers.
+  #landsIn(span, root, card) {
+    const texts = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    const inside = texts.filter((t) => span.contains(t));
+    const range = document.createRange();
+    range.selectNode(span);
+    const shown = (t) => !t.parentElement.closest("[hidden]");
+    for (let i = texts.indexOf(inside[0]) - 1; i >= 0; i -= 1) {
+      const at = shown(texts[i]) ? texts[i].data.lastIndexOf("\n") : -1;
+      range.setStart(texts[i], at + 1);
+      if (at >= 0) break;
+    }
+    for (let i = texts.indexOf(inside.at(-1)) + 1; i < texts.length; i += 1) {
+      const at = shown(texts[i]) ? texts[i].data.indexOf("\n") : -1;
+      range.setEnd(texts[i], at >= 0 ? at : texts[i].length);
+      if (at >= 0) break;
+    }
+    const line = make("p", { className: "mir-field__lands" });
+    line.append(range.cloneContents());
+    for (const copy of $$(".mir-blank, .mir-omit", line)) {
+      const key = copy.dataset.field || copy.dataset.omit;
+      if (copy.dataset.field) this.#markers.set(copy, this.#markers.get($(`.mir-blank[data-field="${CSS.escape(key)}"]`, card)));
+      add(this.#blanks, key, copy);
+      this.#added.push([this.#blanks, key, copy]);
+    }
+    return line;
+  }
+
   // -- actions -------------------------------------------------------------------
 
   #confirmed(card, action) {
@@ -333,10 +526,13 @@ export class FillIn {
     $("[data-mir-missing]", dialog).replaceChildren(...empty.map((name) => make("li", { textContent: this.#labels.get(name) })));
     setText($("[data-mir-anyway]", dialog), ui.anyway[action]);
     dialog.returnValue = "";
+    const from = document.activeElement;
     dialog.showModal();
     return new Promise((done) => dialog.addEventListener("close", () => {
       done(dialog.returnValue === "go");
       if (dialog.returnValue === "go") return;
+      // Escape leaves the reader where they were; "Go back and fill them in" takes them to the blank.
+      if (dialog.returnValue !== "fill") { from?.focus(); return; }
       setTimeout(() => {
         const input = this.#focus.open && $(`[name="${empty[0]}"]`, this.#part("fields"));
         if (input) input.focus(); else this.#openPanel(empty[0]);
@@ -361,7 +557,8 @@ export class FillIn {
 
   async #copy(card, control) {
     const ui = this.#ui;
-    const { text } = this.#message(card);
+    const shown = this.#message(card);
+    const text = shown[control.dataset.mirPart || "text"];
     try {
       await navigator.clipboard.writeText(text);
       this.#announce(format(ui.copied, { title: card.dataset.title }));
@@ -438,11 +635,67 @@ export class FillIn {
     const policy = this.#actions[action];
     const handler = this.#handlers[action];
     if (!policy || !handler) return;
+    this.#opened.add(card);
+    this.#updateBar();
     if (policy.asks && !await this.#confirmed(card, action)) return;
     await handler.call(this, card, control);
     emit("action", { action, template: card.dataset.template });
     // The guide's plan marks what was copied or sent, for this client.
     if (policy.marks && this.store.markDone(card.dataset.template)) { this.#save(); this.#emitCase(); }
+  }
+
+  // -- the client menu: "Client: …" in the bar and the focus view --------------------
+
+  #openMenu(opener) {
+    const menu = this.#menu;
+    if (this.#menuFrom === opener) return this.#closeMenu();
+    this.#closeMenu(false);
+    // In the focus view the menu moves into the dialog: the page behind it is inert.
+    (opener.closest(".mir-focus__case") || opener).after(menu);
+    $("[data-mir-case-list]", menu).replaceChildren(...this.store.cases.map((c) => {
+      const button = make("button", { type: "button", className: "md-button", textContent: c.name });
+      button.dataset.mirSwitch = c.id;
+      if (c === this.#active) button.setAttribute("aria-current", "true");
+      const item = make("li");
+      item.append(button);
+      return item;
+    }));
+    $("[data-mir-menu-name]", menu).value = this.#active.name;
+    menu.hidden = false;
+    opener.setAttribute("aria-expanded", "true");
+    this.#menuFrom = opener;
+    return $("[aria-current]", menu)?.focus();
+  }
+
+  #closeMenu(refocus = true) {
+    const opener = this.#menuFrom;
+    this.#menu.hidden = true;
+    this.#menuFrom = null;
+    if (!opener) return;
+    opener.setAttribute("aria-expanded", "false");
+    if (refocus) opener.focus();
+  }
+
+  #menuCommand(control) {
+    const ui = this.#ui, store = this.store;
+    const id = control.dataset.mirSwitch;
+    const what = control.dataset.mirMenu;
+    if (!id && !what) return;
+    const inFocus = this.#focus.open;
+    this.#closeMenu();
+    if (id) {
+      store.select(id);
+      this.#changed(ui.switched);
+    } else if (what === "clear") {
+      this.#caseCommand("clear");
+    } else if (inFocus) {
+      this.#part("new").click();
+    } else {
+      store.add();
+      this.#changed(ui.switched);
+      // A new client starts with their name.
+      this.#openPanel(this.#nameFrom.find((name) => this.#inputs.has(name)));
+    }
   }
 
   // -- the panel's own controls ----------------------------------------------------
@@ -488,7 +741,35 @@ export class FillIn {
       this.#openPanel();
     }, true);
     on.on(store, "save-failed", () => this.#announce(store.works ? ui.save_failed : ui.no_storage));
-    on.on(focus, "close", () => { this.#focused = null; this.#clearFocus(); });
+    on.on(focus, "close", () => {
+      this.#focused = null;
+      this.#clearFocus();
+      this.#closeMenu(false);
+      $("[data-mir-bar-case]", this.#bar).after(this.#menu);
+    });
+    for (const opener of [$("[data-mir-bar-case]", this.#bar), $("[data-mir-focus-case]", focus)]) {
+      on.on(opener, "click", () => this.#openMenu(opener));
+    }
+    on.on(this.#menu, "click", ({ target }) => {
+      const control = target.closest("button");
+      if (control) this.#menuCommand(control);
+    });
+    on.on(this.#menu, "keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeMenu();
+    });
+    on.on(document, "click", ({ target }) => {
+      if (this.#menuFrom && !this.#menu.contains(target) && !this.#menuFrom.contains(target)) this.#closeMenu(false);
+    });
+    on.on($("[data-mir-menu-name]", this.#menu), "input", ({ target }) => {
+      this.#rename(wellFormed(target.value));
+      this.#caseName.value = target.value;
+      this.#active.auto = false;
+      this.#updateBar();
+      this.#save();
+    });
     on.on(this.#part("close"), "click", () => focus.close());
     on.on(this.#part("new"), "click", () => {
       store.add();
@@ -505,6 +786,7 @@ export class FillIn {
     }
     on.on(this.#part("actions"), "click", (event) => this.#run(this.#focused, event));
     for (const items of this.#inputs.values()) for (const input of items) on.on(input, "input", this.#onInput);
+    on.on(panel, "focusin", ({ target }) => { if (target.name) this.#enterIdentity(target, true); });
     on.on(this.#pick, "change", () => { store.select(this.#pick.value); this.#changed(ui.switched); });
     on.on(this.#caseName, "input", () => {
       this.#rename(wellFormed(this.#caseName.value));

@@ -1,6 +1,7 @@
 // The open case on pages that don't fill it: the plan's "sent" marks and, on a page
 // without templates, the client's name with a link back to where it was typed.
 import { $, $$ } from "./dom.js";
+import { POLICY } from "../core/policy.js";
 import { valuesOf } from "../core/text.js";
 
 export function showMarks(open) {
@@ -14,4 +15,10 @@ export function showHere(open) {
   name.textContent = open.name;
   if (open.page) link.pathname = open.page;
   box.hidden = false;
+}
+
+// On a phone the plan is the page's map: it starts open there.
+export function openPlanOnPhone() {
+  if (!window.matchMedia(POLICY.phone).matches) return;
+  for (const plan of $$(".mir-plan")) plan.open = true;
 }

@@ -2,7 +2,7 @@
 // where, and what it says when the browser refuses to keep it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CaseStore } from "../core/cases.js";
+import { CaseStore, anotherClient } from "../core/cases.js";
 
 class MapStorage {
   constructor(limit = Infinity) { this.map = new Map(); this.limit = limit; }
@@ -116,4 +116,29 @@ test("stored junk loads as nothing, and a field called constructor is a field", 
   assert.equal(store.active.values.constructor, "x");
   assert.equal(store.active.values.n, undefined);
   assert.deepEqual(store.active.done, ["t"]);
+});
+
+test("another client is a different name or address, never an edit of the same one", () => {
+  assert.equal(anotherClient("Priya", "Tomás"), true);
+  assert.equal(anotherClient("priya.patel@acme.example", "tomas@ortega.example"), true);
+  assert.equal(anotherClient("Priya", "T"), true, "the first letter typed over a selected name");
+  for (const [before, typed] of [["Priya", "Priya Patel"], ["Priya Patel", "Priya"], ["Priya", "PRIYA"],
+    ["Priya", ""], ["", "Tomás"], [undefined, "Tomás"], ["Priya", "  Priya  "]]) {
+    assert.equal(anotherClient(before, typed), false, `${before} -> ${typed}`);
+  }
+});
+
+test("a split-off case holds only what was typed and the way of greeting; merging takes it back", () => {
+  const store = fresh();
+  const priya = store.active;
+  Object.assign(priya.values, { client_name: "Priya", "@to": "priya@acme.example", fix_date: "Friday", "@register": "formal" });
+  const made = store.splitOff({ client_name: "Tomás" });
+  assert.equal(store.active, made);
+  assert.deepEqual({ ...made.values }, { client_name: "Tomás", "@register": "formal" });
+  assert.equal(priya.values.client_name, "Priya");
+  assert.equal(store.mergeBack(priya.id, made.id), true);
+  assert.equal(store.active, priya);
+  assert.equal(store.cases.length, 1);
+  assert.deepEqual({ ...priya.values }, { client_name: "Tomás", "@to": "priya@acme.example", fix_date: "Friday", "@register": "formal" });
+  assert.equal(store.mergeBack(priya.id, made.id), false, "a case already merged");
 });

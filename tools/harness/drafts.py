@@ -1,0 +1,73 @@
+"""The drafts in tests/engine/drafts, and how a checker's findings score against
+what each one expects: shared by the engine test, the browser test and
+scripts/draft_report.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from harness.site import ROOT
+
+DRAFTS = ROOT / "tests" / "engine" / "drafts"
+KEYS = {"channel", "guess", "playbook", "expect", "clean", "text"}
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    text: str
+    channel: str | None  # None: the checker guesses
+    guess: str | None
+    playbook: str | None
+    expect: tuple[str, ...]  # the finding ids it must give, and no others
+    clean: tuple[str, ...] = ()  # ids it must not give: the near misses the draft holds
+
+
+def load_drafts(folder: Path = DRAFTS) -> list[Case]:
+    cases = []
+    for path in sorted(folder.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        unknown = set(data) - KEYS
+        assert not unknown, f"{path.name}: unknown keys {unknown}"
+        assert ("channel" in data) != ("guess" in data), f"{path.name}: give channel or guess"
+        cases.append(Case(path.stem, data["text"], data.get("channel"), data.get("guess"),
+                          data.get("playbook"), tuple(data["expect"]),
+                          tuple(data.get("clean") or ())))
+    return cases
+
+
+def category_of(rules, wording) -> dict[str, str]:
+    """Each finding id's category, as the checker reports it."""
+    from make_it_right.draft_rules import TOO_LONG
+
+    categories = {r.id: r.category for r in wording.rules}
+    categories |= dict.fromkeys([*rules.draft_checks.parts, "subject"], "missing-part")
+    for channel in rules.draft_checks.channels:
+        for limit in rules.channels[channel].limits:
+            categories[limit.measure] = "size" if limit.max is not None else "missing-part"
+    categories["reading-ease"] = "readability"
+    categories[TOO_LONG] = "size"
+    return categories
+
+
+def score(cases: list[Case], found: dict[str, list[str]], rules, wording,
+          by=None) -> dict[str, dict[str, float]]:
+    """Precision and recall per category: each (draft, id) counts once. `by` maps
+    an id to what is scored (its category, unless given)."""
+    categories = category_of(rules, wording)
+    key = by or categories.get
+    counts: dict[str, dict[str, int]] = {}
+    for case in cases:
+        expected, actual = {key(r) for r in case.expect}, {key(r) for r in found[case.name]}
+        for item in expected | actual:
+            n = counts.setdefault(item, {"tp": 0, "fp": 0, "fn": 0})
+            kind = "tp" if item in expected and item in actual else "fp" if item in actual else "fn"
+            n[kind] += 1
+    result = {}
+    for category, n in sorted(counts.items()):
+        flagged, present = n["tp"] + n["fp"], n["tp"] + n["fn"]
+        result[category] = {**n, "precision": n["tp"] / flagged if flagged else 1.0,
+                            "recall": n["tp"] / present if present else 1.0}
+    return result
