@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 
 WORKER = "sw.js"
 SOURCE = Path(__file__).resolve().parent.parent / "web" / "offline" / "sw.js"
-# Not worth a phone's storage: source maps, the search engine's sitemap, and the
-# snippet downloads (for a desktop tool, fetched when online).
+# Not worth a phone's storage: source maps, the search engine's sitemap, the snippet
+# downloads (for a desktop tool, fetched when online), and the host's _headers file.
 _LEFT_OUT_SUFFIXES = (".map", ".gz", ".xml")
 _LEFT_OUT_FOLDERS = ("use-in-your-tools/",)
 # Search in other languages than the build's: the theme loads only its own.
-_SEARCH_LANGUAGES = "assets/javascripts/lunr/min/"
+_SEARCH_LANGUAGES = "assets/javascripts/lunr/"
 
 
 def precached(site_dir: Path, language: str = "en") -> list[str]:
@@ -30,7 +30,7 @@ def precached(site_dir: Path, language: str = "en") -> list[str]:
     search = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", f"lunr.{language}.min.js"}
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         name = path.relative_to(site_dir).as_posix()
-        if name == WORKER or name.endswith(_LEFT_OUT_SUFFIXES):
+        if name in (WORKER, "_headers") or name.endswith(_LEFT_OUT_SUFFIXES):
             continue
         if name.startswith(_LEFT_OUT_FOLDERS) and not name.endswith(".html"):
             continue
