@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 
 WORKER = "sw.js"
 SOURCE = Path(__file__).resolve().parent.parent / "web" / "offline" / "sw.js"
-# Not worth a phone's storage: source maps, the search engine's sitemap, the snippet
-# downloads (for a desktop tool, fetched when online), and the host's _headers file.
-_LEFT_OUT_SUFFIXES = (".map", ".gz", ".xml")
+# Not worth a phone's storage: source maps, the gzipped sitemap, the snippet downloads
+# (for a desktop tool, fetched when online), and the host's _headers file. The
+# sitemap itself stays: instant navigation reads it.
+_LEFT_OUT_SUFFIXES = (".map", ".gz")
 _LEFT_OUT_FOLDERS = ("use-in-your-tools/",)
 # Search in other languages than the build's: the theme loads only its own.
 _SEARCH_LANGUAGES = "assets/javascripts/lunr/"

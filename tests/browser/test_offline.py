@@ -4,6 +4,7 @@ nothing is asked of another host. A newer build waits for the reader's reload.""
 
 from __future__ import annotations
 
+import re
 import shutil
 from urllib.parse import urlsplit
 
@@ -66,7 +67,8 @@ def test_a_page_never_opened_works_offline(context, offline_site_url):
     page.keyboard.press("s")  # Material's search shortcut
     expect(page.locator(".md-search__input")).to_be_visible()
     page.keyboard.type("overcharge")
-    expect(page.locator('.md-search-result__item > a[href*="?h=overcharge"]').first).to_be_visible()
+    expect(page.locator(".md-search-result__item > a").first).to_have_attribute(
+        "href", re.compile(r"billing-error"))
     assert elsewhere == []
 
 
