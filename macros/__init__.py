@@ -13,6 +13,10 @@ arguments, and the page is joined from its text and the macros' output. No
 template code is compiled or run, whatever slips past the check at load.
 Zensical renders pages itself and never calls this: there, the check at load
 (Handbook.load) is the guard.
+
+The one other hook, `on_post_build`, writes what needs the finished build: the
+snippet downloads beside their page, and the offline copy's service worker, which
+lists every built file. Zensical does not call it, so its build has neither.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from pathlib import Path
 from make_it_right.errors import ContentError, Problem
 from make_it_right.origin import shared_origin_warning
 from make_it_right.pages import PageError, render_page
+from make_it_right.exports.downloads import PAGE as DOWNLOADS_PAGE
+from make_it_right.offline import write_worker
 from make_it_right.site import Handbook
 from make_it_right.watch import Cache
 
@@ -87,6 +93,23 @@ def _edit_root(config, docs: Path) -> str:
         return ""
     root = f"{repo.rstrip('/')}/{edit.strip('/')}/"
     return root.removesuffix(f"{docs.name}/")
+
+
+def on_post_build(env) -> None:
+    """Write the snippet downloads into the built site, beside the page that links them."""
+    config = env.conf
+    project = Path(getattr(env, "project_dir", None) or Path(config["config_file_path"]).parent)
+    docs = project / config["docs_dir"]
+    language = (config.get("theme") or {}).get("language") or "en"
+    handbook = _handbooks.get((project, docs, language),
+                              lambda: Handbook.load(project, docs, language))
+    site = Path(config["site_dir"])
+    if (docs / DOWNLOADS_PAGE).is_file():  # a mini-site in the tests may not have the page
+        for path, data in handbook.download_files().items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    write_worker(site, config.get("site_url"), config.get("dev_addr"), language)
 
 
 def _generator_resolves_docs_root_links() -> bool:

@@ -6,6 +6,8 @@
     make-it-right check
     make-it-right new CHANNEL ID --title "..." --playbook ID
     make-it-right check-draft PATH|- [--channel CHANNEL] [--playbook ID] [--format text|json]
+    make-it-right export --format espanso|textexpander|raycast|apple [--playbook ID]
+                         [--channel CHANNEL] -o FILE|-
 
 It finds the pack (the templates/ folder) from where you stand, walking up, or
 takes --pack DIR (before or after the command); outside a project it uses the
@@ -244,6 +246,25 @@ _PACK_HELP = ("the templates folder (default: the nearest templates/ here or abo
               "else the handbook's own pack)")
 
 
+def _export(args) -> int:
+    from .exports import FORMATS, ExportError, snippets_of
+
+    pack = _load(args)
+    export = FORMATS[args.format]
+    snippets = snippets_of(pack.select(args.playbook, args.channel), pack.rules, load_strings())
+    try:
+        data = export.write(snippets)
+    except ExportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return PROBLEMS
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.output).write_bytes(data)
+        print(f"wrote {len(snippets)} snippet(s) for {export.tool} to {args.output}", file=sys.stderr)
+    return OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="make-it-right", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -297,4 +318,15 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--playbook", metavar="ID", help="the situation, a playbook id")
     draft.add_argument("--format", choices=["text", "json"], default="text")
     draft.set_defaults(run=_check_draft)
+
+    from .exports import FORMATS
+
+    export = commands.add_parser("export", help="the templates as snippets for a text expander "
+                                                "or snippet tool")
+    export.add_argument("--format", required=True, choices=list(FORMATS))
+    export.add_argument("--playbook", metavar="ID")
+    export.add_argument("--channel")
+    export.add_argument("-o", "--output", required=True, metavar="FILE|-",
+                        help="where to write it, or - for standard output")
+    export.set_defaults(run=_export)
     return parser

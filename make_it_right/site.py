@@ -20,6 +20,7 @@ from .datafile import close_match, read_text
 from .docs_files import docs_files, list_docs
 from .draft_page import check_link, render_draft_checker
 from .errors import ContentError, DataError, Problem, UnknownTemplate
+from .exports.downloads import PAGE as DOWNLOADS_PAGE, download_files, downloads_html
 from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide, render_plan
 from .layout import layout
 from .loader import Pack, load_pack
@@ -54,7 +55,7 @@ class Handbook:
     # The names pages may call; each is a method below.
     MACROS = ("template_card", "template_index", "checklist", "decision_guide",
               "contributing_guide", "required_sections", "phrases_to_avoid", "draft_checker",
-              "playbook_plan")
+              "playbook_plan", "snippet_downloads")
 
     @classmethod
     def load(cls, project_dir: Path, docs_dir: Path | None = None,
@@ -174,6 +175,19 @@ class Handbook:
     def draft_checker(self, page: str) -> str:
         """"Check my draft": the form, with the rules it checks by as data."""
         return render_draft_checker(page, self.pack.rules, self.strings)
+
+    def snippet_downloads(self, page: str) -> str:
+        """The pack for text expanders and snippet tools, one file per tool (and per
+        playbook), with how to add it: `{{ snippet_downloads() }}` on the page
+        use-in-your-tools/index.md, where the build writes the files."""
+        if page != DOWNLOADS_PAGE:
+            raise ValueError(f"the downloads are written beside {DOWNLOADS_PAGE}; place them there")
+        return downloads_html(self.pack, self.strings)
+
+    def download_files(self) -> dict[str, bytes]:
+        """The files snippet_downloads() links to, by path inside the built site."""
+        folder = DOWNLOADS_PAGE.rsplit("/", 1)[0]
+        return {f"{folder}/{name}": data for name, data in download_files(self.pack, self.strings).items()}
 
     # -- calling them ------------------------------------------------------------------
 

@@ -144,6 +144,9 @@ class Filler(_Strings):
     bar_case: Annotated[str, _placeholders("case")]
     here_change: Plain
     framed: Plain
+    offline_ready: Plain
+    offline_update: Plain
+    offline_reload: Plain
     fill_everything: Plain
     case_title: Plain
     case_intro: Plain
@@ -282,6 +285,22 @@ class Draft(_Strings):
     sizes: DraftSizes
 
 
+class ExportTool(_Strings):
+    install: Plain
+
+
+class Exports(_Strings):
+    """The "Use these in your own tools" page: its table and each tool's install note."""
+
+    tool: Plain
+    file: Plain
+    install: Plain
+    whole_pack: Plain
+    size: Annotated[str, _placeholders("kb")]
+    per_playbook: Plain
+    tools: dict[str, ExportTool]
+
+
 class Strings(_Strings):
     """Every string, by where it shows."""
 
@@ -297,6 +316,7 @@ class Strings(_Strings):
     contributing: Contributing
     draft: Draft
     site: SiteWords
+    exports: Exports
 
 
 def strings_path(language: str) -> Path:

@@ -37,6 +37,9 @@ def theme_words(rules: Rules, strings: Strings, use_directory_urls: bool = True)
     return {"before": verbatim(before), "after": verbatim(after),
             "change": plain(strings.filler.here_change),
             "framed": plain(strings.filler.framed),
+            "offline_ready": plain(strings.filler.offline_ready),
+            "offline_update": plain(strings.filler.offline_update),
+            "offline_reload": plain(strings.filler.offline_reload),
             "case_default": plain(strings.filler.case_default),
             "page": plain(page_url(first, use_directory_urls))}
 

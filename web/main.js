@@ -7,6 +7,7 @@ import { format, slug, addresses, wellFormed } from "./core/text.js";
 import { $, $$ } from "./page/dom.js";
 import { refuseFraming } from "./page/frame.js";
 import { Guide } from "./page/guide.js";
+import { Offline } from "./page/offline.js";
 import { openPlanOnPhone, showHere, showMarks } from "./page/here.js";
 import { Tabs } from "./page/tabs.js";
 
@@ -14,6 +15,7 @@ const storage = { session: () => window.sessionStorage, local: () => window.loca
 let store = null;
 let tabs = null;
 let parts = [];
+let offline = null;
 let fill = null;   // the fill-in's module, once a page with templates has loaded it
 let shown = 0;     // which page start() last set up: a late module load skips an old page
 
@@ -75,6 +77,7 @@ function start() {
     draftPage(draft).then((page) => parts.push(page));
   }
   for (const nav of $$(".md-code__nav")) nav.setAttribute("role", "none");
+  offline?.show();
 }
 
 document.addEventListener("mir:case", (event) => showMarks(event.detail.case));
@@ -85,6 +88,8 @@ window.MakeItRight = Object.freeze({ ...encode, message: (card) => fill.message(
 
 if (!refuseFraming()) {
   tabs = new Tabs(received);
+  offline = new Offline();
+  offline.start();
   if (window.document$) window.document$.subscribe(start);
   else start();
 }

@@ -21,6 +21,21 @@ expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
+def offline_site(built_site):
+    """The build with its real service worker (other servers answer a stand-in that
+    caches nothing): its folder, and its address on 127.0.0.1."""
+    site, result = built_site
+    assert result.returncode == 0, result.stderr
+    with serve(site, sitemap_from=SITE_URL, offline=True) as url:
+        yield site, url
+
+
+@pytest.fixture(scope="session")
+def offline_site_url(offline_site):
+    return offline_site[1]
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site):
     """The built handbook (shared with the site tier), served on 127.0.0.1."""
     site, result = built_site

@@ -12,18 +12,35 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
+# What a server without the offline copy answers for the build's service worker:
+# registering it costs nothing, where the real one would copy the whole site into
+# every new browser context (tests/browser/test_offline.py serves the real one).
+STAND_IN_WORKER = b"// The test server's stand-in: no offline copy.\n"
+
+
 class _SiteHandler(SimpleHTTPRequestHandler):
     # The sitemap names the deployed site; set per server (see serve).
     sitemap_from: str | None = None
+    offline: bool = False
 
     def log_message(self, *args) -> None:
         pass
 
     def do_GET(self) -> None:
-        if self.sitemap_from and self.path.split("?")[0] == "/sitemap.xml":
+        path = self.path.split("?")[0]
+        if self.sitemap_from and path == "/sitemap.xml":
             self._send_sitemap()
+        elif not self.offline and path == "/sw.js":
+            self._send(STAND_IN_WORKER, "text/javascript")
         else:
             super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def _send_sitemap(self) -> None:
         """The sitemap pointing at this server, as `mkdocs serve` serves its own:
@@ -80,13 +97,16 @@ class _QuietServer(ThreadingHTTPServer):
 
 @contextmanager
 def serve(site: Path, sitemap_from: str | None = None,
-          like_github_pages: bool = False) -> Iterator[str]:
+          like_github_pages: bool = False, offline: bool = False) -> Iterator[str]:
     """Yield the base URL of `site` served on 127.0.0.1; with `sitemap_from` (the
-    configured site_url), the sitemap is served pointing at this server instead.
-    The files are served as they are on disk, so several servers can share one build."""
+    configured site_url), the sitemap is served pointing at this server instead;
+    with `offline`, the build's real service worker (else a stand-in that caches
+    nothing). The files are served as they are on disk, so several servers can
+    share one build."""
     base = _LikeGitHubPages if like_github_pages else _SiteHandler
-    handler = functools.partial(type("Handler", (base,), {"sitemap_from": sitemap_from}),
-                                directory=str(site))
+    handler = functools.partial(
+        type("Handler", (base,), {"sitemap_from": sitemap_from, "offline": offline}),
+        directory=str(site))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,117 @@
+"""The handbook offline (issue 22): after one visit online, a page never opened
+before loads with the network off, and its fill-in, copy and search all work;
+nothing is asked of another host. A newer build waits for the reader's reload."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from harness.serve import serve
+from make_it_right.offline import SOURCE, worker_script
+from make_it_right.strings import load_strings
+
+pytestmark = pytest.mark.xdist_group("offline")
+WORDS = load_strings().filler
+
+
+@pytest.fixture
+def context(chromium):
+    context = chromium.new_context(service_workers="allow",
+                                   permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+def open_panel(page):
+    """"Fill every blank": the panel with the page's fields."""
+    toggle = page.locator("[data-mir-toggle]")
+    expect(toggle).to_be_visible()
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+
+
+def saved(context, url):
+    """A first visit, online, that waits until the handbook is saved for offline use."""
+    page = context.new_page()
+    page.goto(url)
+    expect(page.locator("[data-mir-offline]")).to_have_text(WORDS.offline_ready, timeout=30_000)
+    expect(page.locator("[data-mir-offline]")).to_be_visible()
+    return page
+
+
+def test_a_page_never_opened_works_offline(context, offline_site_url):
+    elsewhere = []
+    context.on("request", lambda r: urlsplit(r.url).hostname not in ("127.0.0.1", None)
+               and r.url.startswith("http") and elsewhere.append(r.url))
+    page = saved(context, offline_site_url)
+    context.set_offline(True)
+
+    page.goto(offline_site_url + "playbooks/billing-error/")
+    expect(page.locator("h1")).to_contain_text("invoice")
+    page.keyboard.press("s")  # Material's search shortcut
+    expect(page.locator(".md-search__input")).to_be_visible()
+    page.keyboard.type("overcharge")
+    expect(page.locator(".md-search-result__item > a").first).to_have_attribute(
+        "href", re.compile(r"billing-error"))
+    page.keyboard.press("Escape")
+    open_panel(page)
+    name = page.locator('[data-mir-fields] [name="client_name"]').first
+    name.fill("Tomás")
+    first_card = page.locator(".mir-card").first
+    expect(first_card.locator(".mir-card__text")).to_contain_text("Tomás")
+
+    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    first_card.locator("[data-mir-action=copy]").click()
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('Tomás'))")
+
+    assert elsewhere == []
+
+
+def test_the_worker_never_caches_what_a_reader_types(context, offline_site_url):
+    page = saved(context, offline_site_url)
+    page.goto(offline_site_url + "playbooks/team-mistake/")
+    open_panel(page)
+    page.locator('[data-mir-fields] [name="client_name"]').first.fill("Priya Secret")
+    cached = page.evaluate("""async () => {
+        const texts = [];
+        for (const key of await caches.keys()) {
+            const cache = await caches.open(key);
+            for (const request of await cache.keys()) texts.push(await (await cache.match(request)).text());
+        }
+        return texts.join("\\n");
+    }""")
+    assert "Priya Secret" not in cached
+    assert len(cached) > 100_000  # the whole build is there
+
+
+def test_no_other_tests_pay_for_the_offline_copy(chromium, site_url):
+    page = chromium.new_page()
+    page.goto(site_url)
+    assert "stand-in" in page.evaluate("fetch('sw.js').then(r => r.text())")
+    page.close()
+
+
+def test_a_newer_build_waits_for_the_readers_reload(context, offline_site, tmp_path):
+    source = tmp_path / "site"
+    shutil.copytree(offline_site[0], source)
+    with serve(source, offline=True) as url:
+        page = saved(context, url)
+        home = source / "index.html"
+        home.write_text(home.read_text(encoding="utf-8").replace("</h1>", " (new)</h1>", 1),
+                        encoding="utf-8")
+        (source / "sw.js").write_text(worker_script(source, SOURCE.read_text(encoding="utf-8")),
+                                      encoding="utf-8")
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        update = page.locator("[data-mir-update]")
+        expect(update).to_be_visible(timeout=30_000)
+        page.reload()
+        expect(page.locator("h1")).not_to_contain_text("(new)")  # still the version in use
+        expect(update).to_be_visible(timeout=30_000)
+        update.get_by_role("button", name=WORDS.offline_reload).click()
+        expect(page.locator("h1")).to_contain_text("(new)", timeout=30_000)
