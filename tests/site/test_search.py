@@ -24,7 +24,9 @@ from search_queries import EXPECTED_FIRST
 # day) brought it to 31.7 KB.
 # Issue 20: search words for GDPR, breach, furious and texts, and the "calling in the
 # next few minutes" box on every playbook, about 0.4 KB more.
-INDEX_BUDGET_GZIPPED = 33_000
+# Issue 22's "Use these in your own tools" page and the home page's offline section:
+# about 0.7 KB more.
+INDEX_BUDGET_GZIPPED = 34_500
 
 
 @pytest.fixture(scope="module")
