@@ -53,11 +53,12 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise DataError(path, "is not UTF-8 text; save it as UTF-8", "file") from None
 
 
-def parse_yaml(text: str, path: Path) -> Any:
-    """Plain YAML: no anchors or aliases, no duplicate or non-text keys, bounded depth."""
+def parse_yaml(text: str, path: Path, loader: Any = None) -> Any:
+    """Plain YAML: no anchors or aliases, no duplicate or non-text keys, bounded depth,
+    only visible text."""
     try:
         _check_shape(text, path)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=loader or _UniqueKeyLoader)
     except DataError:
         raise
     except yaml.YAMLError as error:
@@ -92,15 +93,7 @@ def _check_visible(data: Any, path: Path) -> None:
 def parse_yaml_strings(text: str, path: Path) -> Any:
     """Like parse_yaml, but every scalar stays the text as written (no YAML 1.1
     typing: yes, NO, 01234567 and 1.0 are strings), for values a reader typed."""
-    try:
-        _check_shape(text, path)
-        data = yaml.load(text, Loader=_UniqueKeyTextLoader)
-    except DataError:
-        raise
-    except yaml.YAMLError as error:
-        raise DataError(path, _yaml_message(error), "yaml") from None
-    _check_visible(data, path)
-    return data
+    return parse_yaml(text, path, _UniqueKeyTextLoader)
 
 
 def load_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Any:

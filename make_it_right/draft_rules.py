@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .datafile import DATA_DIR, load_model
 from .errors import DataError
 from .model import KEBAB
-from .patterns import compile_portable, portable_problem
+from .patterns import checked_pattern, compile_portable
 
 RULES_DIR = DATA_DIR / "draft-rules"
 
@@ -27,25 +27,8 @@ WORDING_CATEGORIES = ("written-admission", "conditional-apology", "over-promise"
 CATEGORIES = (*WORDING_CATEGORIES, "missing-part", "size", "readability")
 TOO_LONG = "too-long-to-check"
 
-def unbounded_problem(pattern: str) -> str | None:
-    """Why `pattern` may take more than linear time to search, or None."""
-    stripped = re.sub(r"\\.", "", pattern)  # escapes carry no quantifier
-    stripped = re.sub(r"\[[^\]]*\]", "x", stripped)  # nor do classes
-    found = re.search(r"[*+]|\{\d+,\}", stripped)
-    if found:
-        return (f"uses the unbounded repeat '{found.group(0)}'; give it an upper bound, "
-                "like {1,30}, so a long hostile text cannot make the search slow")
-    return None
-
-
 def checked(pattern: str, what: str, case_sensitive: bool = False) -> re.Pattern[str]:
-    problem = portable_problem(pattern) or unbounded_problem(pattern)
-    if problem:
-        raise ValueError(f"{what} {problem}")
-    try:
-        return compile_portable(pattern, case_sensitive)
-    except re.error as error:
-        raise ValueError(f"{what} is not a regular expression: {error}") from None
+    return checked_pattern(pattern, what, case_sensitive, linear=True)
 
 
 class Strict(BaseModel):

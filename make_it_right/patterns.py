@@ -182,3 +182,28 @@ def find_all(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Every non-empty match, left to right, as spans (empty matches are skipped
     here and in the browser, where they would be counted differently)."""
     return [m.span() for m in regex.finditer(text) if m.end() > m.start()]
+
+
+def checked_pattern(pattern: str, what: str, case_sensitive: bool = False, *,
+                    linear: bool = False) -> re.Pattern[str]:
+    """A pattern in the subset Python and the browser read alike, compiled; a
+    ValueError naming `what` otherwise. `linear` also refuses unbounded repeats, so
+    a long hostile text cannot make the search slow (the draft checker's rules)."""
+    problem = portable_problem(pattern) or (unbounded_problem(pattern) if linear else None)
+    if problem:
+        raise ValueError(f"{what} {problem}")
+    try:
+        return compile_portable(pattern, case_sensitive)
+    except re.error as error:
+        raise ValueError(f"{what} is not a regular expression: {error}") from None
+
+
+def unbounded_problem(pattern: str) -> str | None:
+    """Why `pattern` may take more than linear time to search, or None."""
+    stripped = re.sub(r"\\.", "", pattern)  # escapes carry no quantifier
+    stripped = re.sub(r"\[[^\]]*\]", "x", stripped)  # nor do classes
+    found = re.search(r"[*+]|\{\d+,\}", stripped)
+    if found:
+        return (f"uses the unbounded repeat '{found.group(0)}'; give it an upper bound, "
+                "like {1,30}, so a long hostile text cannot make the search slow")
+    return None

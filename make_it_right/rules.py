@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .datafile import DATA_DIR, load_model
 from .measure import MEASURES
 from .model import KEBAB, FieldName, Kebab, TemplateField, id_problem
-from .patterns import compile_portable, portable_problem
+from .patterns import checked_pattern, compile_portable
 from .register import FRIENDLY, GREETING, SIGN_OFF
 
 RULES_FILE = DATA_DIR / "rules.yml"
@@ -127,17 +127,6 @@ class Limits(Strict):
     checklist_item_max_chars: int = Field(gt=0)
 
 
-def _portable(pattern: str, what: str, case_sensitive: bool = False) -> re.Pattern[str]:
-    """A pattern in the subset Python and the browser read alike, compiled."""
-    problem = portable_problem(pattern)
-    if problem:
-        raise ValueError(f"{what} {problem}")
-    try:
-        return compile_portable(pattern, case_sensitive)
-    except re.error as error:
-        raise ValueError(f"{what} is not a regular expression: {error}") from None
-
-
 class BlockedPhrase(Strict):
     id: str = Field(pattern=KEBAB)
     phrase: str
@@ -157,7 +146,7 @@ class BlockedPhrase(Strict):
 
     @model_validator(mode="after")
     def _compiles(self) -> BlockedPhrase:
-        _portable(self.source, f"pattern for '{self.phrase}'", self.case_sensitive)
+        checked_pattern(self.source, f"pattern for '{self.phrase}'", self.case_sensitive)
         return self
 
 
@@ -182,9 +171,9 @@ class WrittenAdmission(Strict):
 
     @model_validator(mode="after")
     def _compiles(self) -> WrittenAdmission:
-        _portable(self.pattern, f"written_admissions '{self.id}' pattern")
+        checked_pattern(self.pattern, f"written_admissions '{self.id}' pattern")
         if self.beside is not None:
-            _portable(self.beside, f"written_admissions '{self.id}' beside")
+            checked_pattern(self.beside, f"written_admissions '{self.id}' beside")
         return self
 
 
@@ -268,7 +257,7 @@ class DraftChecks(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> DraftChecks:
         for where, pattern in self.patterns().items():
-            _portable(pattern, f"draft_checks.{where}")
+            checked_pattern(pattern, f"draft_checks.{where}")
         parts = set(self.parts)
         named = [p for need in self.channels.values() for p in need]
         named += [p for changes in self.situations.values() for a in changes for p in a.skip + a.add]

@@ -12,7 +12,8 @@ import pytest
 
 from draft_node import run_js
 from make_it_right.draft import rule_matches
-from make_it_right.draft_rules import DraftRules, load_draft_rules, unbounded_problem
+from make_it_right.draft_rules import DraftRules, load_draft_rules
+from make_it_right.patterns import unbounded_problem
 from make_it_right.errors import DataError
 from make_it_right.patterns import compile_portable, normalize
 from paths import ROOT
