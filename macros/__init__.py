@@ -42,7 +42,9 @@ _warned: set[str] = set()
 _DOCS_ROOT_LINK = re.compile(r"\]\(/([^)\s#]+)(#[^)\s]*)?\)")
 
 
-def define_env(env) -> None:
+def _handbook(env) -> tuple[Handbook, Path, str]:
+    """The checked handbook for this site (loaded once, again only when a file changes),
+    its docs folder and its language."""
     config = env.conf
     project = Path(getattr(env, "project_dir", None) or Path(config["config_file_path"]).parent)
     docs = project / config["docs_dir"]  # Zensical gives it relative to the project
@@ -52,6 +54,12 @@ def define_env(env) -> None:
                                   lambda: Handbook.load(project, docs, language))
     except ContentError as error:
         _fail(error)
+    return handbook, docs, language
+
+
+def define_env(env) -> None:
+    config = env.conf
+    handbook, docs, _ = _handbook(env)
     warning = shared_origin_warning(config.get("site_url"))
     if warning and warning not in _warned:  # once, not once a page (Zensical)
         _warned.add(warning)
@@ -96,13 +104,10 @@ def _edit_root(config, docs: Path) -> str:
 
 
 def on_post_build(env) -> None:
-    """Write the snippet downloads into the built site, beside the page that links them."""
+    """Write the snippet downloads into the built site, beside the page that links
+    them, then the offline copy's worker, which lists every file built."""
     config = env.conf
-    project = Path(getattr(env, "project_dir", None) or Path(config["config_file_path"]).parent)
-    docs = project / config["docs_dir"]
-    language = (config.get("theme") or {}).get("language") or "en"
-    handbook = _handbooks.get((project, docs, language),
-                              lambda: Handbook.load(project, docs, language))
+    handbook, docs, language = _handbook(env)
     site = Path(config["site_dir"])
     if (docs / DOWNLOADS_PAGE).is_file():  # a mini-site in the tests may not have the page
         for path, data in handbook.download_files().items():

@@ -50,6 +50,7 @@ class Handbook:
     steps_on_page: dict[str, dict[str, str]] = field(default_factory=dict)  # card id: its step
     guide_page: str | None = None  # the page that places the decision guide
     _rendered: dict[tuple, str] = field(default_factory=dict, repr=False)
+    _download_cache: dict[str, bytes] | None = field(default=None, repr=False)
     _history: dict[str, str] | None = field(default=None, repr=False)  # git: file -> date
 
     # The names pages may call; each is a method below.
@@ -182,12 +183,18 @@ class Handbook:
         use-in-your-tools/index.md, where the build writes the files."""
         if page != DOWNLOADS_PAGE:
             raise ValueError(f"the downloads are written beside {DOWNLOADS_PAGE}; place them there")
-        return downloads_html(self.pack, self.strings)
+        return downloads_html(self.pack, self.strings, self._downloads())
 
     def download_files(self) -> dict[str, bytes]:
         """The files snippet_downloads() links to, by path inside the built site."""
         folder = DOWNLOADS_PAGE.rsplit("/", 1)[0]
-        return {f"{folder}/{name}": data for name, data in download_files(self.pack, self.strings).items()}
+        return {f"{folder}/{name}": data for name, data in self._downloads().items()}
+
+    def _downloads(self) -> dict[str, bytes]:
+        """Every export, made once: the page weighs them, the build writes them."""
+        if self._download_cache is None:
+            self._download_cache = download_files(self.pack, self.strings)
+        return self._download_cache
 
     # -- calling them ------------------------------------------------------------------
 

@@ -34,11 +34,10 @@ def download_files(pack: Pack, strings: Strings) -> dict[str, bytes]:
     return files
 
 
-def downloads_html(pack: Pack, strings: Strings) -> str:
+def downloads_html(pack: Pack, strings: Strings, files: dict[str, bytes]) -> str:
     """One row per tool (its whole-pack file and how to install it), then each
-    playbook's files."""
+    playbook's files, from download_files()."""
     words = strings.exports
-    files = download_files(pack, strings)
     missing = set(FORMATS) - set(words.tools)
     if missing:
         raise ValueError(f"strings: exports.tools has no words for {', '.join(sorted(missing))}")
