@@ -24,10 +24,10 @@ _LEFT_OUT_FOLDERS = ("use-in-your-tools/",)
 _SEARCH_LANGUAGES = "assets/javascripts/lunr/"
 
 
-def precached(site_dir: Path, language: str = "en") -> list[str]:
-    """Every file of the build the worker caches, as the URLs a reader's browser asks
+def precached(site_dir: Path, language: str = "en") -> dict[str, Path]:
+    """Every file of the build the worker caches, by the URL a reader's browser asks
     for: a folder's index.html as the folder itself ("playbooks/team-mistake/")."""
-    urls = []
+    urls: dict[str, Path] = {}
     search = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", f"lunr.{language}.min.js"}
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         name = path.relative_to(site_dir).as_posix()
@@ -41,21 +41,18 @@ def precached(site_dir: Path, language: str = "en") -> list[str]:
             name = "./"
         elif name.endswith("/index.html"):
             name = name[: -len("index.html")]
-        urls.append(name)
+        urls[name] = path
     return urls
 
 
 def worker_script(site_dir: Path, source: str, language: str = "en") -> str:
     files = precached(site_dir, language)
     digest = hashlib.sha256()
-    for url in files:
-        path = site_dir / (url + "index.html" if url.endswith("/") else url)
-        if url == "./":
-            path = site_dir / "index.html"
+    for url, path in files.items():
         digest.update(url.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     version = digest.hexdigest()[:16]
     return (f"const VERSION = {json.dumps(version)};\n"
-            f"const FILES = {json.dumps(files, ensure_ascii=True)};\n{source}")
+            f"const FILES = {json.dumps(list(files), ensure_ascii=True)};\n{source}")
 
 
 def is_local_preview(site_url: str | None, dev_addr: object) -> bool:

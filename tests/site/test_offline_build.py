@@ -78,4 +78,6 @@ def test_precached_pages_are_the_folders_readers_open(tmp_path):
     (tmp_path / "a").mkdir()
     for name in ("index.html", "a/index.html", "a/b.css", "a/b.css.map", "sitemap.xml", "sw.js"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert precached(tmp_path) == ["a/b.css", "a/", "./", "sitemap.xml"]
+    files = precached(tmp_path)
+    assert list(files) == ["a/b.css", "a/", "./", "sitemap.xml"]
+    assert files["a/"] == tmp_path / "a" / "index.html" and files["./"] == tmp_path / "index.html"
