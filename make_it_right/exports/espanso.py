@@ -8,6 +8,7 @@ or `}}` is written through an echo variable, so template text stays inert.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import yaml
@@ -79,20 +80,12 @@ def _replace(snippet: Snippet) -> tuple[str, bool]:
     return "".join(out), braces
 
 
+_BRACES = re.compile(r"\{\{|\}\}")
+
+
 def _escape_braces(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        pair = text[i:i + 2]
-        if pair == "{{":
-            out.append(f"{{{{{OPEN}}}}}")
-            i += 2
-        elif pair == "}}":
-            out.append(f"{{{{{CLOSE}}}}}")
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+    """Each literal {{ or }}, left to right, as its echo variable."""
+    return _BRACES.sub(lambda m: f"{{{{{OPEN if m[0] == '{{' else CLOSE}}}}}", text)
 
 
 def _label(label: str) -> str:
