@@ -96,6 +96,15 @@ def parse_yaml_strings(text: str, path: Path) -> Any:
     return parse_yaml(text, path, _UniqueKeyTextLoader)
 
 
+def language_file(folder: Path, language: str, what: str) -> Path:
+    """folder/<language>.yml, or a DataError naming the languages the folder has."""
+    path = folder / f"{language}.yml"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.yml")))
+        raise DataError(path, f"no {what} for language '{language}' (have: {known})")
+    return path
+
+
 def load_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Any:
     return parse_yaml(read_text(path, max_bytes), path)
 
@@ -277,5 +286,5 @@ def close_match(value: str, known: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known)}"
 
 
-__all__ = ["DATA_DIR", "DataError", "close_match", "display_path", "load_model", "load_yaml",
-           "parse_yaml", "parse_yaml_strings", "read_text", "schema_message", "schema_rule"]
+__all__ = ["DATA_DIR", "DataError", "close_match", "display_path", "language_file",
+           "load_model", "load_yaml", "parse_yaml", "parse_yaml_strings", "read_text", "schema_message", "schema_rule"]

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .datafile import DATA_DIR, load_model
-from .errors import DataError
+from .datafile import DATA_DIR, language_file, load_model
 from .model import KEBAB
 from .patterns import checked_pattern, compile_portable
 
@@ -110,14 +108,6 @@ class DraftRules(Strict):
         return rule.link or self.links[rule.category]
 
 
-def rules_path(language: str) -> Path:
-    return RULES_DIR / f"{language}.yml"
-
-
 @cache
 def load_draft_rules(language: str = "en") -> DraftRules:
-    path = rules_path(language)
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in RULES_DIR.glob("*.yml")))
-        raise DataError(path, f"no draft rules for language '{language}' (have: {known})")
-    return load_model(path, DraftRules)
+    return load_model(language_file(RULES_DIR, language, "draft rules"), DraftRules)

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from .datafile import DATA_DIR, load_model
+from .datafile import DATA_DIR, language_file, load_model
 from .draft_rules import CATEGORIES as DRAFT_CATEGORIES
 from .errors import DataError
 
@@ -325,11 +325,7 @@ def strings_path(language: str) -> Path:
 
 @cache
 def load_strings(language: str = "en") -> Strings:
-    path = strings_path(language)
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in STRINGS_DIR.glob("*.yml")))
-        raise DataError(path, f"no strings for language '{language}' (have: {known})")
-    return load_model(path, Strings)
+    return load_model(language_file(STRINGS_DIR, language, "strings"), Strings)
 
 
 def check_strings_cover(strings: Strings, rules, language: str) -> None:
