@@ -16,13 +16,6 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "error: ${missing[*]} missing and no apt-get to install it." >&2
-  echo "Install Chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary) and poppler's pdftotext." >&2
-  exit 1
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "Installing Debian's ${missing[*]} for the browser tests…"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+bash "$(dirname "$0")/apt-install.sh" "the browser tests" \
+  "Install Chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary) and poppler's pdftotext." \
+  "${missing[@]}"
