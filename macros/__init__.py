@@ -15,8 +15,10 @@ Zensical renders pages itself and never calls this: there, the check at load
 (Handbook.load) is the guard.
 
 The one other hook, `on_post_build`, writes what needs the finished build: the
-snippet downloads beside their page, and the offline copy's service worker, which
-lists every built file. Zensical does not call it, so its build has neither.
+snippet downloads beside their page, the rules "Check my draft" fetches, and the
+offline copy's service worker, which lists every built file. Zensical does not call
+it, so its build has none of them (its draft page shows the note for readers without
+JavaScript).
 """
 
 from __future__ import annotations
@@ -105,15 +107,17 @@ def _edit_root(config, docs: Path) -> str:
 
 def on_post_build(env) -> None:
     """Write the snippet downloads into the built site, beside the page that links
-    them, then the offline copy's worker, which lists every file built."""
+    them, and the draft checker's rules, then the offline copy's worker, which lists
+    every file built."""
     config = env.conf
     handbook, docs, language = _handbook(env)
     site = Path(config["site_dir"])
-    if (docs / DOWNLOADS_PAGE).is_file():  # a mini-site in the tests may not have the page
-        for path, data in handbook.download_files().items():
-            target = site / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+    # A mini-site in the tests may not have the downloads page.
+    files = handbook.download_files() if (docs / DOWNLOADS_PAGE).is_file() else {}
+    for path, data in {**files, **handbook.draft_files()}.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     write_worker(site, config.get("site_url"), config.get("dev_addr"), language)
 
 

@@ -18,7 +18,7 @@ from .card import render_card
 from .checklists import checklist_body
 from .datafile import close_match, read_text
 from .docs_files import docs_files, list_docs
-from .draft_page import check_link, render_draft_checker
+from .draft_page import check_link, draft_files, render_draft_checker
 from .errors import ContentError, DataError, Problem, UnknownTemplate
 from .exports.downloads import PAGE as DOWNLOADS_PAGE, download_files, downloads_html
 from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide, render_plan
@@ -49,6 +49,7 @@ class Handbook:
     cards_on_page: dict[str, list[str]] = field(default_factory=dict)
     steps_on_page: dict[str, dict[str, str]] = field(default_factory=dict)  # card id: its step
     guide_page: str | None = None  # the page that places the decision guide
+    draft_page: str | None = None  # the page that places "Check my draft"
     _rendered: dict[tuple, str] = field(default_factory=dict, repr=False)
     _download_cache: dict[str, bytes] | None = field(default=None, repr=False)
     _history: dict[str, str] | None = field(default=None, repr=False)  # git: file -> date
@@ -174,8 +175,14 @@ class Handbook:
         return check_link(DRAFT_PAGE, template.channel, playbook)
 
     def draft_checker(self, page: str) -> str:
-        """"Check my draft": the form, with the rules it checks by as data."""
+        """"Check my draft": the form, naming the files of rules it checks by."""
+        self.draft_page = page
         return render_draft_checker(page, self.pack.rules, self.strings)
+
+    def draft_files(self) -> dict[str, bytes]:
+        """The rules and patterns "Check my draft" fetches, by path inside the built
+        site, once a page has placed the form (none otherwise)."""
+        return draft_files(self.pack.rules, self.strings) if self.draft_page else {}
 
     def snippet_downloads(self, page: str) -> str:
         """The pack for text expanders and snippet tools, one file per tool (and per

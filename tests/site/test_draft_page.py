@@ -26,14 +26,21 @@ def test_the_page_has_one_title_the_form_and_its_script(built_site, rules, strin
     form = article.select_one("[data-mir-draft]")
     assert form.has_attr("hidden"), "the form shows only once the script runs"
     assert article.select_one("[data-mir-draft-noscript]").get_text() == strings.draft.noscript
-    assert json.loads(form["data-mir-draft-rules"]) == json.loads(
+    # The rules and patterns are files the script fetches on first use, not page weight.
+    assert form["data-mir-draft-rules"] == "../javascripts/draft-rules.json"
+    assert form["data-mir-draft-hyphenation"] == "../javascripts/hyphenation.json"
+    assert json.loads((site / "javascripts" / "draft-rules.json").read_text(encoding="ascii")) == json.loads(
         json.dumps(draft_data(rules, strings)))
-    assert json.loads(form["data-mir-draft-hyphenation"])["patterns"]
+    assert json.loads((site / "javascripts" / "hyphenation.json").read_text(encoding="ascii"))["patterns"]
     assert not article.select("script"), "the bootstrap (mir.min.js) loads draft.min.js; no script here"
     assert (site / "javascripts" / "draft.min.js").is_file()
     assert (site / "stylesheets" / "draft.css").is_file()
-    # Its styles come first in the form, so they hold its place before the script runs.
-    assert form.find().name == "link" and form.find()["href"] == "../stylesheets/draft.css"
+    # Its styles come first in the form, so they hold its place before the script runs,
+    # and its script is asked for beside the bootstrap, not after it.
+    links = form.find_all("link", recursive=False)
+    assert [(x["rel"], x["href"]) for x in links[:2]] == [
+        (["stylesheet"], "../stylesheets/draft.css"), (["modulepreload"], "../javascripts/draft.min.js")]
+    assert form.find() == links[0]
     labels = {o["value"] for o in form.select("[data-mir-draft-channel] option")}
     assert labels == {"", *rules.draft_checks.channels}
 
@@ -42,8 +49,9 @@ def test_only_this_page_has_the_form_that_loads_the_draft_script(built_site):
     site, _ = built_site
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        assert "javascripts/draft.min.js" not in text, page.relative_to(site)
-        assert ("data-mir-draft-rules" in text) == (page.parent.name == PAGE), page.relative_to(site)
+        here = page.parent.name == PAGE
+        assert ("javascripts/draft.min.js" in text) == here, page.relative_to(site)
+        assert ("data-mir-draft-rules" in text) == here, page.relative_to(site)
 
 
 def test_every_playbook_links_to_it_with_its_situation(built_site, rules):
