@@ -4,7 +4,7 @@ Everything the browser script (web/page/draft.js) checks with is generated from
 rules.yml, the strings and pyphen's patterns at build time, as two JSON files the
 build writes beside the bundles (`draft_files`); the form names them in data-*
 attributes, and the script fetches them when the reader first reaches for the form
-(80 KB gzipped that a reader who only reads the page never downloads). No inline
+(57 KB gzipped that a reader who only reads the page never downloads). No inline
 script. The form starts `hidden`; without JavaScript the reader sees a note pointing
 to the same rules. With it, draft.css (linked first thing in the form) holds the
 hidden form's place, so nothing below it moves when the script shows it, and the
