@@ -71,7 +71,8 @@ def define_env(env) -> None:
     extra = config.get("extra")
     if isinstance(extra, MutableMapping):
         extra["make_it_right"] = handbook.theme_words(config.get("use_directory_urls", True),
-                                                      _edit_root(config, docs))
+                                                      _edit_root(config, docs), _theme_files(config),
+                                                      list(config.get("extra_css") or []))
     resolves_links = _generator_resolves_docs_root_links()
     macros = {name: macro if resolves_links else _with_relative_links(macro, env)
               for name, macro in handbook.bound(lambda: _page_path(env)).items()}
@@ -94,6 +95,22 @@ def _render_without_jinja(env, docs: Path, macros: dict) -> None:
         env.render = render
     except AttributeError:  # a generator whose env takes no attributes renders by itself
         pass
+
+
+def _theme_files(config) -> dict[str, list[str]]:
+    """The theme's stylesheets and its one script as paths in the site (Material names
+    them by their hash); the palette's stylesheet only where a palette is set, as
+    Material links it."""
+    theme = config.get("theme")
+    for folder in getattr(theme, "dirs", []):
+        assets = Path(folder) / "assets"
+        main = sorted(assets.glob("stylesheets/main.*.min.css"))
+        bundle = sorted(assets.glob("javascripts/bundle.*.min.js"))
+        if main and bundle:
+            palette = sorted(assets.glob("stylesheets/palette.*.min.css")) if theme.get("palette") else []
+            return {"styles": [p.relative_to(folder).as_posix() for p in main + palette],
+                    "scripts": [bundle[0].relative_to(folder).as_posix()]}
+    return {"styles": [], "scripts": []}
 
 
 def _edit_root(config, docs: Path) -> str:

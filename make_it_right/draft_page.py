@@ -7,8 +7,8 @@ attributes, and the script fetches them when the reader first reaches for the fo
 (57 KB gzipped that a reader who only reads the page never downloads). No inline
 script. The form starts `hidden`; without JavaScript the reader sees a note pointing
 to the same rules. With it, draft.css (linked first thing in the form) holds the
-hidden form's place, so nothing below it moves when the script shows it, and the
-form asks for its script at once, beside the bootstrap that imports it.
+hidden form's place, so nothing below it moves when the script shows it. The
+page's <head> asks for the script and the styles first (theme.head_hints).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from .rules import Rules
 from .strings import Strings
 
 STYLES = "stylesheets/draft.css"
-SCRIPT = "javascripts/draft.min.js"
 RULES_FILE = "javascripts/draft-rules.json"
 HYPHENATION_FILE = "javascripts/hyphenation.json"
 
@@ -68,7 +67,6 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
     return f"""<p class="mir-draft__noscript" data-mir-draft-noscript data-search-exclude>{plain(s.noscript)}</p>
 <div class="mir-draft" data-mir-draft data-mir-draft-rules="{root}{RULES_FILE}" data-mir-draft-hyphenation="{root}{HYPHENATION_FILE}" hidden>
 <link rel="stylesheet" href="{root}{STYLES}" data-mir-draft-styles>
-<link rel="modulepreload" href="{root}{SCRIPT}">
 <div class="mir-draft__controls" data-search-exclude>
 <label for="mir-draft-channel">{plain(s.channel)}</label>
 <select id="mir-draft-channel" data-mir-draft-channel aria-describedby="mir-draft-guessed"><option value="">{plain(s.guess)}</option>{channels}</select>

@@ -32,7 +32,7 @@ from .rules import load_rules
 from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
 from .history import last_changed
-from .theme import page_dates, site_words, template_edit_links, theme_words
+from .theme import head_hints, page_dates, site_words, template_edit_links, theme_words
 
 DRAFT_PAGE = "check-my-draft.md"
 GROUPS = ("playbook", "channel")
@@ -135,10 +135,14 @@ class Handbook:
         return render_plan(self.guide, self.pack, here[0], self.strings, self.guide_page,
                            self.steps_on_page.get(page, {}))
 
-    def theme_words(self, use_directory_urls: bool = True, edit_root: str = "") -> dict:
+    def theme_words(self, use_directory_urls: bool = True, edit_root: str = "",
+                    theme_files: dict[str, list[str]] | None = None,
+                    extra_css: list[str] | None = None) -> dict:
         """What the theme's own templates show (overrides/): the active client's
-        line, the version, each page's last-updated date, the 404's words and, with
-        `edit_root` (where the repository's files are edited), each card's template file."""
+        line, the version, each page's last-updated date, the 404's words, what each
+        page's <head> asks for first (`theme_files`: the theme's own stylesheets and
+        scripts, as paths in the site) and, with `edit_root` (where the repository's
+        files are edited), each card's template file."""
         files = {t.id: f"templates/{t.channel}/{t.id}.yml" for t in self.pack.templates.values()}
         if self._history is None:
             self._history = last_changed(self.project_dir, self.docs_dir.name, "templates")
@@ -147,7 +151,8 @@ class Handbook:
                 "updated": page_dates(self.strings, self._history, self.docs_dir.name,
                                       self.cards_on_page, files),
                 "templates": template_edit_links(self.cards_on_page, files, edit_root)
-                if edit_root else {}}
+                if edit_root else {},
+                "hints": head_hints(theme_files or {}, extra_css or [], self.draft_page)}
 
     def contributing_guide(self, page: str) -> str:
         """CONTRIBUTING.md, the one contributing guide, without its title."""

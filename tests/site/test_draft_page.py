@@ -35,12 +35,12 @@ def test_the_page_has_one_title_the_form_and_its_script(built_site, rules, strin
     assert not article.select("script"), "the bootstrap (mir.min.js) loads draft.min.js; no script here"
     assert (site / "javascripts" / "draft.min.js").is_file()
     assert (site / "stylesheets" / "draft.css").is_file()
-    # Its styles come first in the form, so they hold its place before the script runs,
-    # and its script is asked for beside the bootstrap, not after it.
-    links = form.find_all("link", recursive=False)
-    assert [(x["rel"], x["href"]) for x in links[:2]] == [
-        (["stylesheet"], "../stylesheets/draft.css"), (["modulepreload"], "../javascripts/draft.min.js")]
-    assert form.find() == links[0]
+    # Its styles come first in the form, so they hold its place before the script runs;
+    # the head asks for both at once, beside the bootstrap that imports the script.
+    assert form.find().name == "link" and form.find()["href"] == "../stylesheets/draft.css"
+    hints = {(x["rel"][0], x["href"]) for x in soup.select("head link[rel=modulepreload], head link[rel=preload]")}
+    assert {("modulepreload", "../javascripts/mir.min.js"), ("modulepreload", "../javascripts/draft.min.js"),
+            ("preload", "../stylesheets/draft.css")} <= hints
     labels = {o["value"] for o in form.select("[data-mir-draft-channel] option")}
     assert labels == {"", *rules.draft_checks.channels}
 
@@ -52,6 +52,7 @@ def test_only_this_page_has_the_form_that_loads_the_draft_script(built_site):
         here = page.parent.name == PAGE
         assert ("javascripts/draft.min.js" in text) == here, page.relative_to(site)
         assert ("data-mir-draft-rules" in text) == here, page.relative_to(site)
+        assert ('rel="modulepreload"' in text) == here, page.relative_to(site)
 
 
 def test_every_playbook_links_to_it_with_its_situation(built_site, rules):
