@@ -61,10 +61,12 @@ def label_of(wording):
 
 
 def labelled_by_category(cases: list[Case], wording) -> bool:
-    """True when the drafts' `expect` lists use category labels, not rule ids."""
-    ids = {r.id for r in wording.rules}
+    """True when the drafts' `expect` lists use category labels, not rule ids: no
+    wording rule's own id is expected (parts and sizes are named alike in both, and
+    an unknown label is reported, not a reason to score by id)."""
+    only_ids = {r.id for r in wording.rules} - set(LABELS)
     used = {label for c in cases for label in c.expect}
-    return bool(used) and used <= set(LABELS) and bool(used - ids)
+    return bool(used) and not used & only_ids
 
 
 def category_of(rules, wording) -> dict[str, str]:
