@@ -55,7 +55,9 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
     about = [n for n in fields if n in rules.about_me]
     client = [n for n in fields if n not in rules.about_me]
     emails = any("mailto" in rules.channels[t.channel].actions for t in templates)
-    send = [_send("@to", s.to, s.send_hint), _send("@cc", s.cc, s.send_hint)] if emails else []
+    texts = any("sms" in rules.channels[t.channel].actions for t in templates)
+    send = [_send("@to", s.to, s.send_hint), _send("@cc", s.cc, s.cc_hint)] if emails else []
+    send += [_send("@sms", s.sms_to, s.sms_hint, "tel")] if texts else []
     registers = list(dict.fromkeys(r for t in templates for r in registers_of(t, rules)))
     if registers:
         send.append(_register_pick(registers, strings))
@@ -151,12 +153,14 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 </section>"""
 
 
-def _send(name: str, label: str, hint: str) -> str:
-    """An address for the send step: not a template's blank, never in its text."""
+def _send(name: str, label: str, hint: str, kind: str = "email") -> str:
+    """An address for the send step: not a template's blank, never in its text. A text
+    box, not type=email, which refuses display names and rewrites IDN domains."""
     key = name.removeprefix("@")
     return (f'<div class="mir-field" data-field="{name}" data-label="{plain(label)}">'
             f'<label for="mir-s-{key}">{plain(label)}</label>'
-            f'<input id="mir-s-{key}" name="{name}" type="email" multiple autocomplete="off" '
+            f'<input id="mir-s-{key}" name="{name}" type="{"tel" if kind == "tel" else "text"}" '
+            f'inputmode="{kind}" autocomplete="off" '
             f'aria-describedby="mir-sh-{key}">'
             f'<p class="mir-field__hint" id="mir-sh-{key}">{plain(hint)}</p></div>')
 

@@ -115,6 +115,8 @@ class Messages(_Strings):
     downloaded: Annotated[str, _placeholders("file")]
     long_link: Annotated[str, _placeholders("count")]
     bad_address: Annotated[str, _placeholders("address")]
+    bad_phone: Annotated[str, _placeholders("number")]
+    sms_needs_number: Plain
     file_fallback: Plain
     reminder_empty: Plain
     keep_question: Plain
@@ -163,6 +165,9 @@ class Filler(_Strings):
     to: Plain
     cc: Plain
     send_hint: Plain
+    cc_hint: Plain
+    sms_to: Plain
+    sms_hint: Plain
     about_title: Plain
     about_intro: Plain
     from_: Plain = Field(alias="from")

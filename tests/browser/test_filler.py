@@ -99,27 +99,34 @@ def test_encoders_agree_with_python_parsers(context, site_url):
     cases = [{"subject": v.replace("\n", " ").strip() or "x", "body": v + "\n"} for v in HOSTILE.values()]
     results = page.evaluate("""cases => cases.map(({subject, body}) => {
         const M = window.MakeItRight;
-        const to = ["priya@example.com"], cc = ["a@example.com", "b@example.org"];
+        const to = M.mailboxes("Priya Shah <priya@example.com>, jo@bücher.de").boxes;
+        const cc = M.mailboxes('a@example.com; "Bo, B" <b@example.org>').boxes;
+        const from = M.mailboxes("sam@example.com").boxes[0];
         return {
             mailto: M.mailto({subject, body, to, cc}),
-            eml: M.eml({subject, body, to, cc, from: "sam@example.com", date: new Date(Date.UTC(2026, 10, 23, 9, 30))}),
-            sms: M.sms({body}),
+            eml: M.eml({subject, body, to, cc, from, date: new Date(Date.UTC(2026, 10, 23, 9, 30))}),
+            sms: M.sms({body, to: M.smsRecipients("+44 7700 900123").path}),
             ics: M.ics({uid: "u1@test", start: "2026-11-24T09:30", summary: subject, description: body}),
             words: M.encodedSubject(subject),
         };
     })""", cases)
     for case, out in zip(cases, results, strict=True):
         to, query = parse_mailto(out["mailto"])
-        assert to == "priya@example.com" and query["cc"] == "a@example.com,b@example.org"
+        assert to == "priya@example.com,jo@xn--bcher-kva.de" and query["cc"] == "a@example.com,b@example.org"
         assert query["subject"] == case["subject"]
         assert query["body"] == case["body"].replace("\n", "\r\n")
         message = email.message_from_bytes(out["eml"].encode("ascii"), policy=email.policy.default)
         assert message["Subject"] == case["subject"]
-        assert message["To"] == "priya@example.com" and message["From"] == "sam@example.com"
-        assert message["Cc"] == "a@example.com, b@example.org"
+        assert [(a.display_name, a.addr_spec) for a in message["To"].addresses] == [
+            ("Priya Shah", "priya@example.com"), ("", "jo@xn--bcher-kva.de")]
+        assert message["From"] == "sam@example.com"
+        assert [(a.display_name, a.addr_spec) for a in message["Cc"].addresses] == [
+            ("", "a@example.com"), ("Bo, B", "b@example.org")]
+        assert not message.defects and not message["To"].defects
         assert email.utils.parsedate_to_datetime(message["Date"]) == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
         assert message.get_content().replace("\r\n", "\n") == case["body"]
         assert all(len(line) <= 76 for line in out["eml"].split("\r\n\r\n", 1)[1].split("\r\n"))
+        assert urlsplit(out["sms"]).path == "+447700900123"
         assert unquote(urlsplit(out["sms"]).query.removeprefix("body=")) == case["body"].rstrip("\n")
         event = icalendar.Calendar.from_ical(out["ics"]).walk("VEVENT")[0]
         assert str(event["SUMMARY"]) == case["subject"]
@@ -566,6 +573,32 @@ def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack
     assert email.utils.parsedate_to_datetime(message["Date"]) is not None
     txt = download(page, target.get_by_role("button", name=ACTIONS["txt"]))
     assert txt.suggested_filename == "test-case-apology-team-mistake.txt"
+
+
+def test_several_recipients_with_names_and_an_idn_domain(context, site_url, pack):
+    """Typed as people write them, addressed as Python's renderer addresses them:
+    the .eml's To and Cc headers are exactly render.address_header's, the mail link
+    carries the plain addresses, and the card's To line shows the names."""
+    to, cc = 'Priya Shah <priya@example.com>, "Ortega, Tomás" <tomas@bücher.de>', "jo@example.org; Lee <lee@example.com>"
+    values = dict.fromkeys(pack.get("apology-team-mistake").fields, "Filled") | {"@to": to, "@cc": cc}
+    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    target = card(page, "apology-team-mistake")
+    expect(target.locator(".mir-card__to")).to_contain_text(
+        "Priya Shah <priya@example.com>, Ortega, Tomás <tomas@xn--bcher-kva.de>")
+    link = target.get_by_role("link", name=ACTIONS["mailto"])
+    link.click()
+    mail_to, query = parse_mailto(link.get_attribute("href"))
+    assert mail_to == render.addresses(to) == "priya@example.com,tomas@xn--bcher-kva.de"
+    assert query["cc"] == render.addresses(cc)
+    file = download(page, target.get_by_role("button", name=ACTIONS["eml"]))
+    raw = open(file.path(), "rb").read().decode("ascii")
+    assert render.address_header("To", render.mailboxes(to)) in raw
+    assert render.address_header("Cc", render.mailboxes(cc)) in raw
+    message = email.message_from_string(raw, policy=email.policy.SMTP)
+    assert [(a.display_name, a.addr_spec) for a in message["To"].addresses] == [
+        ("Priya Shah", "priya@example.com"), ("Ortega, Tomás", "tomas@xn--bcher-kva.de")]
+    assert not message["To"].defects and not message["Cc"].defects
+    assert page.errors == []
 
 
 def test_a_blank_left_out_takes_its_phrase_with_it(context, site_url, pack):

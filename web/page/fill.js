@@ -3,10 +3,11 @@
 // and panel.py write the markup; typed text only becomes textContent, a value or
 // encoded text. One instance per page; destroy() takes every listener off.
 import { $, $$, Listeners, emit, make, setText } from "./dom.js";
+import { mailboxes, mailboxText, smsRecipients } from "../core/address.js";
 import { anotherClient } from "../core/cases.js";
 import { eml, ics, mailto, sms } from "../core/encode.js";
 import { POLICY, nextMorning } from "../core/policy.js";
-import { addresses, format, slug, wellFormed } from "../core/text.js";
+import { format, slug, wellFormed } from "../core/text.js";
 import { oneLine, resolve, strip } from "../core/fill.js";
 
 function textOf(node) {
@@ -116,7 +117,8 @@ export class FillInPanel {
       this.#indexText(card);
       const actions = $(".mir-card__actions", card);
       const email = Boolean($("[href^=mailto]", actions));
-      this.#info.set(card, { actions, left: $("[data-mir-left]", card), email, registers: Boolean(card.dataset.registers) });
+      const text = Boolean($("[href^=sms]", actions));
+      this.#info.set(card, { actions, left: $("[data-mir-left]", card), email, text, registers: Boolean(card.dataset.registers) });
       // Every email shows where it goes, above its text and in its focus view.
       if (email) $(".mir-card__text", card).before(make("p", { className: "mir-card__to" }));
     }
@@ -218,7 +220,7 @@ export class FillInPanel {
 
   #showRecipients() {
     const ui = this.#ui;
-    const [to, cc] = ["@to", "@cc"].map((name) => addresses(this.#active.values[name])[0].join(", "));
+    const [to, cc] = ["@to", "@cc"].map((name) => mailboxes(this.#active.values[name]).boxes.map(mailboxText).join(", "));
     const lines = [to ? format(ui.to_line, { to }) : ui.to_nobody, ...(cc ? [format(ui.cc_line, { cc })] : [])];
     for (const line of $$(".mir-card__to")) setText(line, lines.join("\n"));
   }
@@ -446,7 +448,8 @@ export class FillInPanel {
     this.#opened.add(card);
     setText(this.#part("title"), format(ui.focus_label, { title: card.dataset.title }));
     focus.setAttribute("aria-label", this.#part("title").textContent);
-    const names = [...(data.email ? ["@to", "@cc"] : []), ...(data.registers ? ["@register"] : []), ...data.fields];
+    const names = [...(data.email ? ["@to", "@cc"] : []), ...(data.text ? ["@sms"] : []),
+      ...(data.registers ? ["@register"] : []), ...data.fields];
     this.#part("fields").replaceChildren(...names.map((name) => this.#focusField(name)));
     const preview = $(".mir-card__text", card).cloneNode(true);
     for (const span of $$(".mir-blank, .mir-omit", preview)) {
@@ -480,7 +483,7 @@ export class FillInPanel {
     if (!focus.open) focus.showModal();
     this.#countLeft(card);
     if (target === "ics") return this.#remindAt.focus();
-    if (target === "@register") return $("[name='@register']", this.#part("fields")).focus();
+    if (target === "@register" || target === "@sms") return $(`[name='${target}']`, this.#part("fields")).focus();
     // The first empty blank in the order the text uses them, optional or not.
     const first = data.fields.find((name) => !this.#valueOf(name)) || data.fields[0];
     const input = $(`[name="${CSS.escape(first || "")}"]`, this.#part("fields"));
@@ -541,10 +544,10 @@ export class FillInPanel {
   }
 
   #recipients() {
-    const [to, cc, from] = [this.#active.values["@to"], this.#active.values["@cc"], this.store.about["@from"]].map(addresses);
-    const bad = [...to[1], ...cc[1], ...from[1]];
+    const [to, cc, from] = [this.#active.values["@to"], this.#active.values["@cc"], this.store.about["@from"]].map(mailboxes);
+    const bad = [...to.bad, ...cc.bad, ...from.bad];
     if (bad.length) this.#announce(format(this.#ui.bad_address, { address: bad[0] }));
-    return { to: to[0], cc: cc[0], from: from[0][0] || "" };
+    return { to: to.boxes, cc: cc.boxes, from: from.boxes[0] || null };
   }
 
   #message(card) { return message(card, this.#ui.subject); }
@@ -593,7 +596,16 @@ export class FillInPanel {
     return undefined;
   }
 
-  #sms(card, control) { window.location.href = control.href = sms(this.#message(card)); }
+  // RFC 5724 has no link without a recipient: with no number yet, ask for one in place.
+  #sms(card, control) {
+    const { path, bad } = smsRecipients(this.#active.values["@sms"]);
+    if (!path) {
+      this.#openFocus(card, "@sms");
+      return this.#announce(bad.length ? format(this.#ui.bad_phone, { number: bad[0] }) : this.#ui.sms_needs_number);
+    }
+    window.location.href = control.href = sms({ ...this.#message(card), to: path });
+    return undefined;
+  }
 
   #eml(card) {
     this.#saveFile(card, "eml", eml({ ...this.#message(card), ...this.#recipients(), date: new Date() }), "message/rfc822");
