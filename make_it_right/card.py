@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .escape import plain, verbatim
+from .exports import FORMATS
+from .exports.downloads import card_file_name, card_formats, site_path
 from .layout import BLOCK_SEPARATOR, Document, layout
 from .measure import MEASURES
 from .model import Template
@@ -169,22 +171,47 @@ def _parts_html(template: Template, parts: tuple[Part, ...], strings: Strings) -
 
 
 def card_actions(template: Template, rules: Rules, strings: Strings) -> str:
-    """The buttons under a card, from its channel's `actions`."""
+    """The buttons under a card, from its channel's `actions`: its primary action and
+    "Fill this" in sight, every other one under "More" (a disclosure, web/page/more.js),
+    with the template's own snippet for a text expander."""
     s = strings.filler
-    buttons = []
     actions = list(rules.channels[template.channel].actions)
     if reminder_fields(template, rules):
         actions += [name for name, action in rules.actions.items() if action.reminder]
     primary = rules.channels[template.channel].primary
-    for name in actions:
-        label = plain(s.actions[name])
-        kind = "md-button md-button--primary" if name == primary else "md-button"
-        if rules.actions[name].link:
-            # A real link, so the mail or messages app opens from a plain click.
-            buttons.append(f'<a class="{kind}" href="{name}:" data-mir-action="{name}">{label}</a>')
-        else:
-            buttons.append(f'<button type="button" class="{kind}" '
-                           f'data-mir-action="{name}">{label}</button>')
+    shown = [name for name in actions if name in (primary, "fill")]
+    shown.sort(key=lambda name: name != primary)
+    more = [_action(name, rules, strings, "md-button") for name in actions if name not in shown]
+    more_id = f"mir-more-{template.id}"
+    menu = (f'<span class="mir-more">'
+            f'<button type="button" class="md-button mir-more__toggle" aria-expanded="false" '
+            f'aria-controls="{more_id}" data-mir-more>{plain(s.more)}</button>'
+            f'<span class="mir-more__items" id="{more_id}" hidden>{"".join(more)}'
+            f'{_snippet_links(template, strings)}</span></span>')
+    buttons = [_action(name, rules, strings, "md-button md-button--primary" if name == primary
+                       else "md-button") for name in shown]
     return (f'<div class="mir-card__actions" role="group" '
             f'aria-label="{plain(s.actions_label.format(title=template.title))}" data-search-exclude hidden>'
-            f'{"".join(buttons)}<span class="mir-card__left" data-mir-left></span></div>')
+            f'{"".join(buttons)}{menu}<span class="mir-card__left" data-mir-left></span></div>')
+
+
+def _action(name: str, rules: Rules, strings: Strings, kind: str) -> str:
+    label = plain(strings.filler.actions[name])
+    if rules.actions[name].link:
+        # A real link, so the mail or messages app opens from a plain click.
+        return f'<a class="{kind}" href="{name}:" data-mir-action="{name}">{label}</a>'
+    return f'<button type="button" class="{kind}" data-mir-action="{name}">{label}</button>'
+
+
+def _snippet_links(template: Template, strings: Strings) -> str:
+    """"Add to my text expander": this template's snippet per tool, built beside the
+    downloads page, and a pointer to that page for the other tools and whole packs.
+    The script points each link at the site's root (the card cannot know its depth)."""
+    words = strings.exports
+    links = "".join(
+        f'<a class="md-button" data-mir-snippet="{plain(site_path(card_file_name(name, template.id)))}" '
+        f'download>{plain(words.card_format.format(tool=FORMATS[name].tool, suffix=FORMATS[name].suffix))}</a>'
+        for name in card_formats())
+    return (f'<span class="mir-more__label">{plain(words.card_add)}</span>{links}'
+            f'<a class="mir-more__pointer" data-mir-snippet="{plain(site_path(""))}">'
+            f'{plain(words.card_other)}</a>')

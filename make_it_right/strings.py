@@ -165,6 +165,7 @@ class Filler(_Strings):
     to: Plain
     cc: Plain
     send_hint: Plain
+    more: Plain
     cc_hint: Plain
     sms_to: Plain
     sms_hint: Plain
@@ -303,6 +304,10 @@ class Exports(_Strings):
     whole_pack: Plain
     size: Annotated[str, _placeholders("kb")]
     per_playbook: Plain
+    # In each card's "More" menu: that template's snippet for a text expander.
+    card_add: Plain
+    card_format: Annotated[str, _placeholders("tool", "suffix")]
+    card_other: Plain
     tools: dict[str, ExportTool]
 
 

@@ -21,7 +21,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from fill_page import card, open_page, open_panel, parse_mailto
+from fill_page import card, card_action, open_page, open_panel, parse_mailto
 from harness.chromium import wait_for_instant_navigation
 from make_it_right import render
 from make_it_right.escape import plain
@@ -78,7 +78,7 @@ def clipboard(page):
 
 def copy_text(page, template_id):
     page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
-    card(page, template_id).get_by_role("button", name=ACTIONS["copy"], exact=True).click()
+    card_action(card(page, template_id), "copy").click()
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
     return clipboard(page)
 
@@ -205,7 +205,7 @@ def test_hostile_typing_round_trips_end_to_end(context, site_url, pack):
         assert offer.text_content() == ACTIONS["eml"]
         file = download(page, offer)
     else:
-        file = download(page, card(page, template.id).get_by_role("button", name=ACTIONS["eml"]))
+        file = download(page, card_action(card(page, template.id), "eml"))
     assert file.suggested_filename == f"test-case-{template.id}.eml" or \
         file.suggested_filename.endswith(f"-{template.id}.eml")
     with open(file.path(), "rb") as handle:
@@ -330,7 +330,7 @@ def test_the_focus_view_names_the_client_and_starts_the_next_one(context, site_u
     assert page.input_value("#mir-case-name") == "Ortega & Co"
     page.fill("#mir-case-name", "Tomás Ortega")
     with page.expect_download() as info:
-        card(page, "call-back-team-mistake").get_by_role("button", name=ACTIONS["txt"]).click()
+        card_action(card(page, "call-back-team-mistake"), "txt").click()
         page.get_by_role("dialog", name=STRINGS.filler.missing_title).get_by_role(
             "button", name=STRINGS.filler.anyway["txt"]).click()
     assert info.value.suggested_filename == "tomas-ortega-call-back-team-mistake.txt"
@@ -507,7 +507,7 @@ def test_copy_failure_shows_the_text_to_copy_by_hand(chromium, site_url, clipboa
         else "navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))")
     page = open_page(context, site_url + "playbooks/team-mistake/", {"client_name": "Priya"})
     target = card(page, "redirect-to-solution")
-    target.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
+    card_action(target, "copy").click()
     page.get_by_role("button", name=STRINGS.filler.anyway["copy"]).click()
     box = target.get_by_label(STRINGS.filler.copy_fallback)
     box.wait_for(state="visible")  # after the clipboard's refusal, which is asynchronous
@@ -525,7 +525,7 @@ def test_lone_surrogates_are_replaced_never_thrown(context, site_url):
         input.value = 'a\\ud800b'; input.dispatchEvent(new Event('input', {bubbles: true})); } }""")
     assert card(page, "apology-team-mistake").locator('.mir-blank[data-field="impact"]').text_content() == "a\ufffdb"
     with page.expect_download() as info:
-        card(page, "apology-team-mistake").get_by_role("button", name=ACTIONS["eml"]).click()
+        card_action(card(page, "apology-team-mistake"), "eml").click()
     assert info.value.suggested_filename.endswith(".eml")
     assert page.errors == []
 
@@ -537,7 +537,7 @@ def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
     page = open_page(context, site_url + "playbooks/team-mistake/")
     page.evaluate("navigator.clipboard.writeText('before')")
     template = pack.get("apology-team-mistake")
-    card(page, template.id).get_by_role("button", name=ACTIONS["copy"], exact=True).click()
+    card_action(card(page, template.id), "copy").click()
     dialog = page.get_by_role("dialog", name=STRINGS.filler.missing_title)
     expect(dialog).to_be_visible()
     required = [f.label for f in template.fields.values() if f.required]
@@ -547,8 +547,8 @@ def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
     first_required = next(n for n, f in template.fields.items() if f.required)
     page.wait_for_function(f"() => document.activeElement.name === '{first_required}'")
     assert clipboard(page) == "before"
-    for action, role in (("mailto", "link"), ("eml", "button"), ("txt", "button")):
-        card(page, template.id).get_by_role(role, name=ACTIONS[action]).click()
+    for action in ("mailto", "eml", "txt"):
+        card_action(card(page, template.id), action).click()
         expect(dialog.get_by_role("button", name=STRINGS.filler.anyway[action])).to_be_visible()
         page.keyboard.press("Escape")
         expect(dialog).to_be_hidden()
@@ -564,14 +564,14 @@ def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack
     to, query = parse_mailto(link.get_attribute("href"))
     assert to == "priya@example.com" and query["cc"] == "lee@example.com"
     assert "not an address" in page.locator("[data-mir-bar] [data-mir-status]").text_content()
-    file = download(page, target.get_by_role("button", name=ACTIONS["eml"]))
+    file = download(page, card_action(target, "eml"))
     assert file.suggested_filename == "test-case-apology-team-mistake.eml"
     with open(file.path(), "rb") as handle:
         message = email.message_from_binary_file(handle, policy=email.policy.default)
     assert (message["To"], message["Cc"], message["From"]) == (
         "priya@example.com", "lee@example.com", "sam@example.com")
     assert email.utils.parsedate_to_datetime(message["Date"]) is not None
-    txt = download(page, target.get_by_role("button", name=ACTIONS["txt"]))
+    txt = download(page, card_action(target, "txt"))
     assert txt.suggested_filename == "test-case-apology-team-mistake.txt"
 
 
@@ -590,7 +590,7 @@ def test_several_recipients_with_names_and_an_idn_domain(context, site_url, pack
     mail_to, query = parse_mailto(link.get_attribute("href"))
     assert mail_to == render.addresses(to) == "priya@example.com,tomas@xn--bcher-kva.de"
     assert query["cc"] == render.addresses(cc)
-    file = download(page, target.get_by_role("button", name=ACTIONS["eml"]))
+    file = download(page, card_action(target, "eml"))
     raw = open(file.path(), "rb").read().decode("ascii")
     assert render.address_header("To", render.mailboxes(to)) in raw
     assert render.address_header("Cc", render.mailboxes(cc)) in raw
@@ -615,7 +615,7 @@ def test_add_reminder_downloads_an_ics_event(context, site_url, pack):
     template = pack.get("apology-team-mistake")
     values = dict.fromkeys(template.fields, "Filled") | {"fix_date": "Monday 3 March"}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
-    card(page, template.id).get_by_role("button", name=ACTIONS["ics"]).click()
+    card_action(card(page, template.id), "ics").click()
     assert page.evaluate("document.activeElement.type") == "datetime-local"
     page.fill("[data-mir-remind-at]", "2026-12-01T10:15")
     file = download(page, page.locator("[data-mir-focus-actions]").get_by_role("button", name=ACTIONS["ics"]))
@@ -647,7 +647,7 @@ def test_fallback_words_come_from_the_strings_file(context, site_url, pack):
         all.cases[0].name = "!!!"; sessionStorage.setItem("mir:cases", JSON.stringify(all)); }""")
     page.reload()
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
-    card(page, template.id).get_by_role("button", name=ACTIONS["ics"]).click()
+    card_action(card(page, template.id), "ics").click()
     page.fill("[data-mir-remind-at]", "2026-12-01T10:15")
     file = download(page, page.locator("[data-mir-focus-actions]").get_by_role("button", name=ACTIONS["ics"]))
     assert file.suggested_filename == f"{own['file_fallback']}-{template.id}.ics"

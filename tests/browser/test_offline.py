@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from harness.serve import serve
+from fill_page import card_action
 from make_it_right.offline import SOURCE, worker_script
 from make_it_right.strings import load_strings
 
@@ -67,7 +68,7 @@ def test_a_page_never_opened_works_offline(context, offline_site_url):
     expect(first_card.locator(".mir-card__text")).to_contain_text("Tomás")
 
     page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
-    first_card.locator("[data-mir-action=copy]").click()
+    card_action(first_card, "copy").click()
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('Tomás'))")
 
     assert elsewhere == []

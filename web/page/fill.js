@@ -3,6 +3,7 @@
 // and panel.py write the markup; typed text only becomes textContent, a value or
 // encoded text. One instance per page; destroy() takes every listener off.
 import { $, $$, Listeners, emit, make, setText } from "./dom.js";
+import { CardMenus } from "./more.js";
 import { mailboxes, mailboxText, smsRecipients } from "../core/address.js";
 import { anotherClient } from "../core/cases.js";
 import { eml, ics, mailto, sms } from "../core/encode.js";
@@ -62,6 +63,7 @@ export class FillInPanel {
   #markers;
   #menu;
   #menuFrom;
+  #more;
   #nameFrom;
   #offerTimer;
   #onInput;
@@ -123,6 +125,7 @@ export class FillInPanel {
       if (email) $(".mir-card__text", card).before(make("p", { className: "mir-card__to" }));
     }
     this.#wire();
+    this.#more = new CardMenus(document, new URL("../", import.meta.url));
     this.refresh();
     this.#bar.hidden = false;
     panel.hidden = false;
@@ -132,6 +135,7 @@ export class FillInPanel {
 
   destroy() {
     this.listeners.destroy();
+    this.#more.destroy();
     clearTimeout(this.#offerTimer);
     for (const old of $$("body > .mir-skip")) old.remove();
   }
@@ -569,7 +573,7 @@ export class FillInPanel {
       control.textContent = ui.copied_button;
       setTimeout(() => { control.textContent = label; }, POLICY.copiedMs);
     } catch {
-      const group = control.parentElement;
+      const group = control.closest("[role=group]") || control.parentElement;
       let box = group.nextElementSibling;
       if (!box?.matches(".mir-copy-fallback")) {
         box = make("div", { className: "mir-copy-fallback" });
