@@ -88,6 +88,7 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <ul class="mir-case-menu__list" data-mir-case-list></ul>
 <button type="button" class="md-button md-button--primary" data-mir-menu="new">{plain(s.case_new)}</button>
 <button type="button" class="md-button" data-mir-menu="clear">{plain(s.case_clear)}</button>
+<button type="button" class="md-button" data-mir-menu="about">{plain(s.about_title)}</button>
 <div class="mir-field"><label for="mir-menu-name">{plain(s.case_name)}</label><input id="mir-menu-name" data-mir-menu-name autocomplete="off"></div>
 </div>
 <span class="mir-bar__status" role="status" data-mir-status></span>
@@ -113,7 +114,7 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 </div>
 <label class="mir-fields__remember"><input type="checkbox" data-mir-remember="cases"> {plain(s.remember_cases)}</label>
 </fieldset>
-<fieldset class="mir-fields__group">
+<fieldset class="mir-fields__group" data-mir-about-group>
 <legend>{plain(s.about_title)}</legend>
 <p class="mir-fields__intro">{plain(s.about_intro)}</p>
 <div class="mir-fields__grid">
@@ -124,6 +125,10 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 </fieldset>
 <div class="mir-fields__actions"><button type="button" class="md-button" data-mir-forget>{plain(s.forget)}</button></div>
 </div>
+<dialog class="mir-dialog mir-about" aria-label="{plain(s.about_title)}" data-mir-about-dialog>
+<div data-mir-about-slot></div>
+<form method="dialog" class="mir-dialog__buttons"><button class="md-button md-button--primary">{plain(s.about_done)}</button></form>
+</dialog>
 <dialog class="mir-dialog" aria-label="{plain(s.missing_title)}" aria-describedby="mir-dialog-text" data-mir-dialog>
 <h2 class="mir-dialog__title">{plain(s.missing_title)}</h2>
 <p id="mir-dialog-text">{plain(s.missing_text)}</p>

@@ -171,6 +171,7 @@ class Filler(_Strings):
     sms_hint: Plain
     about_title: Plain
     about_intro: Plain
+    about_done: Plain
     from_: Plain = Field(alias="from")
     from_hint: Plain
     remember_me: Plain

@@ -200,6 +200,42 @@ def test_switching_clients_takes_two_taps_from_the_bar_and_the_focus_view(contex
     assert page.errors == []
 
 
+def test_about_me_opens_on_its_own_from_the_client_menu(chromium, site_url, pack):
+    """On a phone: "About me" is two taps from the bar, a small dialog with the
+    reader's own blanks only; what is typed there fills every card, and Escape
+    returns to "Client: …"; the same blanks are back in the panel afterwards."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    opener = page.locator("[data-mir-bar] [data-mir-bar-case]")
+    opener.click()
+    page.locator("[data-mir-case-menu]").get_by_role("button", name=FILLER.about_title, exact=True).click()
+    about = page.get_by_role("dialog", name=FILLER.about_title)
+    expect(about).to_be_visible()
+    expect(about.locator("#mir-f-your_name")).to_be_focused()
+    names = about.locator("input[name]").evaluate_all("els => els.map(e => e.name)")
+    assert {"your_name", "company_name", "your_phone"} <= set(names)
+    assert "client_name" not in names and "@to" not in names
+    page.keyboard.type("Sam")
+    expect(card(page, "call-back-team-mistake").locator(".mir-card__text")).to_contain_text("it's Sam")
+    page.keyboard.press("Escape")
+    expect(about).to_be_hidden()
+    expect(opener).to_be_focused()
+    open_panel(page)
+    expect(page.locator("[data-mir-body] #mir-f-your_name")).to_have_value("Sam")
+    # From the focus view too, on top of it; closing it leaves the focus view open.
+    card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
+    focus = page.locator("[data-mir-focus]")
+    focus.locator("[data-mir-focus-case]").click()
+    focus.get_by_role("button", name=FILLER.about_title, exact=True).click()
+    expect(about).to_be_visible()
+    about.get_by_role("button", name=FILLER.about_done).click()
+    expect(about).to_be_hidden()
+    expect(focus).to_be_visible()
+    expect(focus.locator("[data-mir-focus-case]")).to_be_focused()
+    assert page.errors == []
+    context.close()
+
+
 def test_on_a_phone_the_plan_starts_open(chromium, site_url):
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     page = open_page(context, site_url + "playbooks/billing-error/")

@@ -704,6 +704,8 @@ export class FillInPanel {
       this.#changed(ui.switched);
     } else if (what === "clear") {
       this.#caseCommand("clear");
+    } else if (what === "about") {
+      this.#openAbout(control.closest(".mir-focus") ? $("[data-mir-focus-case]", this.#focus) : $("[data-mir-bar-case]", this.#bar));
     } else if (inFocus) {
       this.#part("new").click();
     } else {
@@ -712,6 +714,21 @@ export class FillInPanel {
       // A new client starts with their name.
       this.#openPanel(this.#nameFrom.find((name) => this.#inputs.has(name)));
     }
+  }
+
+  // "About me" on its own: its fieldset moves into a small dialog, and back on close,
+  // so the same inputs (and their listeners) serve both; focus returns to "Client: …".
+  #openAbout(from) {
+    const dialog = $("[data-mir-about-dialog]", this.panel);
+    const group = $("[data-mir-about-group]", this.panel);
+    const home = group.nextElementSibling;
+    $("[data-mir-about-slot]", dialog).append(group);
+    dialog.showModal();
+    $("input", group)?.focus();
+    dialog.addEventListener("close", () => {
+      home.before(group);
+      from?.focus();
+    }, { once: true });
   }
 
   // -- the panel's own controls ----------------------------------------------------
