@@ -74,6 +74,19 @@ def test_a_page_never_opened_works_offline(context, offline_site_url):
     assert elsewhere == []
 
 
+def test_chromium_finds_the_handbook_installable(context, offline_site_url):
+    """What Lighthouse's installable-manifest and service-worker audits asked Chromium
+    (Lighthouse 12 dropped them; tools/lighthouse pins 13.5): the manifest parses with no
+    errors, and nothing stops installing but the test's own private window."""
+    page = saved(context, offline_site_url)
+    cdp = context.new_cdp_session(page)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["errors"] == [] and manifest["url"].endswith("/manifest.webmanifest")
+    errors = {e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]}
+    assert errors <= {"in-incognito"}, errors
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+
+
 def test_the_worker_never_caches_what_a_reader_types(context, offline_site_url):
     page = saved(context, offline_site_url)
     page.goto(offline_site_url + "playbooks/team-mistake/")
