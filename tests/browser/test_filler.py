@@ -232,7 +232,7 @@ def test_fill_this_opens_a_focus_view_in_text_order(context, site_url, pack):
     order = focus.locator("[data-mir-focus-fields] [name]").evaluate_all("i => i.map(x => x.name)")
     text_order = list(dict.fromkeys(b.field for t in template.texts for b in __import__(
         "make_it_right.placeholders", fromlist=["blanks_in"]).blanks_in(t.parts)))
-    assert order == text_order
+    assert order == ["@register", *text_order]  # a voicemail greets formally too
     # The first empty blank in text order, optional or not, has focus, visibly.
     assert page.evaluate("document.activeElement.name") == text_order[0]
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
@@ -279,10 +279,13 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
     formal = render.as_text(layout(template, RULES, STRINGS, "formal"), values | {"client_formal_name": "Ms Nair"})
     assert copied == formal and "Dear Ms Nair," in copied and "Kind regards,\nSam" in copied
     assert "Hi Priya" not in copied and "Speak soon" not in copied
-    # Every email card on the page follows the case; a voicemail has no register.
+    # Every card on the page follows the case, each in its channel's words; a note has no register.
     shown = lambda template_id: card(page, template_id).evaluate("c => MakeItRight.message(c).text")  # noqa: E731
     assert "Dear Ms Nair," in shown("call-request-short")
-    assert "Ms Nair" not in shown("call-back-team-mistake")
+    assert shown("call-back-team-mistake").startswith("Hello Ms Nair, it's Sam")
+    assert shown("call-back-by-text").startswith("Hello Ms Nair, Sam here. Please call me about")
+    assert '"Hello Ms Nair, it\'s Sam' in shown("team-mistake-opening")
+    assert "Ms Nair" not in shown("team-debrief")
     page.keyboard.press("Escape")
     open_panel(page)
     page.get_by_role("button", name=STRINGS.filler.case_new).click()
