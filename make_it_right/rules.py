@@ -296,7 +296,7 @@ class Rules(Strict):
     about_me: list[FieldName]
     register_fields: dict[Kebab, dict[FieldName, TemplateField]] = {}
     case_name_from: list[FieldName] = []
-    case_identity: list[FieldName | Literal["@to", "@cc", "@sms"]] = []
+    case_identity: list[FieldName | Literal["@to", "@cc"]] = []
     reminders: list[FieldName]
     limits: Limits
     unfinished_marker: str
