@@ -179,8 +179,7 @@ def card_actions(template: Template, rules: Rules, strings: Strings) -> str:
     if reminder_fields(template, rules):
         actions += [name for name, action in rules.actions.items() if action.reminder]
     primary = rules.channels[template.channel].primary
-    shown = [name for name in actions if name in (primary, "fill")]
-    shown.sort(key=lambda name: name != primary)
+    shown = [name for name in actions if name in (primary, "fill")]  # in the channel's order
     more = [_action(name, rules, strings, "md-button") for name in actions if name not in shown]
     more_id = f"mir-more-{template.id}"
     menu = (f'<span class="mir-more">'

@@ -39,8 +39,9 @@ def test_one_primary_action_in_sight_and_the_rest_under_more(context, site_url):
         target = card(page, template_id)
         primary = RULES.channels[channel].primary
         in_sight = target.locator(".mir-card__actions [data-mir-action]:visible")
-        assert in_sight.evaluate_all("els => els.map(e => e.dataset.mirAction)") == [primary, "fill"]
-        assert in_sight.first.evaluate("e => e.classList.contains('md-button--primary')")
+        assert in_sight.evaluate_all("els => els.map(e => e.dataset.mirAction)") == ["fill", primary]
+        assert in_sight.evaluate_all("els => els.map(e => e.classList.contains('md-button--primary'))") == [
+            False, True]
         more = target.get_by_role("button", name=STRINGS.filler.more, exact=True)
         expect(more).to_have_attribute("aria-expanded", "false")
         items = page.locator(f"#{more.get_attribute('aria-controls')}")
