@@ -98,10 +98,17 @@ def field_notes(template: Template, name: str, strings: Strings, register: str =
     return notes
 
 
-def sentences(notes: list[str]) -> str:
-    """Notes as one line of sentences: a full stop after any that has no end of its own
-    ("For example: “Priya”. If you leave it empty: “there”")."""
-    return " ".join(n if n[-1:] in ".!?”\")" else f"{n}." for n in notes if n)
+def _sentence(note: str) -> str:
+    """A note as a sentence: a full stop after one that has no end of its own
+    ("For example: “Priya”. If you leave it empty: “there”.")."""
+    return note if note[-1:] in ".!?”\")" else f"{note}."
+
+
+def notes_html(notes: list[str]) -> str:
+    """The notes as sentences, escaped, the example (the second note) in a span of its own,
+    styled apart, so an example never reads like a value already filled in."""
+    return " ".join(f'<span class="mir-example">{plain(_sentence(n))}</span>' if i == 1
+                    else plain(_sentence(n)) for i, n in enumerate(notes) if n)
 
 
 def _blanks(document: Document, strings: Strings, variants: list[Document]) -> str:
@@ -114,7 +121,7 @@ def _blanks(document: Document, strings: Strings, variants: list[Document]) -> s
     if not owners:
         return ""
     rows = [f'<dt data-field="{name}">{plain(owner.template.fields[name].label)}</dt><dd>'
-            + plain(sentences(field_notes(owner.template, name, strings, owner.register)))
+            + notes_html(field_notes(owner.template, name, strings, owner.register))
             + '</dd>' for name, owner in owners.items()]
     return (f'<details class="mir-card__blanks" data-search-exclude>'
             f'<summary>{plain(strings.card.blanks)}</summary>'

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .card import sentences
+from .card import notes_html
 from .escape import plain
 from .model import Template, TemplateField
 from .register import FRIENDLY, in_register, registers_of
@@ -201,7 +201,7 @@ def _field(name: str, field: TemplateField, strings: Strings, note: str | None =
     return (
         f'<div class="mir-field" data-field="{name}" data-label="{plain(field.label)}">'
         f'<label for="mir-f-{name}">{label}</label>{control}'
-        f'<p class="mir-field__hint" id="mir-h-{name}">{plain(sentences(notes))}</p></div>'
+        f'<p class="mir-field__hint" id="mir-h-{name}">{notes_html(notes)}</p></div>'
     )
 
 

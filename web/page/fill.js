@@ -435,7 +435,7 @@ export class FillInPanel {
     }
     // This template's own notes: what it says when the blank is left empty may differ.
     const own = $(`dt[data-field="${CSS.escape(name)}"] + dd`, this.#focused);
-    if (own) $(".mir-field__hint", copy).textContent = own.textContent;
+    if (own) $(".mir-field__hint", copy).replaceChildren(...own.cloneNode(true).childNodes);
     const input = $("[name]", copy);
     input.value = this.#mapOf(name)[name] || "";
     input.addEventListener("input", this.#onInput); // taken off with the copy, on close
