@@ -250,4 +250,4 @@ def test_a_blanks_example_is_set_apart_from_what_it_would_fill(pack, rules, stri
     hostile = template.fields["client_name"].model_copy(update={"example": '<b>"x"</b>'})
     odd = dataclasses.replace(template, fields=MappingProxyType({**template.fields, "client_name": hostile}))
     html = render_panel([odd], rules, strings)
-    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert "<b>" not in html and plain('<b>"x"</b>') in html
