@@ -3,12 +3,13 @@
 A template's own words are its friendly register. Each other register, named in
 its channel's record in rules.yml, swaps the greeting section for its own words
 and the sign-off's closing line ("Best wishes,") for its closing, and brings the
-blanks its words use. In a channel whose greeting sits inside its first line (a
-voicemail, a text, a chat message, a call script), a register swaps phrases
-instead ("Hi {{ client_name }}," for "Hello {{ client_formal_name }},"), and a
-template has that register only where its text holds one of them. A template may give its own words for a register
-(`registers:` in its file). The checker holds every register of a template to
-the same contract as the template itself.
+blanks its words use (rules.yml `register_fields`). In a channel whose greeting
+sits inside its first line (a voicemail, a text, a chat message, a call script),
+a register swaps phrases instead ("Hi {{ client_name }}," for
+"Hello {{ client_formal_name }},"), and a template has that register only where
+its text holds one of them. An email template may give its own words for a
+register (`registers:` in its file). The checker holds every register of a
+template to the same contract as the template itself.
 """
 
 from __future__ import annotations

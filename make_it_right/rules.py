@@ -316,6 +316,15 @@ class Rules(Strict):
         return self
 
     @model_validator(mode="after")
+    def _register_fields_name_registers(self) -> Rules:
+        known = {name for channel in self.channels.values() for name in channel.registers}
+        unknown = sorted(set(self.register_fields) - known)
+        if unknown:
+            raise ValueError(f"register_fields names no register a channel has: {', '.join(unknown)}; "
+                             f"use one of: {', '.join(sorted(known)) or 'none'}")
+        return self
+
+    @model_validator(mode="after")
     def _channels_offer_known_actions(self) -> Rules:
         for name, channel in self.channels.items():
             unknown = [a for a in channel.actions if a not in self.actions]

@@ -165,3 +165,11 @@ def test_own_greeting_words_on_a_channel_that_swaps_are_refused(pack):
     assert [(b.rule, b.message) for b in check_template(voicemail, RULES)] == [(
         "register-unknown", "key 'registers.formal' gives its own greeting, but a voicemail swaps "
         "phrases in its text instead (rules.yml `swap`); remove the key")]
+
+
+def test_register_fields_must_name_a_register():
+    from make_it_right.rules import Rules
+    data = RULES.model_dump(by_alias=True)
+    data["register_fields"] = {**data["register_fields"], "posh": {}}
+    with pytest.raises(ValidationError, match="register_fields names no register a channel has: posh"):
+        Rules.model_validate(data)
