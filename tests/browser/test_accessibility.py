@@ -44,13 +44,35 @@ DESCRIBE = """const describe = (el) => el.tagName.toLowerCase() + (el.id ? `#${e
     + ` "${(el.textContent || el.name || "").trim().slice(0, 40)}"`;"""
 
 
-def open_page(chromium, url: str, width: str = "desktop", scheme: str = "light"):
-    page = chromium.new_page(viewport={"width": WIDTHS[width], "height": 844}, color_scheme=scheme)
+def open_page(chromium, url: str, width: str = "desktop", scheme: str = "light", tab=None):
+    """The page in a new tab, or in `tab` (see `reader_tab`) with its storage cleared first."""
+    if tab is None:
+        page = chromium.new_page(viewport={"width": WIDTHS[width], "height": 844}, color_scheme=scheme)
+    else:
+        page = tab(width)
+        page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch {} }")
     page.goto(url)
     # The theme's script picks the scheme that matches the system's.
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
     settled(page)  # and may still be running its colour transitions
     return page
+
+
+@pytest.fixture(scope="module")
+def reader_tab(chromium):
+    """One light-scheme tab per width for the checks that only read a page as it loads
+    (axe on each page type, focus rings): each check loads its page afresh in it, which
+    spares a new tab's start-up, about a second of CPU each on a two-core machine."""
+    tabs = {}
+
+    def tab(width: str):
+        if width not in tabs:
+            tabs[width] = chromium.new_page(viewport={"width": WIDTHS[width], "height": 844},
+                                            color_scheme="light")
+        return tabs[width]
+    yield tab
+    for page in tabs.values():
+        page.close()
 
 
 def violations(page) -> list[str]:
@@ -173,10 +195,9 @@ NOTHING = {"light": [], "dark": []}
 # `make test-matrices` both at both widths.
 @pytest.mark.parametrize("width", one_pass(WIDTHS, keep="desktop"))
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_axe_finds_nothing(chromium, site_url, kind, width):
-    page = open_page(chromium, site_url + PAGE_TYPES[kind], width)
+def test_axe_finds_nothing(chromium, reader_tab, site_url, kind, width):
+    page = open_page(chromium, site_url + PAGE_TYPES[kind], width, tab=reader_tab)
     assert violations_in_each_scheme(page) == NOTHING
-    page.close()
 
 
 
@@ -281,15 +302,15 @@ RING_VIEWS = [*(pytest.param(kind, (path, None), width, id=f"{kind}-{width}",
 
 
 @pytest.mark.parametrize(("view", "opened", "width"), RING_VIEWS)
-def test_every_focusable_control_shows_a_focus_ring(chromium, site_url, view, opened, width):
+def test_every_focusable_control_shows_a_focus_ring(chromium, reader_tab, site_url, view, opened,
+                                                    width):
     """Each control, focused as a keyboard focuses it, gains an outline or a shadow it did
     not have before."""
     path, open_state = opened
-    page = open_page(chromium, site_url + path, width)
+    page = open_page(chromium, site_url + path, width, tab=reader_tab)
     if open_state:
         open_state(page)
     assert rings(page) == []
-    page.close()
 
 
 def rings(page) -> list[str]:
