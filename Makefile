@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_TOOLS := tools/esbuild/node_modules/.stamp tools/eslint/node_modules/.stamp
 
-.PHONY: web lint-js test-node serve lint test test-fast test-site test-browser test-matrices site check test-time bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
+.PHONY: web lint-js test-node serve lint test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
 
 serve: $(SERVE_STAMP)
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000 --livereload
@@ -69,6 +69,7 @@ test-matrices: $(STAMP)
 
 # `make test`'s wall time, CPU time (Chromium's included) and each tier's test time;
 # `make test-time TIME_TARGET=test-browser` for another target.
+.PHONY: test-time
 test-time: $(STAMP)
 	$(BIN)/python scripts/test_time.py $(or $(TIME_TARGET),test)
 
