@@ -67,12 +67,6 @@ test-matrices: $(STAMP)
 	bash scripts/install-chromium.sh
 	$(BIN)/pytest -n 2 --dist loadgroup -m matrix tests/browser
 
-# `make test`'s wall time, CPU time (Chromium's included) and each tier's test time;
-# `make test-time TIME_TARGET=test-browser` for another target.
-.PHONY: test-time
-test-time: $(STAMP)
-	$(BIN)/python scripts/test_time.py $(or $(TIME_TARGET),test)
-
 site: $(SERVE_STAMP)
 	$(BIN)/mkdocs build --strict
 
@@ -92,6 +86,12 @@ lighthouse: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# `make test`'s wall time, CPU time (Chromium's included) and each tier's test time;
+# `make test-time TIME_TARGET=test-browser` for another target.
+.PHONY: test-time
+test-time: $(STAMP)
+	$(BIN)/python scripts/test_time.py $(or $(TIME_TARGET),test)
 
 # The fill-in's numbers (issue 10); FILLER_REF=main for "before".
 filler-bench: $(STAMP)
