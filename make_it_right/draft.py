@@ -24,7 +24,7 @@ from .draft_rules import TOO_LONG, DraftRule, DraftRules, load_draft_rules
 from .draft_structure import Structure, read_structure
 from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, read_aloud, seconds_to_say, sms_size
 from .patterns import LINE_BREAKS, QUOTES, SPACES, Normalized, find_all, js_flags, normalize
-from .readability import flesch, syllable_count
+from .readability import flesch_score, syllable_count
 from .rules import Rules, load_rules
 from .strings import Strings, load_strings
 
@@ -337,13 +337,13 @@ def reading_ease(draft: Draft) -> Ease | None:
     if not total_words:
         return None
     total_syllables = sum(c[2] for c in counted)
-    score = flesch(total_words, len(counted), total_syllables)
+    score = flesch_score(total_words, len(counted), total_syllables)
     worst, best_gain = counted[0][0], None
     for span, sentence_words, syllables in counted:
         if len(counted) == 1:
             break
-        without = flesch(total_words - sentence_words, len(counted) - 1,
-                         total_syllables - syllables)
+        without = flesch_score(total_words - sentence_words, len(counted) - 1,
+                               total_syllables - syllables)
         if best_gain is None or without - score > best_gain:
             worst, best_gain = span, without - score
     return Ease(score, total_words, worst)

@@ -49,17 +49,11 @@ def word_count(markdown: str) -> int:
 
 def reading_ease(markdown: str, language: str = "en_US") -> float:
     """Flesch reading ease of the page's prose (higher is easier; 60+ is plain English)."""
-    return prose_ease(prose(markdown), language)
+    return flesch(prose(markdown), language)
 
 
-def flesch(words: int, sentences: int, syllables: int) -> float:
-    """Flesch reading ease: 206.835 - 1.015 x words per sentence - 84.6 x syllables
-    per word, in the order of operations web/core/draft.js uses too."""
-    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
-
-
-def prose_ease(text: str, language: str = "en_US") -> float:
-    """Flesch reading ease of prose with each heading, list item and paragraph on a line."""
+def flesch(text: str, language: str = "en_US") -> float:
+    """206.835 - 1.015 x words per sentence - 84.6 x syllables per word."""
     words = _WORD.findall(text)
     if not words:
         return 0.0
@@ -67,7 +61,13 @@ def prose_ease(text: str, language: str = "en_US") -> float:
     sentences = sum(max(1, len(_SENTENCE_END.findall(line.strip())))
                     for line in text.splitlines() if line.strip())
     syllables = sum(syllable_count(word, language) for word in words)
-    return flesch(len(words), sentences, syllables)
+    return flesch_score(len(words), sentences, syllables)
+
+
+def flesch_score(words: int, sentences: int, syllables: int) -> float:
+    """The Flesch formula, once for pages and drafts, in the order of operations
+    web/core/draft.js uses too."""
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
 
 
 def syllable_count(word: str, language: str = "en_US") -> int:

@@ -13,7 +13,7 @@ from harness.drafts import category_of, load_drafts, score
 from make_it_right.draft import (CATEGORIES, DRAFT_MEASURES, check_draft, draft_data,
                                  guess_channel, required_parts, set_aside_note, sizes)
 from make_it_right.draft_rules import load_draft_rules
-from make_it_right.readability import prose_ease
+from make_it_right.readability import flesch as page_flesch
 from paths import ROOT
 from cli_run import run
 
@@ -127,10 +127,10 @@ def test_sizes_follow_the_template_rules(rules, strings):
 
 
 def test_reading_ease_is_the_playbooks_measure(rules, strings):
-    """One sentence per line: the draft's score equals readability.prose_ease's."""
+    """One sentence per line: the draft's score equals readability.flesch's."""
     text = ("We missed the date we gave you for the report.\n"
             "It will reach you on Monday, checked twice.\n")
-    assert sizes(text, "email", rules, strings)["reading_ease"] == round(prose_ease(text))
+    assert sizes(text, "email", rules, strings)["reading_ease"] == round(page_flesch(text))
 
 
 def test_the_browser_gets_the_rules_as_data(rules, strings):
