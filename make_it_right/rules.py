@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .datafile import DATA_DIR, load_model
 from .measure import MEASURES
@@ -58,12 +58,27 @@ class Scaffold(Strict):
 
 
 class Register(Strict):
-    """Another way to greet and sign off: the greeting section's words, the
-    sign-off's closing line, and the blanks they bring (make_it_right/register.py)."""
+    """Another way to greet and sign off (make_it_right/register.py): in a channel with
+    greeting and sign-off sections, the greeting section's words and the sign-off's
+    closing line; in any channel, phrases swapped wherever a template's text has them
+    ("Hi {{ client_name }}," for "Hello {{ client_formal_name }},"). The blanks its
+    words bring are the rules' `register_fields`."""
 
-    greeting: str = Field(min_length=1)
-    closing: str = Field(min_length=1)
-    fields: dict[FieldName, TemplateField] = {}
+    greeting: str | None = Field(default=None, min_length=1)
+    closing: str | None = Field(default=None, min_length=1)
+    swap: dict[Annotated[str, StringConstraints(min_length=1)], str] = {}
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Register:
+        if (self.greeting is None) != (self.closing is None):
+            raise ValueError("give a register both a greeting and a closing, or neither")
+        if self.greeting is None and not self.swap:
+            raise ValueError("a register needs a greeting and a closing, or phrases to swap")
+        return self
+
+    @property
+    def swaps_sections(self) -> bool:
+        return self.greeting is not None
 
 
 class Action(Strict):
@@ -99,10 +114,10 @@ class Channel(Strict):
     def _registers_have_their_sections(self) -> Channel:
         if FRIENDLY in self.registers:
             raise ValueError(f"'{FRIENDLY}' is the template's own words; name other registers")
-        if self.registers and (self.free_sections
-                               or not {GREETING, SIGN_OFF} <= set(self.sections)):
-            raise ValueError(f"registers swap the '{GREETING}' and '{SIGN_OFF}' sections, "
-                             "so a channel with registers must have both")
+        swapping = any(register.swaps_sections for register in self.registers.values())
+        if swapping and (self.free_sections or not {GREETING, SIGN_OFF} <= set(self.sections)):
+            raise ValueError(f"a register with a greeting and a closing swaps the '{GREETING}' and "
+                             f"'{SIGN_OFF}' sections, so its channel must have both (or give it `swap:` phrases)")
         return self
 
     @model_validator(mode="after")
@@ -279,6 +294,7 @@ class Rules(Strict):
     actions: dict[Kebab, Action]
     channels: dict[str, Channel]
     about_me: list[FieldName]
+    register_fields: dict[Kebab, dict[FieldName, TemplateField]] = {}
     case_name_from: list[FieldName] = []
     case_identity: list[FieldName | Literal["@to", "@cc"]] = []
     reminders: list[FieldName]
@@ -297,6 +313,15 @@ class Rules(Strict):
                 problem = id_problem(name)
                 if problem:
                     raise ValueError(f"{what} id '{name}' {problem}")
+        return self
+
+    @model_validator(mode="after")
+    def _register_fields_name_registers(self) -> Rules:
+        known = {name for channel in self.channels.values() for name in channel.registers}
+        unknown = sorted(set(self.register_fields) - known)
+        if unknown:
+            raise ValueError(f"register_fields names no register a channel has: {', '.join(unknown)}; "
+                             f"use one of: {', '.join(sorted(known)) or 'none'}")
         return self
 
     @model_validator(mode="after")

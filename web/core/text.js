@@ -11,14 +11,6 @@ export const format = (text, params) => text.replace(/\{(\w+)\}/g,
 export const slug = (text) => wellFormed(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
   .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
 
-const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
-
-// A typed "To" line split into [addresses that look like one, everything else].
-export function addresses(text) {
-  const all = String(text || "").split(/[,;]/).map((a) => a.trim()).filter(Boolean);
-  return [all.filter((a) => ADDRESS.test(a)), all.filter((a) => !ADDRESS.test(a))];
-}
-
 // Maps without a prototype: a field called "constructor" is just a field.
 export function valuesOf(source) {
   const map = Object.create(null);
