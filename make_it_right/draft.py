@@ -5,7 +5,8 @@ signature, a legal notice or a call script's avoid list is set aside, and said
 so); then the wording rules (data/draft-rules/<language>.yml: written
 admissions, half apologies, over-promises, blame, vague times, the evasive
 passive, tone), the parts a draft needs for its channel and situation
-(rules.yml `draft_checks`), each channel's limits and reading ease run on the
+(rules.yml `draft_checks` says which, the language's draft rules `parts` how
+each is said), each channel's limits and reading ease run on the
 writer's own words. web/core/draft.js does the same in the browser from
 the data `draft_data()` gives it; the corpus in tests/engine/drafts holds both to
 the same findings.
@@ -20,7 +21,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .draft_rules import CATEGORIES as CATEGORIES  # re-exported: the tests read it here
-from .draft_rules import TOO_LONG, DraftRule, DraftRules, load_draft_rules
+from .draft_rules import TOO_LONG, DraftRules, load_draft_rules
 from .draft_structure import Structure, read_structure
 from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, read_aloud, seconds_to_say, sms_size
 from .patterns import LINE_BREAKS, QUOTES, SPACES, Normalized, find_all, js_flags, normalize
@@ -129,7 +130,7 @@ def guess_channel(text: str, rules: Rules, strings: Strings,
         return next(name for name in rules.draft_checks.channels if rules.channels[name].has_subject)
     structure = read_structure(text, wording or load_draft_rules())
     normal = normalize(structure.own_words(text)).text
-    for guess in rules.draft_checks.guess:
+    for guess in (wording or load_draft_rules()).guess:
         if find_all(guess.regex, normal):
             return guess.channel
     own = "".join(ch for ch, hide in zip(text, structure.hidden, strict=False) if not hide)
@@ -154,25 +155,6 @@ def paragraphs(text: str) -> int:
 
 # -- wording ----------------------------------------------------------------------------
 
-def matches(regexes, unless, text: str) -> list[tuple[int, int]]:
-    """Every match of `regexes`, left to right, that no match of `unless` overlaps;
-    two matches of one rule that overlap count once (the first)."""
-    spans = sorted(span for regex in regexes for span in find_all(regex, text))
-    excepted = [span for regex in unless for span in find_all(regex, text)]
-    kept: list[tuple[int, int]] = []
-    for start, end in spans:
-        if any(a < end and start < b for a, b in excepted):
-            continue
-        if kept and start < kept[-1][1]:
-            continue
-        kept.append((start, end))
-    return kept
-
-
-def rule_matches(rule: DraftRule, text: str) -> list[tuple[int, int]]:
-    return matches(rule.regexes, rule.unless_regexes, text)
-
-
 def wording_findings(draft: Draft, wording: DraftRules) -> list[Finding]:
     """Each rule's matches; where two rules of one category flag overlapping text,
     the one listed first in the data speaks for both."""
@@ -182,7 +164,7 @@ def wording_findings(draft: Draft, wording: DraftRules) -> list[Finding]:
         if rule.channels is not None and draft.channel not in rule.channels:
             continue
         spans = taken.setdefault(rule.category, [])
-        for start, end in rule_matches(rule, draft.norm.text):
+        for start, end in rule.spans(draft.norm.text):
             if any(a < end and start < b for a, b in spans):
                 continue
             spans.append((start, end))
@@ -215,8 +197,7 @@ def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
         found.append(Finding("subject", "missing-part", words["subject"].message,
                              words["subject"].instead, link))
     for part in required_parts(draft.channel, playbook, rules):
-        spec = rules.draft_checks.parts[part]
-        if not matches(spec.regexes, spec.unless_regexes, draft.norm.text):
+        if not wording.parts[part].found(draft.norm.text):
             found.append(Finding(part, "missing-part", words[part].message, words[part].instead,
                                  link))
     return found
@@ -429,14 +410,14 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
     wording = wording or load_draft_rules()
     return {
         "wording": [{"id": r.id, "category": r.category, "channels": r.channels,
-                     "patterns": r.patterns, "unless": r.unless,
+                     "patterns": r.patterns, "unless": r.unless, "beside": r.beside,
                      "flags": js_flags(r.case_sensitive), "message": r.message,
                      "instead": r.instead, "link": wording.link(r)} for r in wording.rules],
         "setAside": {name: kind.model_dump() for name, kind in wording.set_aside.items()},
         "links": wording.links,
         "maxChars": wording.max_chars,
         "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags()}
-                  for name, part in checks.parts.items()},
+                  for name, part in wording.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,
                             "limits": [limit.model_dump() for limit in rules.channels[name].limits]}
                      for name, need in checks.channels.items()},
@@ -444,7 +425,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
                        for name, changes in checks.situations.items()},
         "phone": {"source": checks.phone_pattern, "flags": js_flags()},
         "guess": [{"channel": g.channel, "source": g.pattern, "flags": js_flags()}
-                  for g in checks.guess],
+                  for g in wording.guess],
         "emailParagraphs": checks.email_paragraphs,
         "readingEase": checks.reading_ease.model_dump(),
         "wordsPerMinute": rules.limits.voicemail_words_per_minute,

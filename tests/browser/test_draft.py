@@ -73,8 +73,10 @@ def test_the_page_and_python_measure_the_same_sizes(page, rules, strings):
 
 
 def test_every_pattern_matches_the_same_text_in_both(page, rules):
-    patterns = [(p, r.case_sensitive) for r in WORDING.rules for p in r.patterns + r.unless]
+    patterns = [(p, r.case_sensitive) for r in WORDING.rules
+                for p in r.patterns + r.unless + r.beside]
     patterns += [(source, False) for source in rules.draft_checks.patterns().values()]
+    patterns += [(source, False) for source in WORDING.part_patterns().values()]
     texts = AWKWARD + [normalize(c.text).text for c in CASES] + [c.text for c in CASES]
     browser = page.evaluate("""([patterns, texts]) => patterns.map(([source, cs]) => {
         const re = new RegExp(source, cs ? "g" : "gi");
