@@ -47,7 +47,7 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
     s = strings.draft
     # ASCII JSON: plain() folds white space, and the data holds every kind of it.
     data = plain(json.dumps(draft_data(rules, strings), separators=(",", ":")))
-    hyphenation = _hyphenation_attribute("en_US")
+    hyphenation = _hyphenation_attribute(rules.language.hyphenation)
     channels = "".join(f'<option value="{plain(c)}">{plain(strings.channels[c])}</option>'
                        for c in rules.draft_checks.channels)
     situations = "".join(f'<option value="{plain(p)}">{plain(strings.playbooks[p])}</option>'

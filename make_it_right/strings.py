@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from .datafile import DATA_DIR, language_file, load_model
 from .draft_rules import CATEGORIES as DRAFT_CATEGORIES
 from .errors import DataError
+from .rules import CANONICAL
 
 STRINGS_DIR = DATA_DIR / "strings"
 
@@ -324,7 +325,7 @@ def strings_path(language: str) -> Path:
 
 
 @cache
-def load_strings(language: str = "en") -> Strings:
+def load_strings(language: str = CANONICAL) -> Strings:
     return load_model(language_file(STRINGS_DIR, language, "strings"), Strings)
 
 
