@@ -139,8 +139,9 @@ def load_guide(path: Path = GUIDE_FILE, pack: Pack | None = None) -> Guide:
     return guide
 
 
-class _Words(_Strict):
-    """A question's words in another language."""
+class _Words(BaseModel):
+    """A question's words in another language (its ask_when comes from English)."""
+    model_config = ConfigDict(extra="ignore", frozen=True)
     id: Key
     ask: Line
     answers: dict[Key, Line]

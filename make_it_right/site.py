@@ -24,6 +24,7 @@ from .exports.downloads import PAGE as DOWNLOADS_PAGE, download_files, downloads
 from .guide import GUIDE_FILE, Guide, guide_problems, load_guide_in, render_guide, render_plan
 from .layout import layout
 from .loader import Pack, load_pack
+from .overlay import overlay_root, translated_pack
 from .page_html import HtmlProblem, check_html
 from .page_source import front_matter_problems, read_page
 from .pages import MacroCall, PageError, card_steps, dense_markup, macro_calls
@@ -67,7 +68,9 @@ class Handbook:
         rules = load_rules(language=language)
         strings = load_strings(language)
         check_strings_cover(strings, rules, language)
-        pack = load_pack(project_dir / "templates", rules)
+        pack = load_pack(project_dir / "templates", load_rules())
+        if language != CANONICAL:
+            pack = translated_pack(pack, rules, overlay_root(project_dir, language))
         # The guide's templates are checked when a page places it (a mini-site
         # with a pack of its own need not hold them).
         handbook = cls(project_dir, docs_dir, language, pack, strings, load_guide_in(language))
