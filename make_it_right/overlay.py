@@ -188,8 +188,23 @@ def merged(english: Template, overlay: OverlayFile, path: Path) -> Template:
 def stamped(text: str, hash_: str) -> str:
     """An overlay file's text with its source_hash line set (added at the end, or replaced)."""
     lines = [line for line in text.rstrip("\n").split("\n") if not line.startswith("source_hash:")]
-    return "\n".join(lines) + f"\nsource_hash: {hash_}\n"
+    return "\n".join(lines) + f"\nsource_hash: \"{hash_}\"\n"
 
+
+
+def overlay_breaches(template: Template, path: Path, rules: Rules) -> tuple[Template | None, list[Breach]]:
+    """An overlay read onto its English template and checked against the language's
+    rules: the translated template, or None and what is wrong."""
+    try:
+        overlay = read_overlay(path)
+    except DataError as error:
+        return None, [Breach(error.problems[0].rule, error.message)]
+    breaches = shape_breaches(template, overlay)
+    if breaches:
+        return None, breaches
+    ours = merged(template, overlay, path)
+    breaches = check_template(ours, rules)
+    return (None if breaches else ours), breaches
 
 
 def translated_pack(english: Pack, rules: Rules, root: Path) -> Pack:
@@ -207,18 +222,10 @@ def translated_pack(english: Pack, rules: Rules, root: Path) -> Pack:
         templates[template.id] = template
         if not path.is_file():
             continue
-        try:
-            overlay = read_overlay(path)
-        except DataError as error:
-            problems += error.problems
-            continue
-        breaches = shape_breaches(template, overlay)
-        if not breaches:
-            ours = merged(template, overlay, path)
-            breaches = check_template(ours, rules)
-            if not breaches:
-                templates[template.id] = ours
-                translated.append(ours)
+        ours, breaches = overlay_breaches(template, path, rules)
+        if ours is not None:
+            templates[template.id] = ours
+            translated.append(ours)
         problems += [Problem.of(path, b) for b in breaches]
     if root.is_dir():
         files, found = template_files(root)
@@ -232,5 +239,6 @@ def translated_pack(english: Pack, rules: Rules, root: Path) -> Pack:
     return Pack(MappingProxyType(templates), rules, english.root)
 
 
-__all__ = ["FIELD_WORDS", "I18N_DIR", "OverlayFile", "english_words", "merged", "overlay_path",
+__all__ = ["FIELD_WORDS", "I18N_DIR", "OverlayFile", "english_words", "merged", "overlay_breaches",
+           "overlay_path",
            "overlay_root", "read_overlay", "shape_breaches", "source_hash", "stamped", "translated_pack"]
