@@ -37,6 +37,23 @@ def _placeholders(*names: str) -> AfterValidator:
 Plain = Annotated[str, _placeholders()]
 
 
+def _plural_forms(forms: dict[str, str]) -> dict[str, str]:
+    from .plurals import CATEGORIES
+
+    unknown = [c for c in forms if c not in CATEGORIES]
+    if unknown or "other" not in forms:
+        raise ValueError(f"plural forms are CLDR categories ({', '.join(CATEGORIES)}), "
+                         f"with 'other' among them; it has {', '.join(forms)}")
+    return forms
+
+
+# A text that takes a count: one text, or a mapping of the language's CLDR plural
+# categories to texts (plurals.py; the browser picks with Intl.PluralRules).
+Counted = (Annotated[str, _placeholders("count")]
+           | Annotated[dict[str, Annotated[str, _placeholders("count")]],
+                       AfterValidator(_plural_forms)])
+
+
 class _Strings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -111,7 +128,7 @@ class Messages(_Strings):
     no_storage: Plain
     save_failed: Plain
     left_one: Plain
-    left_many: Annotated[str, _placeholders("count")]
+    left_many: Counted
     all_filled: Plain
     downloaded: Annotated[str, _placeholders("file")]
     long_link: Annotated[str, _placeholders("count")]
@@ -271,7 +288,7 @@ class Draft(_Strings):
     empty: Plain
     none: Plain
     count_one: Plain
-    count_many: Annotated[str, _placeholders("count")]
+    count_many: Counted
     instead: Plain
     quoted: Annotated[str, _placeholders("text")]
     noscript: Plain

@@ -2,7 +2,7 @@
 // Nothing typed leaves the page; it is only ever set as textContent.
 import { $, Listeners } from "./dom.js";
 import { createChecker } from "../core/draft.js";
-import { format } from "../core/text.js";
+import { format, plural } from "../core/text.js";
 
 const ROOT = new URL("../", import.meta.url).href;
 const STYLES = `${ROOT}stylesheets/draft.css`;
@@ -83,7 +83,7 @@ function render(checker, root, channelNames) {
     return;
   }
   count.textContent = !findings.length ? ui.none :
-    findings.length === 1 ? ui.count_one : format(ui.count_many, { count: findings.length });
+    findings.length === 1 ? ui.count_one : plural(ui.count_many, findings.length, document.documentElement.lang);
   if (!draft) { // refused: too long to check
     sizeLine.textContent = "";
     preview.hidden = true;

@@ -6,7 +6,7 @@ import { $, $$, Listeners, emit, make, setText } from "./dom.js";
 import { anotherClient } from "../core/cases.js";
 import { eml, ics, mailto, sms } from "../core/encode.js";
 import { POLICY, nextMorning } from "../core/policy.js";
-import { addresses, format, slug, wellFormed } from "../core/text.js";
+import { addresses, format, plural, slug, wellFormed } from "../core/text.js";
 import { oneLine, resolve, strip } from "../core/fill.js";
 
 function textOf(node) {
@@ -199,7 +199,7 @@ export class FillInPanel {
 
   #leftText(count) {
     const ui = this.#ui;
-    return count ? count === 1 ? ui.left_one : format(ui.left_many, { count }) : ui.all_filled;
+    return count ? count === 1 ? ui.left_one : plural(ui.left_many, count, document.documentElement.lang) : ui.all_filled;
   }
 
   #countLeft(card) {
