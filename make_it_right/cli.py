@@ -206,7 +206,6 @@ def _new(args) -> int:
 
 def _check_draft(args) -> int:
     from .draft import check_draft, guess_channel, set_aside_note, summary  # only this needs pyphen
-    from .plurals import plural
 
     if args.path == "-":
         text = _stdin(Path("<stdin>"))
@@ -240,7 +239,7 @@ def _check_draft(args) -> int:
     print(summary(text, channel, rules, strings))
     count = len(findings)
     print(words.none if not count else words.count_one if count == 1
-          else plural(words.count_many, count, rules.language.code))
+          else strings.counted(words.count_many, count, count=count))
     return PROBLEMS if findings else OK
 
 

@@ -73,7 +73,7 @@ def check_draft(text: str, channel: str | None = None, playbook: str | None = No
     """Everything the handbook would change in `text`, in a stable order."""
     rules = rules or load_rules()
     strings = strings or load_strings()
-    wording = wording or load_draft_rules()
+    wording = wording or load_draft_rules(strings.language)
     if len(text) > wording.max_chars:
         words = strings.draft.too_long
         return [Finding(TOO_LONG, "size", words.message.format(
@@ -89,7 +89,7 @@ def read_draft(text: str, channel: str, rules: Rules, strings: Strings,
     if channel not in rules.draft_checks.channels:
         raise ValueError(f"unknown channel '{channel}'; use one of: "
                          f"{', '.join(rules.draft_checks.channels)}")
-    structure = read_structure(text, wording or load_draft_rules())
+    structure = read_structure(text, wording or load_draft_rules(strings.language))
     norm = normalize(structure.own_words(text))
     subject, body_start = None, 0
     if rules.channels[channel].has_subject:
@@ -127,7 +127,7 @@ def guess_channel(text: str, rules: Rules, strings: Strings,
     rules' cues in order, then one text message's length makes an SMS."""
     if subject_line(text, strings) is not None:
         return next(name for name in rules.draft_checks.channels if rules.channels[name].has_subject)
-    structure = read_structure(text, wording or load_draft_rules())
+    structure = read_structure(text, wording or load_draft_rules(strings.language))
     normal = normalize(structure.own_words(text)).text
     for guess in rules.draft_checks.guess:
         if find_all(guess.regex, normal):
@@ -395,11 +395,14 @@ def summary(text: str, channel: str, rules: Rules | None = None,
     strings = strings or load_strings()
     s = sizes(text, channel, rules, strings)
     words = strings.draft.sizes
-    parts = [words.words.format(value=s["words"])]
+    def counted(text: str | dict[str, str], key: str) -> str:
+        return strings.counted(text, float(s[key] or 0), value=s[key])
+
+    parts = [counted(words.words, "words")]
     if channel == "voicemail":
-        parts.append(words.spoken_seconds.format(value=s["spoken_seconds"]))
+        parts.append(counted(words.spoken_seconds, "spoken_seconds"))
     if s["subject_chars"] is not None:
-        parts.append(words.subject_chars.format(value=s["subject_chars"]))
+        parts.append(counted(words.subject_chars, "subject_chars"))
     if channel == "sms":
         parts.append(words.sms.format(value=s["sms_characters"], segments=s["sms_segments"]))
     if s["reading_ease"] is not None:
@@ -412,12 +415,12 @@ def set_aside_note(text: str, strings: Strings | None = None,
     """What was not checked, in the strings' words ("2 quoted lines and a
     signature were not checked"), or None when everything was."""
     strings = strings or load_strings()
-    wording = wording or load_draft_rules()
+    wording = wording or load_draft_rules(strings.language)
     if len(text) > wording.max_chars:
         return None
     counts = read_structure(text, wording).set_aside
     words = strings.draft.set_aside
-    parts = [words.kinds[kind].format(count=n) for kind, n in counts.items()]
+    parts = [strings.counted(words.kinds[kind], n, count=n) for kind, n in counts.items()]
     if not parts:
         return None
     listed = parts[0] if len(parts) == 1 else \
@@ -432,7 +435,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
     strings: the same patterns (with their flags), limits, parts and words, never a
     second list."""
     checks = rules.draft_checks
-    wording = wording or load_draft_rules()
+    wording = wording or load_draft_rules(strings.language)
     return {
         "wording": [{"id": r.id, "category": r.category, "channels": r.channels,
                      "patterns": r.patterns, "unless": r.unless,

@@ -19,9 +19,9 @@ from .datafile import DATA_DIR, load_yaml
 from .errors import ContentError, DataError, display_path
 from .loader import Pack
 from .overlay import (FIELD_WORDS, I18N_DIR, OverlayFile, overlay_path, overlay_root, read_overlay,
-                      shape_breaches, source_hash, stamped)
+                      source_hash, stamped, translate)
 from .page_source import split_front_matter
-from .rules import CANONICAL, LANGUAGES_DIR, load_language
+from .rules import CANONICAL, LANGUAGES_DIR, load_language, load_rules
 
 # The per-language data files besides the rules' part, by folder in data/.
 LANGUAGE_DATA = ("strings", "decision-guide", "draft-rules")
@@ -141,11 +141,12 @@ def coverage(project_dir: Path, language: str, english: Pack,
         except DataError as error:
             report.template_problems.append(str(error))
             continue
-        report.template_problems += [f"{where}: {b.message}" for b in shape_breaches(template, overlay)]
         if overlay.source_hash is None:
             report.templates_unstamped.append(where)
         elif overlay.source_hash != source_hash(template):
             report.templates_outdated.append(where)
+    _, problems = translate(english, load_rules(data_dir / "rules.yml", language), root)
+    report.template_problems = [str(p) for p in problems]
     english_docs, own_docs = docs_dir(project_dir, CANONICAL), docs_dir(project_dir, language)
     for page in sorted(english_docs.rglob("*.md")):
         name = page.relative_to(english_docs).as_posix()

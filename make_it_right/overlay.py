@@ -208,10 +208,20 @@ def overlay_breaches(template: Template, path: Path, rules: Rules) -> tuple[Temp
 
 
 def translated_pack(english: Pack, rules: Rules, root: Path) -> Pack:
+    """The English pack in the rules' language (translate); a language marked
+    complete must have every overlay sound, PackError otherwise."""
+    pack, problems = translate(english, rules, root)
+    if problems and rules.language.status == "complete":
+        raise PackError(problems)
+    return pack
+
+
+def translate(english: Pack, rules: Rules, root: Path) -> tuple[Pack, list[Problem]]:
     """The English pack in another language: each template read through its overlay
-    under root and checked against that language's rules. A template without an
-    overlay stays English (a language in progress); `make-it-right languages` and
-    the parity tests count them."""
+    under root and checked against that language's rules, and every problem found.
+    A template whose overlay is missing or has problems stays English, so a language
+    in progress still builds; `make-it-right languages` and the parity tests list
+    them. An overlay with no English template, or not a template file, is refused."""
     problems: list[Problem] = []
     templates: dict[str, Template] = {}
     expected: set[Path] = set()
@@ -229,16 +239,16 @@ def translated_pack(english: Pack, rules: Rules, root: Path) -> Pack:
         problems += [Problem.of(path, b) for b in breaches]
     if root.is_dir():
         files, found = template_files(root)
-        problems += found
-        problems += [Problem(f, "has no English template of that channel and id; name it "
-                                "as templates/<channel>/<id>.yml is named", "overlay-orphan")
-                     for f in files if f not in expected]
-    problems += [Problem.of(t.source, b) for t, b in check_consistency(translated)]
-    if problems:
-        raise PackError(problems)
-    return Pack(MappingProxyType(templates), rules, english.root)
-
+        misplaced = found + [Problem(f, "has no English template of that channel and id; name "
+                                        "it as templates/<channel>/<id>.yml is named",
+                                     "overlay-orphan") for f in files if f not in expected]
+        if misplaced:
+            raise PackError(misplaced)
+    for template, breach in check_consistency(translated):
+        problems.append(Problem.of(template.source, breach))
+        templates[template.id] = english.templates[template.id]
+    return Pack(MappingProxyType(templates), rules, english.root), problems
 
 __all__ = ["FIELD_WORDS", "I18N_DIR", "OverlayFile", "english_words", "merged", "overlay_breaches",
            "overlay_path",
-           "overlay_root", "read_overlay", "shape_breaches", "source_hash", "stamped", "translated_pack"]
+           "overlay_root", "read_overlay", "shape_breaches", "source_hash", "stamped", "translate", "translated_pack"]

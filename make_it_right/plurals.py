@@ -20,11 +20,15 @@ def categories(language: str) -> tuple[str, ...]:
     return tuple(c for c in CATEGORIES if c in tags)
 
 
-def category(language: str, count: int) -> str:
+def category(language: str, count: float) -> str:
     return Locale.parse(language).plural_form(count)
 
 
+def plural_form(forms: str | dict[str, str], count: float, language: str) -> str:
+    """The text `count` takes: the one text, or its plural category's."""
+    return forms if isinstance(forms, str) else forms.get(category(language, count), forms["other"])
+
+
 def plural(forms: str | dict[str, str], count: int, language: str) -> str:
-    """The form for `count` ({count} filled in)."""
-    text = forms if isinstance(forms, str) else forms.get(category(language, count), forms["other"])
-    return text.replace("{count}", str(count))
+    """The form for `count`, with {count} filled in."""
+    return plural_form(forms, count, language).replace("{count}", str(count))

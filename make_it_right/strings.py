@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .datafile import DATA_DIR, language_file, load_model
 from .draft_rules import CATEGORIES as DRAFT_CATEGORIES
@@ -47,11 +47,15 @@ def _plural_forms(forms: dict[str, str]) -> dict[str, str]:
     return forms
 
 
-# A text that takes a count: one text, or a mapping of the language's CLDR plural
-# categories to texts (plurals.py; the browser picks with Intl.PluralRules).
+# A text that takes a number ({count} or {value}): one text, or a mapping of the
+# language's CLDR plural categories to texts, each with the same placeholder
+# (plurals.py; the browser picks with Intl.PluralRules).
 Counted = (Annotated[str, _placeholders("count")]
            | Annotated[dict[str, Annotated[str, _placeholders("count")]],
                        AfterValidator(_plural_forms)])
+CountedValue = (Annotated[str, _placeholders("value")]
+                | Annotated[dict[str, Annotated[str, _placeholders("value")]],
+                            AfterValidator(_plural_forms)])
 
 
 class _Strings(BaseModel):
@@ -59,9 +63,9 @@ class _Strings(BaseModel):
 
 
 class CardSize(_Strings):
-    body_words: Annotated[str, _placeholders("value")]
-    spoken_seconds: Annotated[str, _placeholders("value")]
-    sms_characters: Annotated[str, _placeholders("value")]
+    body_words: CountedValue
+    spoken_seconds: CountedValue
+    sms_characters: CountedValue
 
     model_config = ConfigDict(extra="forbid", frozen=True,
                               alias_generator=lambda name: name.replace("_", "-"))
@@ -238,7 +242,7 @@ class Contributing(_Strings):
     sections: Plain
     free: Annotated[str, _placeholders("count")]
     limits: Plain
-    limit: dict[str, Annotated[str, _placeholders("value")]]
+    limit: dict[str, CountedValue]
 
 
 class Advice(_Strings):
@@ -259,9 +263,9 @@ class EaseAdvice(_Strings):
 
 
 class DraftSizes(_Strings):
-    words: Annotated[str, _placeholders("value")]
-    spoken_seconds: Annotated[str, _placeholders("value")]
-    subject_chars: Annotated[str, _placeholders("value")]
+    words: CountedValue
+    spoken_seconds: CountedValue
+    subject_chars: CountedValue
     sms: Annotated[str, _placeholders("value", "segments")]
     reading_ease: Annotated[str, _placeholders("value")]
 
@@ -269,7 +273,7 @@ class DraftSizes(_Strings):
 class SetAsideWords(_Strings):
     """What the checker says it did not read: each kind, and how they join."""
 
-    kinds: dict[str, str]  # may say {count}, the lines set aside
+    kinds: dict[str, Counted | str]  # may say {count}, the lines set aside
     joined: Annotated[str, _placeholders("first", "last")]
     note: Annotated[str, _placeholders("parts")]
 
@@ -335,6 +339,17 @@ class Strings(_Strings):
     draft: Draft
     site: SiteWords
     exports: Exports
+    _language: str = PrivateAttr(default=CANONICAL)
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def counted(self, text: str | dict[str, str], number: float, **params: object) -> str:
+        """A text that takes a number, in the form the number needs in this language."""
+        from .plurals import plural_form
+
+        return plural_form(text, number, self._language).format(**params)
 
 
 def strings_path(language: str) -> Path:
@@ -343,7 +358,9 @@ def strings_path(language: str) -> Path:
 
 @cache
 def load_strings(language: str = CANONICAL) -> Strings:
-    return load_model(language_file(STRINGS_DIR, language, "strings"), Strings)
+    strings = load_model(language_file(STRINGS_DIR, language, "strings"), Strings)
+    strings._language = language
+    return strings
 
 
 def check_strings_cover(strings: Strings, rules, language: str) -> None:
