@@ -355,8 +355,16 @@ def reading_ease(draft: Draft) -> Ease | None:
     return Ease(score, total_words, worst)
 
 
+def uses_flesch(rules: Rules) -> bool:
+    """Flesch reading ease is calibrated for English: a language whose rules name
+    another measure (languages/<code>.yml readability) has no reading-ease check."""
+    return rules.language.readability.measure == "flesch"
+
+
 def readability(draft: Draft, rules: Rules, strings: Strings,
                 wording: DraftRules) -> list[Finding]:
+    if not uses_flesch(rules):
+        return []
     bar = rules.draft_checks.reading_ease
     ease = reading_ease(draft)
     if ease is None or ease.words < bar.min_words or ease.score >= bar.min:
@@ -378,7 +386,7 @@ def sizes(text: str, channel: str, rules: Rules | None = None,
     strings = strings or load_strings()
     draft = read_draft(text, channel, rules, strings)
     sms = sms_size(draft.own_text.strip(SPACES))
-    ease = reading_ease(draft)
+    ease = reading_ease(draft) if uses_flesch(rules) else None
     return {
         "words": count_words(draft.body),
         "spoken_seconds": whole(DRAFT_MEASURES["spoken-seconds"](draft, rules)),
@@ -455,7 +463,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "guess": [{"channel": g.channel, "source": g.pattern, "flags": js_flags()}
                   for g in checks.guess],
         "emailParagraphs": checks.email_paragraphs,
-        "readingEase": checks.reading_ease.model_dump(),
+        "readingEase": checks.reading_ease.model_dump() if uses_flesch(rules) else None,
         "wordsPerMinute": rules.limits.voicemail_words_per_minute,
         "subjectLabel": subject_label(strings),
         "spaces": SPACES,
@@ -466,4 +474,5 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "gsm7": "".join(sorted(GSM7_BASIC)),
         "gsm7Extended": "".join(sorted(GSM7_EXTENDED)),
         "strings": strings.draft.model_dump(by_alias=True),
+        "language": strings.language,
     }

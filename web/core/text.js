@@ -18,12 +18,13 @@ export const slug = (text) => wellFormed(text).toLowerCase().replace(/[\u0400-\u
   .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
   .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
 
-// A string that takes a count: one text, or the CLDR plural forms of the page's
-// language ({ one, few, many, other }), picked as Python's Babel picks them.
-export function plural(forms, count, language) {
-  if (typeof forms === "string") return format(forms, { count });
+// A string that takes a number: one text, or the CLDR plural forms of the page's
+// language ({ one, few, many, other }), picked as Python's Babel picks them, then
+// filled with params ({ count } unless given).
+export function plural(forms, count, language, params = { count }) {
+  if (typeof forms === "string") return format(forms, params);
   const category = new Intl.PluralRules(language || "en").select(count);
-  return format(forms[category] ?? forms.other, { count });
+  return format(forms[category] ?? forms.other, params);
 }
 
 const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;

@@ -92,9 +92,11 @@ function render(checker, root, channelNames) {
   }
 
   const s = checker.sizesOf(draft);
-  const parts = [format(ui.sizes.words, { value: s.words })];
-  if (chosen === "voicemail") parts.push(format(ui.sizes.spoken_seconds, { value: s.spoken_seconds }));
-  if (s.subject_chars !== null) parts.push(format(ui.sizes.subject_chars, { value: s.subject_chars }));
+  const lang = document.documentElement.lang;
+  const counted = (forms, value) => plural(forms, value, lang, { value });
+  const parts = [counted(ui.sizes.words, s.words)];
+  if (chosen === "voicemail") parts.push(counted(ui.sizes.spoken_seconds, s.spoken_seconds));
+  if (s.subject_chars !== null) parts.push(counted(ui.sizes.subject_chars, s.subject_chars));
   if (chosen === "sms") parts.push(format(ui.sizes.sms, { value: s.sms_characters, segments: s.sms_segments }));
   if (s.reading_ease !== null) parts.push(format(ui.sizes.reading_ease, { value: s.reading_ease }));
   sizeLine.textContent = parts.join(" · ");
