@@ -16,6 +16,8 @@ from pathlib import Path
 # registering it costs nothing, where the real one would copy the whole site into
 # every new browser context (tests/browser/test_offline.py serves the real one).
 STAND_IN_WORKER = b"// The test server's stand-in: no offline copy.\n"
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
@@ -48,7 +50,10 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         Material's instant navigation only takes over links the sitemap lists, and it
         matches them on host and path but keeps the sitemap's port."""
         base = f"http://{self.headers.get('Host', '127.0.0.1')}/"
-        text = Path(self.translate_path(path)).read_text(encoding="utf-8")
+        sitemap = Path(self.translate_path(path))
+        # The language switcher reads every language's sitemap: a server of one
+        # language's build answers the others' with an empty one (no page to keep).
+        text = sitemap.read_text(encoding="utf-8") if sitemap.is_file() else EMPTY_SITEMAP
         body = text.replace(self.sitemap_from, base).encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "application/xml")
