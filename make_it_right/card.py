@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .escape import plain, verbatim
+from .exports import FORMATS
+from .exports.downloads import card_file_name, card_formats, site_path
 from .layout import BLOCK_SEPARATOR, Document, layout
 from .measure import MEASURES
 from .model import Template
@@ -96,10 +98,17 @@ def field_notes(template: Template, name: str, strings: Strings, register: str =
     return notes
 
 
-def sentences(notes: list[str]) -> str:
-    """Notes as one line of sentences: a full stop after any that has no end of its own
-    ("For example: “Priya”. If you leave it empty: “there”")."""
-    return " ".join(n if n[-1:] in ".!?”\")" else f"{n}." for n in notes if n)
+def _sentence(note: str) -> str:
+    """A note as a sentence: a full stop after one that has no end of its own
+    ("For example: “Priya”. If you leave it empty: “there”.")."""
+    return note if note[-1:] in ".!?”\")" else f"{note}."
+
+
+def notes_html(notes: list[str]) -> str:
+    """The notes as sentences, escaped, the example (the second note) in a span of its own,
+    styled apart, so an example never reads like a value already filled in."""
+    return " ".join(f'<span class="mir-example">{plain(_sentence(n))}</span>' if i == 1
+                    else plain(_sentence(n)) for i, n in enumerate(notes) if n)
 
 
 def _blanks(document: Document, strings: Strings, variants: list[Document]) -> str:
@@ -112,7 +121,7 @@ def _blanks(document: Document, strings: Strings, variants: list[Document]) -> s
     if not owners:
         return ""
     rows = [f'<dt data-field="{name}">{plain(owner.template.fields[name].label)}</dt><dd>'
-            + plain(sentences(field_notes(owner.template, name, strings, owner.register)))
+            + notes_html(field_notes(owner.template, name, strings, owner.register))
             + '</dd>' for name, owner in owners.items()]
     return (f'<details class="mir-card__blanks" data-search-exclude>'
             f'<summary>{plain(strings.card.blanks)}</summary>'
@@ -169,22 +178,46 @@ def _parts_html(template: Template, parts: tuple[Part, ...], strings: Strings) -
 
 
 def card_actions(template: Template, rules: Rules, strings: Strings) -> str:
-    """The buttons under a card, from its channel's `actions`."""
+    """The buttons under a card, from its channel's `actions`: its primary action and
+    "Fill this" in sight, every other one under "More" (a disclosure, web/page/more.js),
+    with the template's own snippet for a text expander."""
     s = strings.filler
-    buttons = []
     actions = list(rules.channels[template.channel].actions)
     if reminder_fields(template, rules):
         actions += [name for name, action in rules.actions.items() if action.reminder]
     primary = rules.channels[template.channel].primary
-    for name in actions:
-        label = plain(s.actions[name])
-        kind = "md-button md-button--primary" if name == primary else "md-button"
-        if rules.actions[name].link:
-            # A real link, so the mail or messages app opens from a plain click.
-            buttons.append(f'<a class="{kind}" href="{name}:" data-mir-action="{name}">{label}</a>')
-        else:
-            buttons.append(f'<button type="button" class="{kind}" '
-                           f'data-mir-action="{name}">{label}</button>')
+    shown = [name for name in actions if name in (primary, "fill")]  # in the channel's order
+    more = [_action(name, rules, strings, "md-button") for name in actions if name not in shown]
+    more_id = f"mir-more-{template.id}"
+    menu = (f'<span class="mir-more">'
+            f'<button type="button" class="md-button mir-more__toggle" aria-expanded="false" '
+            f'aria-controls="{more_id}" data-mir-more>{plain(s.more)}</button>'
+            f'<span class="mir-more__items" id="{more_id}" hidden>{"".join(more)}'
+            f'{_snippet_links(template, strings)}</span></span>')
+    buttons = [_action(name, rules, strings, "md-button md-button--primary" if name == primary
+                       else "md-button") for name in shown]
     return (f'<div class="mir-card__actions" role="group" '
             f'aria-label="{plain(s.actions_label.format(title=template.title))}" data-search-exclude hidden>'
-            f'{"".join(buttons)}<span class="mir-card__left" data-mir-left></span></div>')
+            f'{"".join(buttons)}{menu}<span class="mir-card__left" data-mir-left></span></div>')
+
+
+def _action(name: str, rules: Rules, strings: Strings, kind: str) -> str:
+    label = plain(strings.filler.actions[name])
+    if rules.actions[name].link:
+        # A real link, so the mail or messages app opens from a plain click.
+        return f'<a class="{kind}" href="{name}:" data-mir-action="{name}">{label}</a>'
+    return f'<button type="button" class="{kind}" data-mir-action="{name}">{label}</button>'
+
+
+def _snippet_links(template: Template, strings: Strings) -> str:
+    """"Add to my text expander": this template's snippet per tool, built beside the
+    downloads page, and a pointer to that page for the other tools and whole packs.
+    The script points each link at the site's root (the card cannot know its depth)."""
+    words = strings.exports
+    links = "".join(
+        f'<a class="md-button" data-mir-snippet="{plain(site_path(card_file_name(name, template.id)))}" '
+        f'download>{plain(words.card_format.format(tool=FORMATS[name].tool, suffix=FORMATS[name].suffix))}</a>'
+        for name in card_formats())
+    return (f'<span class="mir-more__label">{plain(words.card_add)}</span>{links}'
+            f'<a class="mir-more__pointer" data-mir-snippet="{plain(site_path(""))}">'
+            f'{plain(words.card_other)}</a>')

@@ -55,6 +55,12 @@ def _check_registers(template: Template, rules: Rules, found: list[Breach]) -> l
                        f"key 'registers.{name}' names a register {_a(template.channel)} does "
                        f"not have; use: {', '.join(known) or 'none (remove the key)'}")
                 for name in template.registers if name not in known]
+    channel = rules.channels.get(template.channel)
+    problems += [Breach("register-unknown",
+                        f"key 'registers.{name}' gives its own greeting, but {_a(template.channel)} "
+                        "swaps phrases in its text instead (rules.yml `swap`); remove the key")
+                 for name in template.registers
+                 if name in known and channel and not channel.registers[name].swaps_sections]
     if found:
         return problems  # its own words first
     for name in known:

@@ -320,7 +320,7 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
     one.add_argument("--values", metavar="FILE|-", help="field values as YAML or JSON")
     one.add_argument("--register", default=FRIENDLY, metavar="NAME",
-                     help="how an email greets and signs off: friendly (the template's own "
+                     help="how a message greets and signs off: friendly (the template's own "
                           "words) or formal")
     one.add_argument("--to", default="", help="recipients, separated by commas, each an address "
                      "or Name <address> (eml, mailto); a phone number (sms)")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .card import sentences
+from .card import notes_html
 from .escape import plain
 from .model import Template, TemplateField
 from .register import FRIENDLY, in_register, registers_of
@@ -55,7 +55,9 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
     about = [n for n in fields if n in rules.about_me]
     client = [n for n in fields if n not in rules.about_me]
     emails = any("mailto" in rules.channels[t.channel].actions for t in templates)
-    send = [_send("@to", s.to, s.send_hint), _send("@cc", s.cc, s.send_hint)] if emails else []
+    texts = any("sms" in rules.channels[t.channel].actions for t in templates)
+    send = [_send("@to", s.to, s.send_hint), _send("@cc", s.cc, s.cc_hint)] if emails else []
+    send += [_send("@sms", s.sms_to, s.sms_hint, "tel")] if texts else []
     registers = list(dict.fromkeys(r for t in templates for r in registers_of(t, rules)))
     if registers:
         send.append(_register_pick(registers, strings))
@@ -86,6 +88,7 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <ul class="mir-case-menu__list" data-mir-case-list></ul>
 <button type="button" class="md-button md-button--primary" data-mir-menu="new">{plain(s.case_new)}</button>
 <button type="button" class="md-button" data-mir-menu="clear">{plain(s.case_clear)}</button>
+<button type="button" class="md-button" data-mir-menu="about">{plain(s.about_title)}</button>
 <div class="mir-field"><label for="mir-menu-name">{plain(s.case_name)}</label><input id="mir-menu-name" data-mir-menu-name autocomplete="off"></div>
 </div>
 <span class="mir-bar__status" role="status" data-mir-status></span>
@@ -111,7 +114,7 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 </div>
 <label class="mir-fields__remember"><input type="checkbox" data-mir-remember="cases"> {plain(s.remember_cases)}</label>
 </fieldset>
-<fieldset class="mir-fields__group">
+<fieldset class="mir-fields__group" data-mir-about-group>
 <legend>{plain(s.about_title)}</legend>
 <p class="mir-fields__intro">{plain(s.about_intro)}</p>
 <div class="mir-fields__grid">
@@ -122,6 +125,10 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 </fieldset>
 <div class="mir-fields__actions"><button type="button" class="md-button" data-mir-forget>{plain(s.forget)}</button></div>
 </div>
+<dialog class="mir-dialog mir-about" aria-label="{plain(s.about_title)}" data-mir-about-dialog>
+<div data-mir-about-slot></div>
+<form method="dialog" class="mir-dialog__buttons"><button class="md-button md-button--primary">{plain(s.about_done)}</button></form>
+</dialog>
 <dialog class="mir-dialog" aria-label="{plain(s.missing_title)}" aria-describedby="mir-dialog-text" data-mir-dialog>
 <h2 class="mir-dialog__title">{plain(s.missing_title)}</h2>
 <p id="mir-dialog-text">{plain(s.missing_text)}</p>
@@ -151,12 +158,14 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 </section>"""
 
 
-def _send(name: str, label: str, hint: str) -> str:
-    """An address for the send step: not a template's blank, never in its text."""
+def _send(name: str, label: str, hint: str, kind: str = "email") -> str:
+    """An address for the send step: not a template's blank, never in its text. A text
+    box, not type=email, which refuses display names and rewrites IDN domains."""
     key = name.removeprefix("@")
     return (f'<div class="mir-field" data-field="{name}" data-label="{plain(label)}">'
             f'<label for="mir-s-{key}">{plain(label)}</label>'
-            f'<input id="mir-s-{key}" name="{name}" type="email" multiple autocomplete="off" '
+            f'<input id="mir-s-{key}" name="{name}" type="{"tel" if kind == "tel" else "text"}" '
+            f'inputmode="{kind}" autocomplete="off" '
             f'aria-describedby="mir-sh-{key}">'
             f'<p class="mir-field__hint" id="mir-sh-{key}">{plain(hint)}</p></div>')
 
@@ -192,7 +201,7 @@ def _field(name: str, field: TemplateField, strings: Strings, note: str | None =
     return (
         f'<div class="mir-field" data-field="{name}" data-label="{plain(field.label)}">'
         f'<label for="mir-f-{name}">{label}</label>{control}'
-        f'<p class="mir-field__hint" id="mir-h-{name}">{plain(sentences(notes))}</p></div>'
+        f'<p class="mir-field__hint" id="mir-h-{name}">{notes_html(notes)}</p></div>'
     )
 
 

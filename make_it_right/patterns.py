@@ -5,7 +5,8 @@ checker, the command line) and in the reader's browser (web/core/draft.js).
 So a pattern must stay inside the subset both engines read the same way, and
 `portable_problem` refuses anything outside it, naming what to write instead:
 
-- ASCII only; another character is written as `\\uXXXX`;
+- ASCII, plus letters of other scripts written as themselves (Cyrillic `вина`);
+  any other character is written as `\\uXXXX`;
 - no `.`, `^`, `$` or `\\s`: the text is matched with every run of white space made
   one plain space (see `normalize`), so a space in a pattern is a plain space;
 - escapes: `\\b \\B \\d \\D \\w \\W`, `\\uXXXX`, and an escaped punctuation mark;
@@ -16,13 +17,17 @@ So a pattern must stay inside the subset both engines read the same way, and
 
 Flags are explicit and the same in both: case-insensitive unless a rule says
 otherwise, and ASCII semantics for \\b, \\w and \\d (JavaScript without the `u`
-flag; Python with re.ASCII).
+flag; Python with re.ASCII). With re.ASCII, Python folds only ASCII letters, so
+`compile_portable` writes each other letter as the class of every character
+JavaScript treats as the same letter (`в` as `[вВ]`): "МЫ ВИНОВАТЫ" is found in
+both places.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 # Characters the draft checker treats as white space, and quotes it straightens,
 # before matching. The browser receives these from here (draft_data), so both
@@ -79,8 +84,8 @@ def portable_problem(pattern: str) -> str | None:
     depth = 0
     while i < n:
         ch = pattern[i]
-        if not ch.isascii():
-            return f"has '{ch}', which is not ASCII; write it as \\u{ord(ch):04x}"
+        if not _allowed(ch):
+            return f"has '{ch}', which is neither ASCII nor a letter; write it as \\u{ord(ch):04x}"
         if ch == "\\":
             problem, i = _escape(pattern, i, in_class=False)
             if problem:
@@ -153,8 +158,8 @@ def _class(pattern: str, i: int) -> tuple[str | None, int]:
         return "has an empty class [] or [^]; they differ between Python and JavaScript", j
     while j < len(pattern):
         ch = pattern[j]
-        if not ch.isascii():
-            return f"has '{ch}', which is not ASCII; write it as \\u{ord(ch):04x}", j
+        if not _allowed(ch):
+            return f"has '{ch}', which is neither ASCII nor a letter; write it as \\u{ord(ch):04x}", j
         if ch == "\\":
             problem, j = _escape(pattern, j, in_class=True)
             if problem:
@@ -168,9 +173,99 @@ def _class(pattern: str, i: int) -> tuple[str | None, int]:
     return "has a '[' with no closing ']'", j
 
 
+def _allowed(ch: str) -> bool:
+    return ch.isascii() or (ch.isalpha() and ord(ch) < 0x10000)
+
+
+def _js_canon(ch: str) -> str:
+    """The character JavaScript compares `ch` as in a case-insensitive RegExp
+    without the `u` flag (ECMA-262 Canonicalize)."""
+    upper = ch.upper()
+    if len(upper) != 1 or (ord(ch) >= 128 and ord(upper) < 128):
+        return ch
+    return upper
+
+
+@cache
+def _case_mates() -> dict[str, str]:
+    """Each non-ASCII character JavaScript folds with another, and all the
+    characters it folds together with it (itself included)."""
+    groups: dict[str, list[str]] = {}
+    for code in range(128, 0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        groups.setdefault(_js_canon(ch), []).append(ch)
+    mates: dict[str, str] = {}
+    for canon, members in groups.items():
+        group = sorted(set(members) | ({canon} if canon.isascii() else set()))
+        if len(group) > 1:
+            for ch in group:
+                if not ch.isascii():
+                    mates[ch] = "".join(group)
+    return mates
+
+
+def _u(ch: str) -> str:
+    return f"\\u{ord(ch):04x}"
+
+
+def _caseless(pattern: str) -> str:
+    """`pattern` with each non-ASCII letter (as itself or as \\uXXXX) widened to
+    every character JavaScript's `i` flag matches it with; ASCII is left to re.ASCII."""
+    if pattern.isascii() and "\\u" not in pattern:
+        return pattern
+    mates = _case_mates()
+    out: list[str] = []
+    i, n = 0, len(pattern)
+
+    def char_at(k: int) -> tuple[str | None, int]:
+        """The literal character at k (itself or a \\uXXXX escape) and the index after it."""
+        if pattern.startswith("\\u", k):
+            return chr(int(pattern[k + 2:k + 6], 16)), k + 6
+        if pattern[k] == "\\":
+            return None, k + 2
+        return pattern[k], k + 1
+
+    while i < n:
+        if pattern[i] == "[":
+            j = i + 1 + pattern.startswith("^", i + 1)
+            extra: list[str] = []
+            inside: set[str] = set()
+            while j < n and pattern[j] != "]":
+                ch, after = char_at(j)
+                if ch is not None and after < n and pattern[after] == "-" and after + 1 < n \
+                        and pattern[after + 1] != "]":
+                    hi, end = char_at(after + 1)
+                    span = [chr(c) for c in range(ord(ch), ord(hi or ch) + 1)]
+                    after = end
+                else:
+                    span = [ch] if ch is not None else []
+                inside.update(span)
+                extra.extend(m for c in span for m in mates.get(c, ""))
+                j = after
+            added = "".join(_u(c) for c in sorted(set(extra) - inside))
+            body = pattern[i:j]
+            if added and body.endswith("-") and not body.endswith("\\-"):
+                body, added = body[:-1], added + "\\-"  # a literal '-' last stays last
+            out.append(body + added)
+            i = j
+            continue
+        ch, after = char_at(i)
+        if ch is not None and ch in mates:
+            out.append("[" + "".join(_u(c) for c in mates[ch]) + "]")
+        else:
+            out.append(pattern[i:after])
+        i = after
+    return "".join(out)
+
+
 def compile_portable(pattern: str, case_sensitive: bool = False) -> re.Pattern[str]:
-    """The pattern as Python runs it: ASCII semantics, case-insensitive unless asked."""
-    return re.compile(pattern, re.ASCII | (0 if case_sensitive else re.IGNORECASE))
+    """The pattern as Python runs it: ASCII semantics, case-insensitive unless asked
+    (letters of other scripts folded as JavaScript folds them)."""
+    if case_sensitive:
+        return re.compile(pattern, re.ASCII)
+    return re.compile(_caseless(pattern), re.ASCII | re.IGNORECASE)
 
 
 def js_flags(case_sensitive: bool = False) -> str:

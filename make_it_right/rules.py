@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .datafile import DATA_DIR, language_file, load_yaml, validated
 from .measure import MEASURES
@@ -61,12 +61,27 @@ class Scaffold(Strict):
 
 
 class Register(Strict):
-    """Another way to greet and sign off: the greeting section's words, the
-    sign-off's closing line, and the blanks they bring (make_it_right/register.py)."""
+    """Another way to greet and sign off (make_it_right/register.py): in a channel with
+    greeting and sign-off sections, the greeting section's words and the sign-off's
+    closing line; in any channel, phrases swapped wherever a template's text has them
+    ("Hi {{ client_name }}," for "Hello {{ client_formal_name }},"). The blanks its
+    words bring are the rules' `register_fields`."""
 
-    greeting: str = Field(min_length=1)
-    closing: str = Field(min_length=1)
-    fields: dict[FieldName, TemplateField] = {}
+    greeting: str | None = Field(default=None, min_length=1)
+    closing: str | None = Field(default=None, min_length=1)
+    swap: dict[Annotated[str, StringConstraints(min_length=1)], str] = {}
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Register:
+        if (self.greeting is None) != (self.closing is None):
+            raise ValueError("give a register both a greeting and a closing, or neither")
+        if self.greeting is None and not self.swap:
+            raise ValueError("a register needs a greeting and a closing, or phrases to swap")
+        return self
+
+    @property
+    def swaps_sections(self) -> bool:
+        return self.greeting is not None
 
 
 class Action(Strict):
@@ -102,10 +117,10 @@ class Channel(Strict):
     def _registers_have_their_sections(self) -> Channel:
         if FRIENDLY in self.registers:
             raise ValueError(f"'{FRIENDLY}' is the template's own words; name other registers")
-        if self.registers and (self.free_sections
-                               or not {GREETING, SIGN_OFF} <= set(self.sections)):
-            raise ValueError(f"registers swap the '{GREETING}' and '{SIGN_OFF}' sections, "
-                             "so a channel with registers must have both")
+        swapping = any(register.swaps_sections for register in self.registers.values())
+        if swapping and (self.free_sections or not {GREETING, SIGN_OFF} <= set(self.sections)):
+            raise ValueError(f"a register with a greeting and a closing swaps the '{GREETING}' and "
+                             f"'{SIGN_OFF}' sections, so its channel must have both (or give it `swap:` phrases)")
         return self
 
     @model_validator(mode="after")
@@ -220,6 +235,13 @@ class Readability(Strict):
         return self
 
 
+class LanguageRegister(Strict):
+    greeting: str | None = Field(default=None, min_length=1)
+    closing: str | None = Field(default=None, min_length=1)
+    swap: dict[Annotated[str, StringConstraints(min_length=1)], str] = {}
+    fields: dict[FieldName, TemplateField] = {}
+
+
 class Language(Strict):
     """One language's part of the rules (data/languages/<code>.yml)."""
 
@@ -230,7 +252,10 @@ class Language(Strict):
     search: Search
     speech: Speech
     readability: Readability
-    registers: dict[Kebab, Register] = {}
+    # Another language's words for a register rules.yml's channels name (English's
+    # are in rules.yml): the greeting and closing where a channel swaps sections, the
+    # phrases to swap elsewhere (none: the register is not offered there), its blanks.
+    registers: dict[Kebab, LanguageRegister] = {}
     voice: Voice
     # Words a translation may keep as English has them (names, brands, numbers).
     keep_as_is: list[str] = []
@@ -323,6 +348,7 @@ class Rules(Strict):
     actions: dict[Kebab, Action]
     channels: dict[str, Channel]
     about_me: list[FieldName]
+    register_fields: dict[Kebab, dict[FieldName, TemplateField]] = {}
     case_name_from: list[FieldName] = []
     case_identity: list[FieldName | Literal["@to", "@cc"]] = []
     reminders: list[FieldName]
@@ -342,6 +368,15 @@ class Rules(Strict):
                 problem = id_problem(name)
                 if problem:
                     raise ValueError(f"{what} id '{name}' {problem}")
+        return self
+
+    @model_validator(mode="after")
+    def _register_fields_name_registers(self) -> Rules:
+        known = {name for channel in self.channels.values() for name in channel.registers}
+        unknown = sorted(set(self.register_fields) - known)
+        if unknown:
+            raise ValueError(f"register_fields names no register a channel has: {', '.join(unknown)}; "
+                             f"use one of: {', '.join(sorted(known)) or 'none'}")
         return self
 
     @model_validator(mode="after")
@@ -423,22 +458,32 @@ def load_rules(path: Path = RULES_FILE, language: str = CANONICAL) -> Rules:
 
 
 def _with_language(data: dict, lang: Language, path: Path) -> dict:
-    channels = data.get("channels")
-    if isinstance(channels, dict):
+    """rules.yml's data with a language's words for each register a channel names
+    (English's are rules.yml's own), the voice and the voicemail's pace."""
+    channels, fields = data.get("channels"), data.get("register_fields")
+    if isinstance(channels, dict) and lang.code != CANONICAL:
         channels = dict(channels)
         for name, channel in channels.items():
-            named = channel.get("registers") if isinstance(channel, dict) else None
-            if not isinstance(named, list):
+            registers = channel.get("registers") if isinstance(channel, dict) else None
+            if not isinstance(registers, dict):
                 continue
-            missing = [r for r in named if r not in lang.registers]
-            if missing:
-                from .errors import DataError
-                raise DataError(language_file(languages_dir(path), lang.code, "language rules"),
-                                f"key 'registers.{missing[0]}' is missing; channel '{name}' in "
-                                f"{path.name} names it")
-            channels[name] = {**channel, "registers": {r: lang.registers[r] for r in named}}
+            ours: dict[str, dict] = {}
+            for register, spec in registers.items():
+                words = lang.registers.get(register)
+                if words is None:
+                    continue  # not offered in this language
+                if isinstance(spec, dict) and "greeting" in spec and words.greeting:
+                    ours[register] = {"greeting": words.greeting, "closing": words.closing}
+                elif words.swap:
+                    ours[register] = {"swap": words.swap}
+            channels[name] = {**channel, "registers": ours}
+        if isinstance(fields, dict):
+            offered = {r for c in channels.values() if isinstance(c, dict)
+                       for r in c.get("registers") or {}}
+            fields = {register: words.fields for register, words in lang.registers.items()
+                      if words.fields and register in offered}
     limits = data.get("limits")
     if isinstance(limits, dict):
         limits = {**limits, "voicemail_words_per_minute": lang.speech.words_per_minute}
-    return {**data, "channels": channels, "limits": limits, "voice": lang.voice,
-            "language": lang}
+    return {**data, "channels": channels, "register_fields": fields, "limits": limits,
+            "voice": lang.voice, "language": lang}

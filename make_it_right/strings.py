@@ -137,6 +137,8 @@ class Messages(_Strings):
     downloaded: Annotated[str, _placeholders("file")]
     long_link: Annotated[str, _placeholders("count")]
     bad_address: Annotated[str, _placeholders("address")]
+    bad_phone: Annotated[str, _placeholders("number")]
+    sms_needs_number: Plain
     file_fallback: Plain
     reminder_empty: Plain
     keep_question: Plain
@@ -185,8 +187,13 @@ class Filler(_Strings):
     to: Plain
     cc: Plain
     send_hint: Plain
+    more: Plain
+    cc_hint: Plain
+    sms_to: Plain
+    sms_hint: Plain
     about_title: Plain
     about_intro: Plain
+    about_done: Plain
     from_: Plain = Field(alias="from")
     from_hint: Plain
     remember_me: Plain
@@ -320,6 +327,10 @@ class Exports(_Strings):
     whole_pack: Plain
     size: Annotated[str, _placeholders("kb")]
     per_playbook: Plain
+    # In each card's "More" menu: that template's snippet for a text expander.
+    card_add: Plain
+    card_format: Annotated[str, _placeholders("tool", "suffix")]
+    card_other: Plain
     tools: dict[str, ExportTool]
 
 

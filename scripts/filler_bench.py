@@ -3,15 +3,19 @@
 - the path from the home page to a copied, fully filled voicemail for a new client:
   clicks, keystrokes and scroll distance; and, with a second client started in the
   focus view, the clicks and scroll back to the first (issue 20);
+- the same two clients by keyboard alone on a desktop: the voicemail filled and copied
+  for Priya, then for Tomás as a new client, then back to Priya: every key counted
+  (Tab and Enter included) and the scrolling that focus caused (issue 20);
 - keystroke to updated preview on a page of 20 cards (median and p95: real key
   presses in a card's focus view, through the style and layout they cause), and the
   input handler alone on a generated page of 500 cards (median), each beside issue
   #10's target (4 ms, 16 ms; 2 ms);
 - the search index, and the project's own JS and CSS, gzipped.
 
-    .venv/bin/python scripts/filler_bench.py [--ref GIT_REF]
+    .venv/bin/python scripts/filler_bench.py [--ref GIT_REF] [--paths-only]
 
 --ref builds that commit instead of the work tree (e.g. `--ref main` for "before").
+--paths-only measures the reader's paths alone (one build, no generated pages).
 """
 
 from __future__ import annotations
@@ -275,10 +279,116 @@ def back_to_first_client(browser, base: str, screen: dict[str, int]) -> dict[str
     return {"clicks": clicks, "scroll px": int(scrolled[0]), "back": back}
 
 
+def keyboard_two_clients(browser, base: str, values: dict[str, str]) -> dict[str, int]:
+    """Keyboard only, 1280 px: Tab to the voicemail's "Fill this", fill and copy it for
+    Priya, start a new client from the focus view, fill (only the client's own blanks
+    are empty now) and copy for Tomás, then back to Priya through "Client: …"."""
+    context = browser.new_context(viewport=SCREENS["desktop 1280 px"],
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base + "playbooks/team-mistake/", wait_until="networkidle")
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    keys = [0]
+    scrolled = [0]
+    where = [page.evaluate(SCROLLED)]
+
+    def press(key: str) -> None:
+        page.keyboard.press(key)
+        keys[0] += 1
+        now = page.evaluate(SCROLLED)
+        scrolled[0] += abs(now - where[0])
+        where[0] = now
+
+    def tab_to(selector: str, limit: int = 150) -> None:
+        for _ in range(limit):
+            if page.evaluate("s => document.activeElement?.matches(s)", selector):
+                return
+            press("Tab")
+        raise RuntimeError(f"Tab never reached {selector}")
+
+    def type_in(text: str) -> None:
+        page.keyboard.type(text)
+        keys[0] += len(text)
+
+    def fill_and_copy(own: dict[str, str]) -> None:
+        focus = page.locator("[data-mir-focus]")
+        names = focus.locator("[data-mir-focus-fields] [name]").evaluate_all(
+            "i => i.map(x => x.name).filter(n => n[0] !== '@')")
+        for name in names:
+            box = f'[data-mir-focus-fields] [name="{name}"]'
+            if page.locator(box).input_value():
+                continue  # the reader's own details, kept from the first client
+            tab_to(box)
+            type_in(own.get(name, values[name]))
+        page.evaluate("navigator.clipboard.writeText('')")
+        tab_to('[data-mir-focus-actions] [data-mir-action="copy"]')
+        press("Enter")
+        page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length > 0)")
+
+    tab_to(f'.mir-card[data-template="{VOICEMAIL}"] [data-mir-action="fill"]', limit=400)
+    press("Enter")
+    page.wait_for_selector("[data-mir-focus][open]")
+    fill_and_copy({"client_name": "Priya"})
+    tab_to("[data-mir-focus-new]")
+    press("Enter")
+    fill_and_copy({"client_name": "Tomás", "project_name": "your March invoice"})
+    tab_to("[data-mir-focus-case]")
+    press("Enter")
+    switched = False
+    if page.locator("[data-mir-focus] [data-mir-case-menu]").count():  # the client menu
+        tab_to('[data-mir-case-menu] [data-mir-switch]:not([aria-current])')
+        press("Enter")
+        switched = True
+    back = switched and page.locator('[data-mir-focus] [name="client_name"]').input_value() == "Priya"
+    context.close()
+    return {"keystrokes": keys[0], "scroll px": int(scrolled[0]), "back": back}
+
+
+def paths_only(ref: str | None) -> None:
+    """The reader's paths alone, on one build of the handbook as it is."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from make_it_right.loader import load_pack
+
+    values = {n: f.example for t in load_pack(ROOT / "templates").templates.values()
+              for n, f in t.fields.items()}
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        project = project_at(ref, work)
+        site = work / "site"
+        build_project(project, site, strict=False)
+        with sync_playwright() as p:
+            browser = launch(p)
+            with serve(site) as base:
+                paths = {name: flow(browser, base, values, screen) for name, screen in SCREENS.items()}
+                switches = {name: back_to_first_client(browser, base, screen) for name, screen in SCREENS.items()}
+                keyboard = keyboard_two_clients(browser, base, values)
+            browser.close()
+    print(f"{'built from':<34}{ref or 'work tree'}")
+    print_paths(paths, switches, keyboard)
+    print(f"{'':<34}load average {os.getloadavg()[0]:.1f}")
+
+
+def print_paths(paths: dict, switches: dict, keyboard: dict) -> None:
+    for name, path in paths.items():
+        print(f"{'to a copied voicemail, ' + name:<34}{path['clicks']} clicks, {path['keystrokes']} "
+              f"keystrokes, {path['scroll px']:,} px scrolled (filled: {path['filled']})")
+    for name, path in switches.items():
+        print(f"{'back to the first client, ' + name:<34}{path['clicks']} clicks, "
+              f"{path['scroll px']:,} px scrolled (back: {path['back']})")
+    print(f"{'two clients by keyboard, 1280 px':<34}{keyboard['keystrokes']} keystrokes, "
+          f"{keyboard['scroll px']:,} px scrolled (back to the first: {keyboard['back']})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ref", help="build this git ref instead of the work tree")
+    parser.add_argument("--paths-only", action="store_true",
+                        help="only the reader's paths: one build, no generated pages")
     args = parser.parse_args()
+    if args.paths_only:
+        return paths_only(args.ref)
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT))
@@ -304,6 +414,7 @@ def main() -> None:
             with serve(site) as base:
                 paths = {name: flow(browser, base, values, screen) for name, screen in SCREENS.items()}
                 switches = {name: back_to_first_client(browser, base, screen) for name, screen in SCREENS.items()}
+                keyboard = keyboard_two_clients(browser, base, values)
                 page = browser.new_page()
                 page.goto(base + "twenty/", wait_until="networkidle")
                 page.wait_for_selector("[data-mir-fields]:not([hidden])")
@@ -316,12 +427,7 @@ def main() -> None:
             browser.close()
         plain_index = build_index_size(project, work)
     print(f"{'built from':<34}{args.ref or 'work tree'}")
-    for name, path in paths.items():
-        print(f"{'to a copied voicemail, ' + name:<34}{path['clicks']} clicks, {path['keystrokes']} "
-              f"keystrokes, {path['scroll px']:,} px scrolled (filled: {path['filled']})")
-    for name, path in switches.items():
-        print(f"{'back to the first client, ' + name:<34}{path['clicks']} clicks, "
-              f"{path['scroll px']:,} px scrolled (back: {path['back']})")
+    print_paths(paths, switches, keyboard)
     print(f"{'keystroke to preview, 20 cards':<34}median {twenty_ms[0]:.2f} ms "
           f"(target {TARGETS['typed median']}), p95 {twenty_ms[1]:.2f} ms (target {TARGETS['typed p95']})")
     print(f"{'handler alone, 500 cards':<34}median {big_ms[0]:.2f} ms (target {TARGETS['handler median']}), "

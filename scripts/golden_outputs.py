@@ -26,8 +26,15 @@ RECIPIENTS = [
     "b@bücher.de",
     "Ærøskøbing Ølbryggeri og Søn – Afdeling for Kunder og Klager <kunder@example.dk>",
     "Bcc: x <evil@example.com>",
+    # Hostile names stay one quoted or encoded name: an encoded word's look-alike, angle
+    # brackets and a comma inside quotes, a backslash, a name past 60 characters.
+    '"=?UTF-8?B?QmNjOiBldmlsQHguY29t?=" <x@example.com>',
+    '"B, <b@example.com>" <c@example.com>; Ann \\ Lee <ann@example.com>',
+    "Q" * 70 + " <long@example.com>",
 ]
-REFUSED_RECIPIENTS = ["a@x\r\nBcc: b@x", "Priya <a@x>\nBcc: b@x", "no-at-sign", ", ;"]
+REFUSED_RECIPIENTS = ["a@x\r\nBcc: b@x", "Priya <a@x>\nBcc: b@x", "no-at-sign", ", ;",
+                      "a@example.com\u2028Bcc: b@example.com", "a@example.com\x85Bcc: b@example.com",
+                      "a@example.com\x00", "Priya <a b@example.com>", "<a@exa mple.com>"]
 SMS_RECIPIENTS = ["+44 7700 900123", "+44 7700 900123, +1 (555) 010-9999"]
 REFUSED_SMS = ["07700 900123", "+44?body=x", "+1234567890123456"]
 

@@ -29,6 +29,15 @@ def card(page, template_id):
     return page.locator(f'.mir-card[data-template="{template_id}"]')
 
 
+def card_action(target, action):
+    """A card's action (`target` is the card's locator): its primary action and "Fill
+    this" are in sight; any other is under "More", which this opens first."""
+    control = target.locator(f'.mir-card__actions [data-mir-action="{action}"]')
+    if control.is_hidden():
+        target.locator("[data-mir-more]").click()
+    return control
+
+
 def open_panel(page):
     if page.get_attribute("[data-mir-toggle]", "aria-expanded") != "true":
         page.click("[data-mir-toggle]")

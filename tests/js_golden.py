@@ -47,8 +47,10 @@ HOSTILE = {
     "surrogate": "a\ud800b\udc00c",
     "long": "0123456789" * 100,
 }
-RECIPIENTS = {"to": "priya.nair@example.com", "cc": "sam@example.com, jo+files@example.org",
-              "sender": "me@example.net"}
+# As a reader types them: several, display names, an IDN domain, a quoted comma.
+RECIPIENTS = {"to": "Priya Nair <priya.nair@example.com>, b@bücher.de",
+              "cc": 'sam@example.com; "Files, Jo" <jo+files@example.org>',
+              "sender": "Sam Reed <me@example.net>", "sms": "+44 7700 900123, +1 (555) 010-9999"}
 DATE = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
 
 
@@ -98,7 +100,7 @@ def filled(document: Document, values: dict[str, str]) -> dict:
         assert parsed.get_content() == render.crlf(message.body), document.template.id
         out["eml"] = eml.decode("ascii")
     else:
-        out["sms"] = render.as_sms(document, values)
+        out["sms"] = render.as_sms(document, values, RECIPIENTS["sms"])
     return out
 
 
@@ -134,8 +136,7 @@ def drafts() -> dict:
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".cache" / "js-golden"
     folder.mkdir(parents=True, exist_ok=True)
-    recipients = {"to": [RECIPIENTS["to"]], "cc": [a.strip() for a in RECIPIENTS["cc"].split(",")],
-                  "from": RECIPIENTS["sender"], "date": DATE.isoformat()}
+    recipients = {**RECIPIENTS, "date": DATE.isoformat()}
     for name, data in {"render": {"recipients": recipients, "templates": renders()},
                        "draft": drafts()}.items():
         # ensure_ascii: lone surrogates survive the trip as \\ud800 escapes.

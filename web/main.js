@@ -2,8 +2,7 @@
 // Material's instant navigation swaps pages without reloading, and announces each
 // through `document$`; each page's modules are made then, the last page's destroyed.
 import { CaseStore } from "./core/cases.js";
-import * as encode from "./core/encode.js";
-import { format, slug, addresses, wellFormed } from "./core/text.js";
+import { format, slug, wellFormed } from "./core/text.js";
 import { $, $$ } from "./page/dom.js";
 import { refuseFraming } from "./page/frame.js";
 import { Guide } from "./page/guide.js";
@@ -44,6 +43,10 @@ function received(note) {
 
 async function fillPage(panel, page) {
   fill ??= await import(new URL("fill.min.js", import.meta.url).href);
+  // For the tests and for anyone's console: the encoders, on any text (with the fill-in's code).
+  window.MakeItRight ??= Object.freeze({ ...fill.encode, mailboxes: fill.mailboxes, addressHeader: fill.addressHeader,
+    smsRecipients: fill.smsRecipients, message: (card) => fill.message(card, JSON.parse($("[data-mir-fields]").dataset.mirStrings).subject),
+    format, slug, wellFormed });
   if (page !== shown) return;
   parts.push(new fill.FillInPanel(panel, store, tabs));
 }
@@ -81,10 +84,6 @@ function start() {
 }
 
 document.addEventListener("mir:case", (event) => showMarks(event.detail.case));
-
-// For the tests and for anyone's console: the encoders, on any text.
-window.MakeItRight = Object.freeze({ ...encode, message: (card) => fill.message(card, JSON.parse($("[data-mir-fields]").dataset.mirStrings).subject),
-  format, slug, addresses, wellFormed });
 
 if (!refuseFraming()) {
   tabs = new Tabs(received);

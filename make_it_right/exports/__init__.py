@@ -25,11 +25,15 @@ class ExportFormat:
     write: Callable[[Sequence[Snippet]], bytes]
     # Formats with no fill-ins take only short texts (a text message, a chat line).
     short_only: bool = False
+    # Offered for one template from its card's "More" menu: the text expanders
+    # whose fill-ins ask for each blank as the snippet expands.
+    per_card: bool = False
 
 
 FORMATS = {f.name: f for f in (
-    ExportFormat("espanso", "Espanso", ".yml", "application/yaml", espanso.write),
-    ExportFormat("textexpander", "TextExpander", ".csv", "text/csv", textexpander.write),
+    ExportFormat("espanso", "Espanso", ".yml", "application/yaml", espanso.write, per_card=True),
+    ExportFormat("textexpander", "TextExpander", ".csv", "text/csv", textexpander.write,
+                 per_card=True),
     ExportFormat("raycast", "Raycast", ".json", "application/json", raycast.write),
     ExportFormat("apple", "Apple Text Replacements", ".plist", "application/x-plist",
                  apple.write, short_only=True),

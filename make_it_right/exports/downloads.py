@@ -13,11 +13,26 @@ from .snippet import short
 
 PAGE = "use-in-your-tools/index.md"  # the files sit beside the page it builds
 PREFIX = "make-it-right"
+CARDS = "cards/"  # one template's snippet, offered from its card, in this folder beside the page
 
 
 def file_name(format_name: str, playbook: str | None = None) -> str:
     middle = f"-{playbook}" if playbook else ""
     return f"{PREFIX}{middle}-{format_name}{FORMATS[format_name].suffix}"
+
+
+def card_file_name(format_name: str, template_id: str) -> str:
+    """One template's snippet file, relative to the downloads page's folder."""
+    return f"{CARDS}{PREFIX}-{template_id}-{format_name}{FORMATS[format_name].suffix}"
+
+
+def site_path(name: str) -> str:
+    """A download's path from the site's root (the files sit beside the page)."""
+    return f"{PAGE.rsplit('/', 1)[0]}/{name}"
+
+
+def card_formats() -> list[str]:
+    return [name for name, export in FORMATS.items() if export.per_card]
 
 
 def download_files(pack: Pack, strings: Strings) -> dict[str, bytes]:
@@ -31,6 +46,10 @@ def download_files(pack: Pack, strings: Strings) -> dict[str, bytes]:
                 continue
             if snippets:
                 files[file_name(name, playbook)] = export.write(snippets)
+    for template in pack.templates.values():
+        snippets = snippets_of([template], pack.rules, strings)
+        for name in card_formats():
+            files[card_file_name(name, template.id)] = FORMATS[name].write(snippets)
     return files
 
 

@@ -111,6 +111,8 @@ def hover_and_focus(page, hovered: str, focused: str) -> None:
 
 # States: each starts on its page as loaded, opens something and checks it is open.
 def card_buttons(page) -> None:
+    page.locator(f"{CARD} [data-mir-more]").click()  # its other actions open under "More"
+    expect(page.locator(f'{CARD} [data-mir-action="copy"]')).to_be_visible()
     hover_and_focus(page, f'{CARD} [data-mir-action="copy"]', f'{CARD} [data-mir-action="mailto"]')
 
 
@@ -122,13 +124,14 @@ def panel_expanded(page) -> None:
 
 
 def dialog_open(page) -> None:
-    page.locator(f'{CARD} [data-mir-action="copy"]').click()
+    page.locator(f'{CARD} [data-mir-action="mailto"]').click()
     expect(page.get_by_role("dialog", name=STRINGS.filler.missing_title)).to_be_visible()
     hover_and_focus(page, "[data-mir-anyway]", '[data-mir-dialog] [value="fill"]')
 
 
 def focus_view_open(page) -> None:
     # The voicemail: it has a reminder, so the view shows its date and time too.
+    page.locator('.mir-card[data-template="call-back-team-mistake"] [data-mir-more]').click()
     page.locator('.mir-card[data-template="call-back-team-mistake"] [data-mir-action="ics"]').click()
     expect(page.locator("[data-mir-focus]")).to_be_visible()
     expect(page.locator("[data-mir-remind-at]")).to_be_visible()

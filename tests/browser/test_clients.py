@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from make_it_right.strings import load_strings
-from fill_page import card, open_page, open_panel, parse_mailto
+from fill_page import card, card_action, open_page, open_panel, parse_mailto
 
 pytestmark = pytest.mark.browser
 
@@ -34,9 +34,9 @@ PRIYA = "priya.patel@acme.example"
 TOMAS = "tomas.ortega@ortega.example"
 
 
-def send(page, action, role):
+def send(page, action):
     """The card's action, through the "blanks still empty" question (blanks are left here)."""
-    card(page, SHORT).get_by_role(role, name=FILLER.actions[action], exact=True).click()
+    card_action(card(page, SHORT), action).click()
     page.get_by_role("dialog", name=FILLER.missing_title).get_by_role(
         "button", name=FILLER.anyway[action]).click()
 
@@ -44,14 +44,14 @@ def send(page, action, role):
 def mail_link(page):
     link = card(page, SHORT).get_by_role("link", name=FILLER.actions["mailto"], exact=True)
     link.evaluate("a => { a.href = 'mailto:'; }")
-    send(page, "mailto", "link")
+    send(page, "mailto")
     expect(link).not_to_have_attribute("href", "mailto:")
     return link.get_attribute("href")
 
 
 def eml_bytes(page):
     with page.expect_download() as info:
-        send(page, "eml", "button")
+        send(page, "eml")
     with open(info.value.path(), "rb") as handle:
         return handle.read()
 
@@ -200,6 +200,42 @@ def test_switching_clients_takes_two_taps_from_the_bar_and_the_focus_view(contex
     assert page.errors == []
 
 
+def test_about_me_opens_on_its_own_from_the_client_menu(chromium, site_url, pack):
+    """On a phone: "About me" is two taps from the bar, a small dialog with the
+    reader's own blanks only; what is typed there fills every card, and Escape
+    returns to "Client: …"; the same blanks are back in the panel afterwards."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    opener = page.locator("[data-mir-bar] [data-mir-bar-case]")
+    opener.click()
+    page.locator("[data-mir-case-menu]").get_by_role("button", name=FILLER.about_title, exact=True).click()
+    about = page.get_by_role("dialog", name=FILLER.about_title)
+    expect(about).to_be_visible()
+    expect(about.locator("#mir-f-your_name")).to_be_focused()
+    names = about.locator("input[name]").evaluate_all("els => els.map(e => e.name)")
+    assert {"your_name", "company_name", "your_phone"} <= set(names)
+    assert "client_name" not in names and "@to" not in names
+    page.keyboard.type("Sam")
+    expect(card(page, "call-back-team-mistake").locator(".mir-card__text")).to_contain_text("it's Sam")
+    page.keyboard.press("Escape")
+    expect(about).to_be_hidden()
+    expect(opener).to_be_focused()
+    open_panel(page)
+    expect(page.locator("[data-mir-body] #mir-f-your_name")).to_have_value("Sam")
+    # From the focus view too, on top of it; closing it leaves the focus view open.
+    card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
+    focus = page.locator("[data-mir-focus]")
+    focus.locator("[data-mir-focus-case]").click()
+    focus.get_by_role("button", name=FILLER.about_title, exact=True).click()
+    expect(about).to_be_visible()
+    about.get_by_role("button", name=FILLER.about_done).click()
+    expect(about).to_be_hidden()
+    expect(focus).to_be_visible()
+    expect(focus.locator("[data-mir-focus-case]")).to_be_focused()
+    assert page.errors == []
+    context.close()
+
+
 def test_on_a_phone_the_plan_starts_open(chromium, site_url):
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     page = open_page(context, site_url + "playbooks/billing-error/")
@@ -225,14 +261,22 @@ def test_on_a_phone_each_blank_shows_the_line_it_lands_in(chromium, site_url):
 
 def test_escape_on_the_blanks_question_stays_where_the_reader_was(context, site_url):
     page = open_page(context, site_url + "playbooks/team-mistake/")
+    # Copy sits under the card's "More": choosing it closes the menu onto its button,
+    # and that button is where Escape on the question leaves the reader.
+    more = card(page, EMAIL).locator("[data-mir-more]")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(more).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Tab")
     copy = card(page, EMAIL).get_by_role("button", name=FILLER.actions["copy"], exact=True)
-    copy.focus()
+    expect(copy).to_be_focused()
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name=FILLER.missing_title)
     expect(dialog).to_be_visible()
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
-    expect(copy).to_be_focused()
+    expect(more).to_be_focused()
+    expect(more).to_have_attribute("aria-expanded", "false")
     expect(page.locator("[data-mir-body]")).to_be_hidden()
     # The focus view's reminder date comes before the buttons that use it.
     card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()

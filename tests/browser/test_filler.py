@@ -21,7 +21,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from fill_page import card, open_page, open_panel, parse_mailto
+from fill_page import card, card_action, open_page, open_panel, parse_mailto
 from harness.chromium import wait_for_instant_navigation
 from make_it_right import render
 from make_it_right.escape import plain
@@ -78,7 +78,7 @@ def clipboard(page):
 
 def copy_text(page, template_id):
     page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
-    card(page, template_id).get_by_role("button", name=ACTIONS["copy"], exact=True).click()
+    card_action(card(page, template_id), "copy").click()
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
     return clipboard(page)
 
@@ -99,27 +99,34 @@ def test_encoders_agree_with_python_parsers(context, site_url):
     cases = [{"subject": v.replace("\n", " ").strip() or "x", "body": v + "\n"} for v in HOSTILE.values()]
     results = page.evaluate("""cases => cases.map(({subject, body}) => {
         const M = window.MakeItRight;
-        const to = ["priya@example.com"], cc = ["a@example.com", "b@example.org"];
+        const to = M.mailboxes("Priya Shah <priya@example.com>, jo@bücher.de").boxes;
+        const cc = M.mailboxes('a@example.com; "Bo, B" <b@example.org>').boxes;
+        const from = M.mailboxes("sam@example.com").boxes[0];
         return {
             mailto: M.mailto({subject, body, to, cc}),
-            eml: M.eml({subject, body, to, cc, from: "sam@example.com", date: new Date(Date.UTC(2026, 10, 23, 9, 30))}),
-            sms: M.sms({body}),
+            eml: M.eml({subject, body, to, cc, from, date: new Date(Date.UTC(2026, 10, 23, 9, 30))}),
+            sms: M.sms({body, to: M.smsRecipients("+44 7700 900123").path}),
             ics: M.ics({uid: "u1@test", start: "2026-11-24T09:30", summary: subject, description: body}),
             words: M.encodedSubject(subject),
         };
     })""", cases)
     for case, out in zip(cases, results, strict=True):
         to, query = parse_mailto(out["mailto"])
-        assert to == "priya@example.com" and query["cc"] == "a@example.com,b@example.org"
+        assert to == "priya@example.com,jo@xn--bcher-kva.de" and query["cc"] == "a@example.com,b@example.org"
         assert query["subject"] == case["subject"]
         assert query["body"] == case["body"].replace("\n", "\r\n")
         message = email.message_from_bytes(out["eml"].encode("ascii"), policy=email.policy.default)
         assert message["Subject"] == case["subject"]
-        assert message["To"] == "priya@example.com" and message["From"] == "sam@example.com"
-        assert message["Cc"] == "a@example.com, b@example.org"
+        assert [(a.display_name, a.addr_spec) for a in message["To"].addresses] == [
+            ("Priya Shah", "priya@example.com"), ("", "jo@xn--bcher-kva.de")]
+        assert message["From"] == "sam@example.com"
+        assert [(a.display_name, a.addr_spec) for a in message["Cc"].addresses] == [
+            ("", "a@example.com"), ("Bo, B", "b@example.org")]
+        assert not message.defects and not message["To"].defects
         assert email.utils.parsedate_to_datetime(message["Date"]) == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
         assert message.get_content().replace("\r\n", "\n") == case["body"]
         assert all(len(line) <= 76 for line in out["eml"].split("\r\n\r\n", 1)[1].split("\r\n"))
+        assert urlsplit(out["sms"]).path == "+447700900123"
         assert unquote(urlsplit(out["sms"]).query.removeprefix("body=")) == case["body"].rstrip("\n")
         event = icalendar.Calendar.from_ical(out["ics"]).walk("VEVENT")[0]
         assert str(event["SUMMARY"]) == case["subject"]
@@ -198,7 +205,7 @@ def test_hostile_typing_round_trips_end_to_end(context, site_url, pack):
         assert offer.text_content() == ACTIONS["eml"]
         file = download(page, offer)
     else:
-        file = download(page, card(page, template.id).get_by_role("button", name=ACTIONS["eml"]))
+        file = download(page, card_action(card(page, template.id), "eml"))
     assert file.suggested_filename == f"test-case-{template.id}.eml" or \
         file.suggested_filename.endswith(f"-{template.id}.eml")
     with open(file.path(), "rb") as handle:
@@ -225,7 +232,7 @@ def test_fill_this_opens_a_focus_view_in_text_order(context, site_url, pack):
     order = focus.locator("[data-mir-focus-fields] [name]").evaluate_all("i => i.map(x => x.name)")
     text_order = list(dict.fromkeys(b.field for t in template.texts for b in __import__(
         "make_it_right.placeholders", fromlist=["blanks_in"]).blanks_in(t.parts)))
-    assert order == text_order
+    assert order == ["@register", *text_order]  # a voicemail greets formally too
     # The first empty blank in text order, optional or not, has focus, visibly.
     assert page.evaluate("document.activeElement.name") == text_order[0]
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
@@ -272,10 +279,13 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
     formal = render.as_text(layout(template, RULES, STRINGS, "formal"), values | {"client_formal_name": "Ms Nair"})
     assert copied == formal and "Dear Ms Nair," in copied and "Kind regards,\nSam" in copied
     assert "Hi Priya" not in copied and "Speak soon" not in copied
-    # Every email card on the page follows the case; a voicemail has no register.
+    # Every card on the page follows the case, each in its channel's words; a note has no register.
     shown = lambda template_id: card(page, template_id).evaluate("c => MakeItRight.message(c).text")  # noqa: E731
     assert "Dear Ms Nair," in shown("call-request-short")
-    assert "Ms Nair" not in shown("call-back-team-mistake")
+    assert shown("call-back-team-mistake").startswith("Hello Ms Nair, it's Sam")
+    assert shown("call-back-by-text").startswith("Hello Ms Nair, Sam here. Please call me about")
+    assert '"Hello Ms Nair, it\'s Sam' in shown("team-mistake-opening")
+    assert "Ms Nair" not in shown("team-debrief")
     page.keyboard.press("Escape")
     open_panel(page)
     page.get_by_role("button", name=STRINGS.filler.case_new).click()
@@ -323,7 +333,7 @@ def test_the_focus_view_names_the_client_and_starts_the_next_one(context, site_u
     assert page.input_value("#mir-case-name") == "Ortega & Co"
     page.fill("#mir-case-name", "Tomás Ortega")
     with page.expect_download() as info:
-        card(page, "call-back-team-mistake").get_by_role("button", name=ACTIONS["txt"]).click()
+        card_action(card(page, "call-back-team-mistake"), "txt").click()
         page.get_by_role("dialog", name=STRINGS.filler.missing_title).get_by_role(
             "button", name=STRINGS.filler.anyway["txt"]).click()
     assert info.value.suggested_filename == "tomas-ortega-call-back-team-mistake.txt"
@@ -500,7 +510,7 @@ def test_copy_failure_shows_the_text_to_copy_by_hand(chromium, site_url, clipboa
         else "navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))")
     page = open_page(context, site_url + "playbooks/team-mistake/", {"client_name": "Priya"})
     target = card(page, "redirect-to-solution")
-    target.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
+    card_action(target, "copy").click()
     page.get_by_role("button", name=STRINGS.filler.anyway["copy"]).click()
     box = target.get_by_label(STRINGS.filler.copy_fallback)
     box.wait_for(state="visible")  # after the clipboard's refusal, which is asynchronous
@@ -518,7 +528,7 @@ def test_lone_surrogates_are_replaced_never_thrown(context, site_url):
         input.value = 'a\\ud800b'; input.dispatchEvent(new Event('input', {bubbles: true})); } }""")
     assert card(page, "apology-team-mistake").locator('.mir-blank[data-field="impact"]').text_content() == "a\ufffdb"
     with page.expect_download() as info:
-        card(page, "apology-team-mistake").get_by_role("button", name=ACTIONS["eml"]).click()
+        card_action(card(page, "apology-team-mistake"), "eml").click()
     assert info.value.suggested_filename.endswith(".eml")
     assert page.errors == []
 
@@ -530,7 +540,7 @@ def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
     page = open_page(context, site_url + "playbooks/team-mistake/")
     page.evaluate("navigator.clipboard.writeText('before')")
     template = pack.get("apology-team-mistake")
-    card(page, template.id).get_by_role("button", name=ACTIONS["copy"], exact=True).click()
+    card_action(card(page, template.id), "copy").click()
     dialog = page.get_by_role("dialog", name=STRINGS.filler.missing_title)
     expect(dialog).to_be_visible()
     required = [f.label for f in template.fields.values() if f.required]
@@ -540,8 +550,8 @@ def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
     first_required = next(n for n, f in template.fields.items() if f.required)
     page.wait_for_function(f"() => document.activeElement.name === '{first_required}'")
     assert clipboard(page) == "before"
-    for action, role in (("mailto", "link"), ("eml", "button"), ("txt", "button")):
-        card(page, template.id).get_by_role(role, name=ACTIONS[action]).click()
+    for action in ("mailto", "eml", "txt"):
+        card_action(card(page, template.id), action).click()
         expect(dialog.get_by_role("button", name=STRINGS.filler.anyway[action])).to_be_visible()
         page.keyboard.press("Escape")
         expect(dialog).to_be_hidden()
@@ -557,15 +567,41 @@ def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack
     to, query = parse_mailto(link.get_attribute("href"))
     assert to == "priya@example.com" and query["cc"] == "lee@example.com"
     assert "not an address" in page.locator("[data-mir-bar] [data-mir-status]").text_content()
-    file = download(page, target.get_by_role("button", name=ACTIONS["eml"]))
+    file = download(page, card_action(target, "eml"))
     assert file.suggested_filename == "test-case-apology-team-mistake.eml"
     with open(file.path(), "rb") as handle:
         message = email.message_from_binary_file(handle, policy=email.policy.default)
     assert (message["To"], message["Cc"], message["From"]) == (
         "priya@example.com", "lee@example.com", "sam@example.com")
     assert email.utils.parsedate_to_datetime(message["Date"]) is not None
-    txt = download(page, target.get_by_role("button", name=ACTIONS["txt"]))
+    txt = download(page, card_action(target, "txt"))
     assert txt.suggested_filename == "test-case-apology-team-mistake.txt"
+
+
+def test_several_recipients_with_names_and_an_idn_domain(context, site_url, pack):
+    """Typed as people write them, addressed as Python's renderer addresses them:
+    the .eml's To and Cc headers are exactly render.address_header's, the mail link
+    carries the plain addresses, and the card's To line shows the names."""
+    to, cc = 'Priya Shah <priya@example.com>, "Ortega, Tomás" <tomas@bücher.de>', "jo@example.org; Lee <lee@example.com>"
+    values = dict.fromkeys(pack.get("apology-team-mistake").fields, "Filled") | {"@to": to, "@cc": cc}
+    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    target = card(page, "apology-team-mistake")
+    expect(target.locator(".mir-card__to")).to_contain_text(
+        "Priya Shah <priya@example.com>, Ortega, Tomás <tomas@xn--bcher-kva.de>")
+    link = target.get_by_role("link", name=ACTIONS["mailto"])
+    link.click()
+    mail_to, query = parse_mailto(link.get_attribute("href"))
+    assert mail_to == render.addresses(to) == "priya@example.com,tomas@xn--bcher-kva.de"
+    assert query["cc"] == render.addresses(cc)
+    file = download(page, card_action(target, "eml"))
+    raw = open(file.path(), "rb").read().decode("ascii")
+    assert render.address_header("To", render.mailboxes(to)) in raw
+    assert render.address_header("Cc", render.mailboxes(cc)) in raw
+    message = email.message_from_string(raw, policy=email.policy.SMTP)
+    assert [(a.display_name, a.addr_spec) for a in message["To"].addresses] == [
+        ("Priya Shah", "priya@example.com"), ("Ortega, Tomás", "tomas@xn--bcher-kva.de")]
+    assert not message["To"].defects and not message["Cc"].defects
+    assert page.errors == []
 
 
 def test_a_blank_left_out_takes_its_phrase_with_it(context, site_url, pack):
@@ -582,7 +618,7 @@ def test_add_reminder_downloads_an_ics_event(context, site_url, pack):
     template = pack.get("apology-team-mistake")
     values = dict.fromkeys(template.fields, "Filled") | {"fix_date": "Monday 3 March"}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
-    card(page, template.id).get_by_role("button", name=ACTIONS["ics"]).click()
+    card_action(card(page, template.id), "ics").click()
     assert page.evaluate("document.activeElement.type") == "datetime-local"
     page.fill("[data-mir-remind-at]", "2026-12-01T10:15")
     file = download(page, page.locator("[data-mir-focus-actions]").get_by_role("button", name=ACTIONS["ics"]))
@@ -614,7 +650,7 @@ def test_fallback_words_come_from_the_strings_file(context, site_url, pack):
         all.cases[0].name = "!!!"; sessionStorage.setItem("mir:cases", JSON.stringify(all)); }""")
     page.reload()
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
-    card(page, template.id).get_by_role("button", name=ACTIONS["ics"]).click()
+    card_action(card(page, template.id), "ics").click()
     page.fill("[data-mir-remind-at]", "2026-12-01T10:15")
     file = download(page, page.locator("[data-mir-focus-actions]").get_by_role("button", name=ACTIONS["ics"]))
     assert file.suggested_filename == f"{own['file_fallback']}-{template.id}.ics"

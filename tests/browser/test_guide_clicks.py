@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from guide_paths import GUIDE, PATHS, STRINGS
+from fill_page import card_action
 from make_it_right.guide import outcome
 
 
@@ -66,7 +67,7 @@ def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(chromi
     first = page.locator(".mir-guide__result:visible ol li a").first
     first.click()
     page.wait_for_url(f"**/#tpl-{templates[0]}")
-    page.locator(f'.mir-card[data-template="{templates[0]}"] [data-mir-action="copy"]').click()
+    card_action(page.locator(f'.mir-card[data-template="{templates[0]}"]'), "copy").click()
     # With a blank still empty, the missing-blanks dialog asks first.
     copied = "() => navigator.clipboard.readText().then(t => t.length > 0)"
     page.wait_for_function(f"""() => document.querySelector("[data-mir-dialog]")?.open
@@ -102,7 +103,7 @@ def test_the_playbook_page_shows_its_plan_marks_what_was_sent_and_leads_back(chr
     expect(items).to_have_count(len(order))
     expect(plan).not_to_contain_text(STRINGS.guide.done, use_inner_text=True)
     sent = templates[1]
-    page.locator(f'.mir-card[data-template="{sent}"] [data-mir-action="copy"]').click()
+    card_action(page.locator(f'.mir-card[data-template="{sent}"]'), "copy").click()
     page.get_by_role("button", name=STRINGS.filler.anyway["copy"]).click()
     expect(items.nth(order.index(sent))).to_contain_text(STRINGS.guide.done, use_inner_text=True)
     assert [STRINGS.guide.done in text for text in items.all_inner_texts()] == [t == sent for t in order]

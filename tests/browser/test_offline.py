@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from harness.serve import serve
+from fill_page import card_action
 from make_it_right.offline import SOURCE, worker_script
 from make_it_right.strings import load_strings
 
@@ -67,10 +68,23 @@ def test_a_page_never_opened_works_offline(context, offline_site_url):
     expect(first_card.locator(".mir-card__text")).to_contain_text("Tomás")
 
     page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
-    first_card.locator("[data-mir-action=copy]").click()
+    card_action(first_card, "copy").click()
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('Tomás'))")
 
     assert elsewhere == []
+
+
+def test_chromium_finds_the_handbook_installable(context, offline_site_url):
+    """What Lighthouse's installable-manifest and service-worker audits asked Chromium
+    (Lighthouse 12 dropped them; tools/lighthouse pins 13.5): the manifest parses with no
+    errors, and nothing stops installing but the test's own private window."""
+    page = saved(context, offline_site_url)
+    cdp = context.new_cdp_session(page)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["errors"] == [] and manifest["url"].endswith("/manifest.webmanifest")
+    errors = {e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]}
+    assert errors <= {"in-incognito"}, errors
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
 
 
 def test_the_worker_never_caches_what_a_reader_types(context, offline_site_url):

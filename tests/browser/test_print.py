@@ -15,6 +15,7 @@ from harness import pdf
 from make_it_right.loader import load_pack
 from make_it_right.rules import load_rules
 from make_it_right.strings import load_strings
+from fill_page import card_action
 from matrix import one_pass
 from paths import ROOT, TEMPLATES
 
@@ -113,7 +114,7 @@ def print_card(page, template: str) -> None:
     page.evaluate("() => { window.__printed = null; window.print = () => { window.__printed = "
                   "document.querySelector('.mir-print-target').dataset.template } }")
     card = page.locator(f'.mir-card[data-template="{template}"]')
-    card.get_by_role("button", name=STRINGS.filler.actions["print"], exact=True).click()
+    card_action(card, "print").click()
     # The dialog opens when a blank is empty: press "Print anyway" if it did.
     page.wait_for_function("""t => window.__printed === t
         || document.querySelector("[data-mir-dialog]")?.open""", arg=template)

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from harness.serve import serve
+from fill_page import card_action
 from make_it_right.strings import load_strings
 
 pytestmark = pytest.mark.browser
@@ -105,7 +106,7 @@ def test_clearing_a_client_takes_its_typed_name_and_sent_marks(context, site_url
     page.fill("#mir-f-client_name", "Priya")
     page.fill("#mir-case-name", "Acme rollout")
     card = page.locator('.mir-card[data-template="call-back-team-mistake"]')
-    card.get_by_role("button", name=FILLER.actions["copy"], exact=True).click()
+    card_action(card, "copy").click()
     # Its other blanks are empty: the dialog asks, and the reader copies anyway.
     dialog = page.locator("[data-mir-dialog]")
     expect(dialog).to_be_visible()

@@ -230,3 +230,24 @@ def test_a_sensitive_reply_asks_for_a_second_reader_on_its_card(pack, rules, str
         assert pack.get(sensitive).second_reader and line in card(sensitive), sensitive
     assert not pack.get("progress-update").second_reader
     assert "mir-card__review" not in card("progress-update")
+
+
+def test_a_blanks_example_is_set_apart_from_what_it_would_fill(pack, rules, strings):
+    """Issue 20: an example ("Priya") must not read like a value already typed: on the
+    card and in the panel it sits in a span of its own (styled apart), still escaped."""
+    import dataclasses
+    from types import MappingProxyType
+
+    from make_it_right.card import render_card
+    from make_it_right.escape import plain
+    from make_it_right.panel import render_panel
+
+    template = pack.get("call-back-team-mistake")
+    example = plain(strings.card.example.format(example="Priya"))
+    assert f'<span class="mir-example">{example}</span>' in render_card(
+        layout(template, rules, strings), rules, strings)
+    assert f'<span class="mir-example">{example}</span>' in render_panel([template], rules, strings)
+    hostile = template.fields["client_name"].model_copy(update={"example": '<b>"x"</b>'})
+    odd = dataclasses.replace(template, fields=MappingProxyType({**template.fields, "client_name": hostile}))
+    html = render_panel([odd], rules, strings)
+    assert "<b>" not in html and plain('<b>"x"</b>') in html

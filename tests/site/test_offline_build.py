@@ -10,6 +10,7 @@ import re
 import struct
 
 from make_it_right.offline import SOURCE, is_local_preview, precached, worker_script
+from paths import ROOT
 
 
 def listed(site) -> tuple[str, list[str]]:
@@ -72,6 +73,12 @@ def test_the_manifest_names_icons_that_exist_at_their_sizes(built_site):
     assert {"any", "maskable"} <= purposes
     home = (site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<link rel="manifest" href="\.?/?manifest\.webmanifest">', home)
+    # A themed browser bar (what Lighthouse's "themed-omnibox" checked before Lighthouse 12
+    # dropped its PWA audits): the page's theme-color is the manifest's and the header's.
+    css = (ROOT / "web" / "styles" / "make-it-right.css").read_text(encoding="utf-8")
+    primary = re.search(r"--md-primary-fg-color:\s*(#[0-9a-f]{6})", css).group(1)
+    assert f'<meta name="theme-color" content="{manifest["theme_color"]}">' in home
+    assert manifest["theme_color"] == primary
 
 
 def test_precached_pages_are_the_folders_readers_open(tmp_path):

@@ -1,6 +1,7 @@
 // The formats a filled template leaves the page in: mailto:, sms:, .eml and .ics.
 // make_it_right/render.py writes the same; web/test/encode.test.js holds both to
 // golden files made with Python's email and urllib.
+import { addressHeader } from "./address.js";
 import { wellFormed } from "./text.js";
 
 export const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
@@ -11,10 +12,14 @@ export const encode = (text) => encodeURIComponent(wellFormed(text))
 
 const list = (items) => encode(items.join(",")).replace(/%40/g, "@").replace(/%2C/g, ",");
 
-export const mailto = ({ subject, body, to = [], cc = [] }) => `mailto:${list(to.slice(0, 1))}?` +
-  `${cc.length ? `cc=${list(cc)}&` : ""}subject=${encode(subject)}&body=${encode(crlf(body))}`;
+// RFC 6068: addresses only (`to` and `cc` are mailboxes; display names have no place here).
+const addressesOf = (boxes) => list(boxes.map((box) => box.address));
 
-export const sms = ({ body }) => `sms:?body=${encode(body.replace(/\n$/, ""))}`;
+export const mailto = ({ subject, body, to = [], cc = [] }) => `mailto:${addressesOf(to)}?` +
+  `${cc.length ? `cc=${addressesOf(cc)}&` : ""}subject=${encode(subject)}&body=${encode(crlf(body))}`;
+
+// RFC 5724 needs a recipient: `to` is address.smsRecipients(...).path, never empty here.
+export const sms = ({ body, to }) => `sms:${to}?body=${encode(body.replace(/\n$/, ""))}`;
 
 const utf8 = (text) => new TextEncoder().encode(text);
 const base64 = (text) => btoa(Array.from(utf8(text), (b) => String.fromCharCode(b)).join(""));
@@ -37,12 +42,13 @@ function pieces(text, size, first = size) {
 // "Subject: " and the first word share a line of at most 76 characters (render.encoded_words).
 export const encodedSubject = (subject) => pieces(subject, 45, 39).map((w) => `=?UTF-8?B?${base64(w)}?=`).join("\r\n ");
 
-export function eml({ subject, body, to = [], cc = [], from = "", date = null }) {
+// `to`, `cc` and `from` are mailboxes ({ name, address }), as address.mailboxes reads them.
+export function eml({ subject, body, to = [], cc = [], from = null, date = null }) {
   const head = ["MIME-Version: 1.0"];
   if (date) head.push(`Date: ${date.toUTCString().replace("GMT", "+0000")}`);
-  if (from) head.push(`From: ${from}`);
-  if (to.length) head.push(`To: ${to[0]}`);
-  if (cc.length) head.push(`Cc: ${cc.join(", ")}`);
+  if (from) head.push(addressHeader("From", [from]));
+  if (to.length) head.push(addressHeader("To", to));
+  if (cc.length) head.push(addressHeader("Cc", cc));
   head.push(`Subject: ${encodedSubject(subject)}`, "X-Unsent: 1",
     "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "");
   return [...head, ...(base64(crlf(wellFormed(body))).match(/.{1,76}/g) || []), ""].join("\r\n");

@@ -27,14 +27,6 @@ export function plural(forms, count, language, params = { count }) {
   return format(forms[category] ?? forms.other, params);
 }
 
-const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
-
-// A typed "To" line split into [addresses that look like one, everything else].
-export function addresses(text) {
-  const all = String(text || "").split(/[,;]/).map((a) => a.trim()).filter(Boolean);
-  return [all.filter((a) => ADDRESS.test(a)), all.filter((a) => !ADDRESS.test(a))];
-}
-
 // Maps without a prototype: a field called "constructor" is just a field.
 export function valuesOf(source) {
   const map = Object.create(null);

@@ -3,10 +3,12 @@
 // and panel.py write the markup; typed text only becomes textContent, a value or
 // encoded text. One instance per page; destroy() takes every listener off.
 import { $, $$, Listeners, emit, make, setText } from "./dom.js";
+import { CardMenus } from "./more.js";
+import { mailboxes, mailboxText, smsRecipients } from "../core/address.js";
 import { anotherClient } from "../core/cases.js";
 import { eml, ics, mailto, sms } from "../core/encode.js";
 import { POLICY, nextMorning } from "../core/policy.js";
-import { addresses, format, plural, slug, wellFormed } from "../core/text.js";
+import { format, plural, slug, wellFormed } from "../core/text.js";
 import { oneLine, resolve, strip } from "../core/fill.js";
 
 function textOf(node) {
@@ -61,6 +63,7 @@ export class FillInPanel {
   #markers;
   #menu;
   #menuFrom;
+  #more;
   #nameFrom;
   #offerTimer;
   #onInput;
@@ -116,11 +119,13 @@ export class FillInPanel {
       this.#indexText(card);
       const actions = $(".mir-card__actions", card);
       const email = Boolean($("[href^=mailto]", actions));
-      this.#info.set(card, { actions, left: $("[data-mir-left]", card), email, registers: Boolean(card.dataset.registers) });
+      const text = Boolean($("[href^=sms]", actions));
+      this.#info.set(card, { actions, left: $("[data-mir-left]", card), email, text, registers: Boolean(card.dataset.registers) });
       // Every email shows where it goes, above its text and in its focus view.
       if (email) $(".mir-card__text", card).before(make("p", { className: "mir-card__to" }));
     }
     this.#wire();
+    this.#more = new CardMenus(document, new URL("../", import.meta.url));
     this.refresh();
     this.#bar.hidden = false;
     panel.hidden = false;
@@ -130,6 +135,7 @@ export class FillInPanel {
 
   destroy() {
     this.listeners.destroy();
+    this.#more.destroy();
     clearTimeout(this.#offerTimer);
     for (const old of $$("body > .mir-skip")) old.remove();
   }
@@ -218,7 +224,7 @@ export class FillInPanel {
 
   #showRecipients() {
     const ui = this.#ui;
-    const [to, cc] = ["@to", "@cc"].map((name) => addresses(this.#active.values[name])[0].join(", "));
+    const [to, cc] = ["@to", "@cc"].map((name) => mailboxes(this.#active.values[name]).boxes.map(mailboxText).join(", "));
     const lines = [to ? format(ui.to_line, { to }) : ui.to_nobody, ...(cc ? [format(ui.cc_line, { cc })] : [])];
     for (const line of $$(".mir-card__to")) setText(line, lines.join("\n"));
   }
@@ -429,7 +435,7 @@ export class FillInPanel {
     }
     // This template's own notes: what it says when the blank is left empty may differ.
     const own = $(`dt[data-field="${CSS.escape(name)}"] + dd`, this.#focused);
-    if (own) $(".mir-field__hint", copy).textContent = own.textContent;
+    if (own) $(".mir-field__hint", copy).replaceChildren(...own.cloneNode(true).childNodes);
     const input = $("[name]", copy);
     input.value = this.#mapOf(name)[name] || "";
     input.addEventListener("input", this.#onInput); // taken off with the copy, on close
@@ -446,7 +452,8 @@ export class FillInPanel {
     this.#opened.add(card);
     setText(this.#part("title"), format(ui.focus_label, { title: card.dataset.title }));
     focus.setAttribute("aria-label", this.#part("title").textContent);
-    const names = [...(data.email ? ["@to", "@cc"] : []), ...(data.registers ? ["@register"] : []), ...data.fields];
+    const names = [...(data.email ? ["@to", "@cc"] : []), ...(data.text ? ["@sms"] : []),
+      ...(data.registers ? ["@register"] : []), ...data.fields];
     this.#part("fields").replaceChildren(...names.map((name) => this.#focusField(name)));
     const preview = $(".mir-card__text", card).cloneNode(true);
     for (const span of $$(".mir-blank, .mir-omit", preview)) {
@@ -480,7 +487,7 @@ export class FillInPanel {
     if (!focus.open) focus.showModal();
     this.#countLeft(card);
     if (target === "ics") return this.#remindAt.focus();
-    if (target === "@register") return $("[name='@register']", this.#part("fields")).focus();
+    if (target === "@register" || target === "@sms") return $(`[name='${target}']`, this.#part("fields")).focus();
     // The first empty blank in the order the text uses them, optional or not.
     const first = data.fields.find((name) => !this.#valueOf(name)) || data.fields[0];
     const input = $(`[name="${CSS.escape(first || "")}"]`, this.#part("fields"));
@@ -541,10 +548,10 @@ export class FillInPanel {
   }
 
   #recipients() {
-    const [to, cc, from] = [this.#active.values["@to"], this.#active.values["@cc"], this.store.about["@from"]].map(addresses);
-    const bad = [...to[1], ...cc[1], ...from[1]];
+    const [to, cc, from] = [this.#active.values["@to"], this.#active.values["@cc"], this.store.about["@from"]].map(mailboxes);
+    const bad = [...to.bad, ...cc.bad, ...from.bad];
     if (bad.length) this.#announce(format(this.#ui.bad_address, { address: bad[0] }));
-    return { to: to[0], cc: cc[0], from: from[0][0] || "" };
+    return { to: to.boxes, cc: cc.boxes, from: from.boxes[0] || null };
   }
 
   #message(card) { return message(card, this.#ui.subject); }
@@ -566,7 +573,7 @@ export class FillInPanel {
       control.textContent = ui.copied_button;
       setTimeout(() => { control.textContent = label; }, POLICY.copiedMs);
     } catch {
-      const group = control.parentElement;
+      const group = control.closest("[role=group]") || control.parentElement;
       let box = group.nextElementSibling;
       if (!box?.matches(".mir-copy-fallback")) {
         box = make("div", { className: "mir-copy-fallback" });
@@ -593,7 +600,16 @@ export class FillInPanel {
     return undefined;
   }
 
-  #sms(card, control) { window.location.href = control.href = sms(this.#message(card)); }
+  // RFC 5724 has no link without a recipient: with no number yet, ask for one in place.
+  #sms(card, control) {
+    const { path, bad } = smsRecipients(this.#active.values["@sms"]);
+    if (!path) {
+      this.#openFocus(card, "@sms");
+      return this.#announce(bad.length ? format(this.#ui.bad_phone, { number: bad[0] }) : this.#ui.sms_needs_number);
+    }
+    window.location.href = control.href = sms({ ...this.#message(card), to: path });
+    return undefined;
+  }
 
   #eml(card) {
     this.#saveFile(card, "eml", eml({ ...this.#message(card), ...this.#recipients(), date: new Date() }), "message/rfc822");
@@ -688,6 +704,8 @@ export class FillInPanel {
       this.#changed(ui.switched);
     } else if (what === "clear") {
       this.#caseCommand("clear");
+    } else if (what === "about") {
+      this.#openAbout(control.closest(".mir-focus") ? $("[data-mir-focus-case]", this.#focus) : $("[data-mir-bar-case]", this.#bar));
     } else if (inFocus) {
       this.#part("new").click();
     } else {
@@ -696,6 +714,21 @@ export class FillInPanel {
       // A new client starts with their name.
       this.#openPanel(this.#nameFrom.find((name) => this.#inputs.has(name)));
     }
+  }
+
+  // "About me" on its own: its fieldset moves into a small dialog, and back on close,
+  // so the same inputs (and their listeners) serve both; focus returns to "Client: …".
+  #openAbout(from) {
+    const dialog = $("[data-mir-about-dialog]", this.panel);
+    const group = $("[data-mir-about-group]", this.panel);
+    const home = group.nextElementSibling;
+    $("[data-mir-about-slot]", dialog).append(group);
+    dialog.showModal();
+    $("input", group)?.focus();
+    dialog.addEventListener("close", () => {
+      home.before(group);
+      from?.focus();
+    }, { once: true });
   }
 
   // -- the panel's own controls ----------------------------------------------------
