@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
-from .datafile import DATA_DIR, language_file, load_model
+from .datafile import DATA_DIR, language_file, load_yaml, validated
 from .draft_rules import CATEGORIES as DRAFT_CATEGORIES
 from .errors import DataError
 from .rules import CANONICAL
@@ -369,9 +369,24 @@ def strings_path(language: str) -> Path:
 
 @cache
 def load_strings(language: str = CANONICAL) -> Strings:
-    strings = load_model(language_file(STRINGS_DIR, language, "strings"), Strings)
+    """A language's strings; while it is in progress, a key it lacks takes English's
+    words (the parity tests and `make-it-right languages` list them)."""
+    from .rules import load_language
+
+    path = language_file(STRINGS_DIR, language, "strings")
+    data = load_yaml(path)
+    if language != CANONICAL and load_language(language).status == "in-progress":
+        data = _filled_from(load_yaml(strings_path(CANONICAL)), data)
+    strings = validated(data, path, Strings)
     strings._language = language
     return strings
+
+
+def _filled_from(english: object, own: object) -> object:
+    """`own` with every key it lacks taken from `english`, at any depth."""
+    if not isinstance(english, dict) or not isinstance(own, dict):
+        return own
+    return {**english, **{key: _filled_from(english.get(key), value) for key, value in own.items()}}
 
 
 def check_strings_cover(strings: Strings, rules, language: str) -> None:
