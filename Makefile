@@ -92,6 +92,12 @@ lighthouse: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
+# `make test`'s wall time, CPU time (Chromium's included) and each tier's test time;
+# `make test-time TIME_TARGET=test-browser` for another target.
+.PHONY: test-time
+test-time: $(STAMP)
+	$(BIN)/python scripts/test_time.py $(or $(TIME_TARGET),test)
+
 # The fill-in's numbers (issue 10); FILLER_REF=main for "before".
 filler-bench: $(STAMP)
 	$(BIN)/python scripts/filler_bench.py $(if $(FILLER_REF),--ref $(FILLER_REF))

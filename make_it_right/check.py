@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .errors import Breach, display_path
+from .draft_rules import DraftRules, load_draft_rules, matches
 from .escape import plain_line_problem
 from .measure import MEASURES, fields_measured, filled_with_examples, with_longest_values
 from .model import Template
@@ -22,9 +23,11 @@ if TYPE_CHECKING:
     from .rules import Channel, Rules
 
 
-def check_template(template: Template, rules: Rules, registers: bool = True) -> list[Breach]:
+def check_template(template: Template, rules: Rules, registers: bool = True,
+                   language: str = "en") -> list[Breach]:
     """Every way this template breaks the contract, in each of its registers;
-    empty when it is sound."""
+    empty when it is sound. `language` picks the written-admission patterns
+    (data/draft-rules/<language>.yml)."""
     problems = (_check_place(template, rules) + _check_finished(template, rules)
                 + _check_plain_lines(template))
     channel = rules.channels.get(template.channel)
@@ -43,12 +46,13 @@ def check_template(template: Template, rules: Rules, registers: bool = True) -> 
     if not field_problems:
         problems += _check_limits(template, channel, rules)
         problems += _check_phrases(template, rules)
-        problems += _check_admissions(template, rules)
+        problems += _check_admissions(template, rules, load_draft_rules(language))
         problems += _check_client_words(template, rules)
-    return problems + (_check_registers(template, rules, problems) if registers else [])
+    return problems + (_check_registers(template, rules, problems, language) if registers else [])
 
 
-def _check_registers(template: Template, rules: Rules, found: list[Breach]) -> list[Breach]:
+def _check_registers(template: Template, rules: Rules, found: list[Breach],
+                     language: str = "en") -> list[Breach]:
     """Each register the template can be read in meets the same contract."""
     known = registers_of(template, rules)
     problems = [Breach("register-unknown",
@@ -66,7 +70,8 @@ def _check_registers(template: Template, rules: Rules, found: list[Breach]) -> l
     for name in known:
         variant = in_register(template, rules, name)
         problems += [Breach(problem.rule, f"in the {name} register: {problem.message}")
-                     for problem in check_template(variant, rules, registers=False)]
+                     for problem in check_template(variant, rules, registers=False,
+                                                   language=language)]
     return problems
 
 
@@ -263,10 +268,11 @@ def _check_limits(template: Template, channel: Channel, rules: Rules) -> list[Br
     return problems
 
 
-def _check_admissions(template: Template, rules: Rules) -> list[Breach]:
-    """What never goes in writing (rules.yml `written_admissions`): refused in the
-    subject always, and elsewhere unless the template names the rule under
-    `needs_sign_off` (and then it must really say it)."""
+def _check_admissions(template: Template, rules: Rules, wording: DraftRules) -> list[Breach]:
+    """What never goes in writing (rules.yml `written_admissions` names the ids, the
+    language's draft rules hold their words): refused in the subject always, and
+    elsewhere unless the template names the rule under `needs_sign_off` (and then
+    it must really say it)."""
     admissions = rules.written_admissions
     unknown = [name for name in template.needs_sign_off if name not in admissions.ids]
     problems = [Breach("needs-sign-off-unknown",
@@ -278,36 +284,42 @@ def _check_admissions(template: Template, rules: Rules) -> list[Breach]:
              for text in template.texts}
     message = "\n".join(texts.values())
     said = set()
-    for rule in admissions.rules:
+    for rule in (wording.rule(rule_id) for rule_id in admissions.ids):
         hint = (f"(rule {rule.id}; if your manager has agreed these words, make this a "
                 f"separate template that lists it under needs_sign_off)")
-        if rule.beside_regex is not None:
-            loss, offer = rule.regex.search(message), rule.beside_regex.search(message)
-            if loss and offer:
+        if rule.beside:
+            loss = rule.spans(message)
+            if loss:
+                offer = matches(rule.beside_regexes, [], message)[0]
                 said.add(rule.id)
                 if rule.id not in template.needs_sign_off:
                     problems.append(Breach(f"written-{rule.id}", (
-                        f"the message says \"{loss.group(0)}\" and \"{offer.group(0)}\": "
-                        f"{rule.why} Try instead: \"{rule.instead}\" {hint}")))
+                        f"the message says \"{_quote(message, loss[0])}\" and "
+                        f"\"{_quote(message, offer)}\": {rule.message} "
+                        f"Try instead: \"{rule.instead}\" {hint}")))
             continue
         for name, text in texts.items():
-            found = rule.regex.search(text)
+            found = rule.spans(text)
             if not found:
                 continue
             said.add(rule.id)
             if name == "subject":
                 problems.append(Breach(f"written-{rule.id}", (
-                    f"subject says \"{found.group(0)}\": a subject line is the part that "
-                    f"gets forwarded, so it never carries this. {rule.why} (rule {rule.id})")))
+                    f"subject says \"{_quote(text, found[0])}\": a subject line is the part that "
+                    f"gets forwarded, so it never carries this. {rule.message} (rule {rule.id})")))
             elif rule.id not in template.needs_sign_off:
                 problems.append(Breach(f"written-{rule.id}", (
-                    f"{_where(name)} says \"{found.group(0)}\": {rule.why} "
+                    f"{_where(name)} says \"{_quote(text, found[0])}\": {rule.message} "
                     f"Try instead: \"{rule.instead}\" {hint}")))
     problems += [Breach("needs-sign-off-unused",
                         f"needs_sign_off names '{name}', but the text never says it; remove it, so "
                         f"the card doesn't ask for a manager's yes it doesn't need")
                  for name in template.needs_sign_off if name in admissions.ids and name not in said]
     return problems
+
+
+def _quote(text: str, span: tuple[int, int]) -> str:
+    return text[span[0]:span[1]]
 
 
 def _check_client_words(template: Template, rules: Rules) -> list[Breach]:

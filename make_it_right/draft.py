@@ -5,7 +5,8 @@ signature, a legal notice or a call script's avoid list is set aside, and said
 so); then the wording rules (data/draft-rules/<language>.yml: written
 admissions, half apologies, over-promises, blame, vague times, the evasive
 passive, tone), the parts a draft needs for its channel and situation
-(rules.yml `draft_checks`), each channel's limits and reading ease run on the
+(rules.yml `draft_checks` says which, the language's draft rules `parts` how
+each is said), each channel's limits and reading ease run on the
 writer's own words. web/core/draft.js does the same in the browser from
 the data `draft_data()` gives it; the corpus in tests/engine/drafts holds both to
 the same findings.
@@ -20,11 +21,11 @@ import re
 from dataclasses import asdict, dataclass
 
 from .draft_rules import CATEGORIES as CATEGORIES  # re-exported: the tests read it here
-from .draft_rules import TOO_LONG, DraftRule, DraftRules, load_draft_rules
+from .draft_rules import TOO_LONG, DraftRules, load_draft_rules
 from .draft_structure import Structure, read_structure
-from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, sms_size
+from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, read_aloud, seconds_to_say, sms_size
 from .patterns import LINE_BREAKS, QUOTES, SPACES, Normalized, find_all, js_flags, normalize
-from .readability import syllable_count
+from .readability import flesch_score, syllable_count
 from .rules import Rules, load_rules
 from .strings import Strings, load_strings
 
@@ -129,7 +130,7 @@ def guess_channel(text: str, rules: Rules, strings: Strings,
         return next(name for name in rules.draft_checks.channels if rules.channels[name].has_subject)
     structure = read_structure(text, wording or load_draft_rules(strings.language))
     normal = normalize(structure.own_words(text)).text
-    for guess in rules.draft_checks.guess:
+    for guess in (wording or load_draft_rules()).guess:
         if find_all(guess.regex, normal):
             return guess.channel
     own = "".join(ch for ch, hide in zip(text, structure.hidden, strict=False) if not hide)
@@ -154,25 +155,6 @@ def paragraphs(text: str) -> int:
 
 # -- wording ----------------------------------------------------------------------------
 
-def matches(regexes, unless, text: str) -> list[tuple[int, int]]:
-    """Every match of `regexes`, left to right, that no match of `unless` overlaps;
-    two matches of one rule that overlap count once (the first)."""
-    spans = sorted(span for regex in regexes for span in find_all(regex, text))
-    excepted = [span for regex in unless for span in find_all(regex, text)]
-    kept: list[tuple[int, int]] = []
-    for start, end in spans:
-        if any(a < end and start < b for a, b in excepted):
-            continue
-        if kept and start < kept[-1][1]:
-            continue
-        kept.append((start, end))
-    return kept
-
-
-def rule_matches(rule: DraftRule, text: str) -> list[tuple[int, int]]:
-    return matches(rule.regexes, rule.unless_regexes, text)
-
-
 def wording_findings(draft: Draft, wording: DraftRules) -> list[Finding]:
     """Each rule's matches; where two rules of one category flag overlapping text,
     the one listed first in the data speaks for both."""
@@ -182,7 +164,7 @@ def wording_findings(draft: Draft, wording: DraftRules) -> list[Finding]:
         if rule.channels is not None and draft.channel not in rule.channels:
             continue
         spans = taken.setdefault(rule.category, [])
-        for start, end in rule_matches(rule, draft.norm.text):
+        for start, end in rule.spans(draft.norm.text):
             if any(a < end and start < b for a, b in spans):
                 continue
             spans.append((start, end))
@@ -215,8 +197,7 @@ def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
         found.append(Finding("subject", "missing-part", words["subject"].message,
                              words["subject"].instead, link))
     for part in required_parts(draft.channel, playbook, rules):
-        spec = rules.draft_checks.parts[part]
-        if not matches(spec.regexes, spec.unless_regexes, draft.norm.text):
+        if not wording.parts[part].found(draft.norm.text):
             found.append(Finding(part, "missing-part", words[part].message, words[part].instead,
                                  link))
     return found
@@ -227,15 +208,14 @@ def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
 def spoken_words(draft: Draft, rules: Rules) -> int:
     """Words read aloud: each digit of a phone number is one (as for the templates)."""
     spelled = rules.draft_checks.phone_regex.sub(
-        lambda m: " ".join(ch for ch in m.group(0) if ch.isdigit()), draft.body)
+        lambda m: read_aloud(m.group(0)), draft.body)
     return count_words(spelled)
 
 
 DRAFT_MEASURES = {
     "subject-chars": lambda draft, rules: len(draft.subject or ""),
     "body-words": lambda draft, rules: count_words(draft.body),
-    "spoken-seconds": lambda draft, rules: (
-        spoken_words(draft, rules) * 60 / rules.limits.voicemail_words_per_minute),
+    "spoken-seconds": lambda draft, rules: seconds_to_say(spoken_words(draft, rules), rules),
     "phone-mentions": lambda draft, rules: len(find_all(rules.draft_checks.phone_regex,
                                                         draft.norm.text)),
     "sms-segments": lambda draft, rules: sms_size(draft.own_text.strip(SPACES)).segments,
@@ -267,11 +247,6 @@ def whole(value: float) -> int:
 
 
 # -- reading ease ------------------------------------------------------------------------
-
-def flesch(words: int, sentences: int, syllables: int) -> float:
-    """Flesch reading ease, in the order of operations the browser uses too."""
-    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
-
 
 def sentences(text: str, breaks: frozenset[int], start: int) -> list[tuple[int, int]]:
     """Sentence spans of `text` from `start`: each ends at . ! ? or … (with any
@@ -343,13 +318,13 @@ def reading_ease(draft: Draft) -> Ease | None:
     if not total_words:
         return None
     total_syllables = sum(c[2] for c in counted)
-    score = flesch(total_words, len(counted), total_syllables)
+    score = flesch_score(total_words, len(counted), total_syllables)
     worst, best_gain = counted[0][0], None
     for span, sentence_words, syllables in counted:
         if len(counted) == 1:
             break
-        without = flesch(total_words - sentence_words, len(counted) - 1,
-                         total_syllables - syllables)
+        without = flesch_score(total_words - sentence_words, len(counted) - 1,
+                               total_syllables - syllables)
         if best_gain is None or without - score > best_gain:
             worst, best_gain = span, without - score
     return Ease(score, total_words, worst)
@@ -446,14 +421,14 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
     wording = wording or load_draft_rules(strings.language)
     return {
         "wording": [{"id": r.id, "category": r.category, "channels": r.channels,
-                     "patterns": r.patterns, "unless": r.unless,
+                     "patterns": r.patterns, "unless": r.unless, "beside": r.beside,
                      "flags": js_flags(r.case_sensitive), "message": r.message,
                      "instead": r.instead, "link": wording.link(r)} for r in wording.rules],
         "setAside": {name: kind.model_dump() for name, kind in wording.set_aside.items()},
         "links": wording.links,
         "maxChars": wording.max_chars,
         "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags()}
-                  for name, part in checks.parts.items()},
+                  for name, part in wording.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,
                             "limits": [limit.model_dump() for limit in rules.channels[name].limits]}
                      for name, need in checks.channels.items()},
@@ -461,7 +436,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
                        for name, changes in checks.situations.items()},
         "phone": {"source": checks.phone_pattern, "flags": js_flags()},
         "guess": [{"channel": g.channel, "source": g.pattern, "flags": js_flags()}
-                  for g in checks.guess],
+                  for g in wording.guess],
         "emailParagraphs": checks.email_paragraphs,
         "readingEase": checks.reading_ease.model_dump() if uses_flesch(rules) else None,
         "wordsPerMinute": rules.limits.voicemail_words_per_minute,

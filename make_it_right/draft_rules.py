@@ -15,8 +15,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .datafile import DATA_DIR, language_file, load_model
+from .errors import DataError
 from .model import KEBAB
-from .patterns import checked_pattern, compile_portable
+from .patterns import checked_pattern, compile_portable, find_all
 
 RULES_DIR = DATA_DIR / "draft-rules"
 
@@ -46,8 +47,14 @@ class DraftRule(Strict):
     message: str = Field(min_length=1)
     instead: str = Field(min_length=1)
     link: str | None = None
+    # A short example of the wording, for the phrase bank's table of what never goes
+    # in writing (every rule rules.yml `written_admissions.ids` names has one).
+    phrase: str | None = None
     patterns: list[str] = Field(min_length=1)
     unless: list[str] = []
+    # When given, the rule flags only if one of these also matches somewhere in the
+    # same message (the client's loss set beside an offer).
+    beside: list[str] = []
     examples: Examples
 
     @property
@@ -58,13 +65,69 @@ class DraftRule(Strict):
     def unless_regexes(self) -> list[re.Pattern[str]]:
         return [compile_portable(p, self.case_sensitive) for p in self.unless]
 
+    @property
+    def beside_regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p, self.case_sensitive) for p in self.beside]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the rule flags `text` (one whole message)."""
+        if self.beside and not matches(self.beside_regexes, [], text):
+            return []
+        return matches(self.regexes, self.unless_regexes, text)
+
     @model_validator(mode="after")
     def _patterns_are_safe(self) -> DraftRule:
-        for i, pattern in enumerate(self.patterns):
-            checked(pattern, f"rule '{self.id}' patterns[{i}]", self.case_sensitive)
-        for i, pattern in enumerate(self.unless):
-            checked(pattern, f"rule '{self.id}' unless[{i}]", self.case_sensitive)
+        for field in ("patterns", "unless", "beside"):
+            for i, pattern in enumerate(getattr(self, field)):
+                checked(pattern, f"rule '{self.id}' {field}[{i}]", self.case_sensitive)
         return self
+
+
+class DraftPart(Strict):
+    """Something a draft must contain (an apology, the impact, a date still to
+    come, a next step): there when one of `patterns` matches, unless a match of
+    `unless` overlaps it ("DO NOT apologise", "since 9 am")."""
+
+    patterns: list[str] = Field(min_length=1)
+    unless: list[str] = []
+
+    @property
+    def regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p) for p in self.patterns]
+
+    @property
+    def unless_regexes(self) -> list[re.Pattern[str]]:
+        return [compile_portable(p) for p in self.unless]
+
+    def found(self, text: str) -> bool:
+        return bool(matches(self.regexes, self.unless_regexes, text))
+
+
+class Guess(Strict):
+    """A cue that a draft is for `channel` when the reader doesn't pick one."""
+
+    channel: str
+    pattern: str
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return compile_portable(self.pattern)
+
+
+def matches(regexes: list[re.Pattern[str]], unless: list[re.Pattern[str]],
+            text: str) -> list[tuple[int, int]]:
+    """Every match of `regexes`, left to right, that no match of `unless` overlaps;
+    two matches that overlap count once (the first)."""
+    spans = sorted(span for regex in regexes for span in find_all(regex, text))
+    excepted = [span for regex in unless for span in find_all(regex, text)]
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if any(a < end and start < b for a, b in excepted):
+            continue
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
 
 
 class SetAsideKind(Strict):
@@ -89,6 +152,8 @@ class DraftRules(Strict):
     links: dict[str, str]
     set_aside: dict[str, SetAsideKind]
     rules: list[DraftRule]
+    parts: dict[str, DraftPart]
+    guess: list[Guess] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> DraftRules:
@@ -102,12 +167,48 @@ class DraftRules(Strict):
         for name, kind in self.set_aside.items():
             for where, pattern in kind.patterns().items():
                 checked(pattern, f"set_aside.{name}.{where}")
+        for where, pattern in self.part_patterns().items():
+            checked(pattern, where)
         return self
+
+    def part_patterns(self) -> dict[str, str]:
+        """The parts' and the channel cues' patterns, by where they sit."""
+        found = {f"parts.{name}.{field}[{i}]": p for name, part in self.parts.items()
+                 for field in ("patterns", "unless") for i, p in enumerate(getattr(part, field))}
+        return found | {f"guess[{i}] ({g.channel})": g.pattern for i, g in enumerate(self.guess)}
 
     def link(self, rule: DraftRule) -> str:
         return rule.link or self.links[rule.category]
 
+    def rule(self, rule_id: str) -> DraftRule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+def check_draft_rules_cover(wording: DraftRules, rules, language: str) -> None:
+    """The language's draft rules give every part rules.yml `draft_checks` names,
+    every rule `written_admissions` names (with its phrase), and channel cues only
+    for channels drafts are checked for; a DataError naming the file otherwise."""
+    path = RULES_DIR / f"{language}.yml"
+    checks = rules.draft_checks
+    problems = [f"parts has no '{p}', which rules.yml draft_checks names; add its patterns"
+                for p in checks.parts if p not in wording.parts]
+    problems += [f"parts.{p} is not a part rules.yml draft_checks names; remove it"
+                 for p in wording.parts if p not in checks.parts]
+    ids = {r.id: r for r in wording.rules}
+    problems += [f"rules has no '{i}', which rules.yml written_admissions names; add it"
+                 for i in rules.written_admissions.ids if i not in ids]
+    problems += [f"rule '{i}' has no phrase; the phrase bank lists it, so give a short example"
+                 for i in rules.written_admissions.ids if i in ids and not ids[i].phrase]
+    problems += [f"guess names channel '{g.channel}', which drafts are not checked for; use: "
+                 f"{', '.join(checks.channels)}" for g in wording.guess if g.channel not in checks.channels]
+    problems += [f"rule '{r.id}' names unknown channel(s) "
+                 f"{', '.join(c for c in r.channels if c not in rules.channels)}"
+                 for r in wording.rules if r.channels and not set(r.channels) <= set(rules.channels)]
+    if problems:
+        raise DataError(path, "; ".join(problems))
+
 
 @cache
 def load_draft_rules(language: str = "en") -> DraftRules:
+    """The draft rules for `language` (a code like "en", "ru"; the caller decides)."""
     return load_model(language_file(RULES_DIR, language, "draft rules"), DraftRules)

@@ -203,7 +203,7 @@ def overlay_breaches(template: Template, path: Path, rules: Rules) -> tuple[Temp
     if breaches:
         return None, breaches
     ours = merged(template, overlay, path)
-    breaches = check_template(ours, rules)
+    breaches = check_template(ours, rules, language=rules.language.code)
     return (None if breaches else ours), breaches
 
 

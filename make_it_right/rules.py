@@ -167,41 +167,13 @@ class BlockedPhrase(Strict):
         return self
 
 
-class WrittenAdmission(Strict):
-    """Words that never go in writing until a manager agrees (rules.yml
-    `written_admissions`); with `beside`, only when both appear in one message."""
-
-    id: str = Field(pattern=KEBAB)
-    phrase: str
-    pattern: str
-    beside: str | None = None
-    why: str
-    instead: str
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        return compile_portable(self.pattern)
-
-    @property
-    def beside_regex(self) -> re.Pattern[str] | None:
-        return None if self.beside is None else compile_portable(self.beside)
-
-    @model_validator(mode="after")
-    def _compiles(self) -> WrittenAdmission:
-        checked_pattern(self.pattern, f"written_admissions '{self.id}' pattern")
-        if self.beside is not None:
-            checked_pattern(self.beside, f"written_admissions '{self.id}' beside")
-        return self
-
-
 class WrittenAdmissions(Strict):
+    """What never goes in writing until a manager agrees: `check` refuses these
+    rules (their patterns live in data/draft-rules/<language>.yml, by id) in the
+    templates of `channels`, unless a template names them under needs_sign_off."""
+
     channels: list[str]
-    rules: list[WrittenAdmission]
-
-    @property
-    def ids(self) -> list[str]:
-        return [rule.id for rule in self.rules]
-
+    ids: list[Kebab] = Field(min_length=1)
 
 class Voice(Strict):
     # English prose habits; a language without them leaves them out (not counted).
@@ -261,23 +233,6 @@ class Language(Strict):
     keep_as_is: list[str] = []
 
 
-class DraftPart(Strict):
-    # The part is there when one of these matches (several short patterns search
-    # faster than one long alternation).
-    patterns: list[str] = Field(min_length=1)
-    # Text that looks like the part but is not: a match of one of these that
-    # overlaps the part's match cancels it ("DO NOT apologise", "since 9 am").
-    unless: list[str] = []
-
-    @property
-    def regexes(self) -> list[re.Pattern[str]]:
-        return [compile_portable(p) for p in self.patterns]
-
-    @property
-    def unless_regexes(self) -> list[re.Pattern[str]]:
-        return [compile_portable(p) for p in self.unless]
-
-
 class Adjustment(Strict):
     """A situation's change to the parts a draft needs."""
 
@@ -286,26 +241,18 @@ class Adjustment(Strict):
     add: list[str] = []
 
 
-class Guess(Strict):
-    channel: str
-    pattern: str
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        return compile_portable(self.pattern)
-
-
 class ReadingEase(Strict):
     min: float
     min_words: int = Field(ge=1)
 
 
 class DraftChecks(Strict):
-    channels: dict[str, list[str]]
+    """What a draft needs, by channel and situation; the parts' patterns are per
+    language, in data/draft-rules/<language>.yml `parts`."""
+
+    channels: dict[str, list[Kebab]]
     situations: dict[str, list[Adjustment]] = {}
-    parts: dict[str, DraftPart]
     phone_pattern: str
-    guess: list[Guess]
     email_paragraphs: int = Field(ge=2)
     reading_ease: ReadingEase
 
@@ -313,29 +260,22 @@ class DraftChecks(Strict):
     def phone_regex(self) -> re.Pattern[str]:
         return compile_portable(self.phone_pattern)
 
+    @property
+    def parts(self) -> list[str]:
+        """Every part a channel or a situation names, in the order first named."""
+        named = [p for need in self.channels.values() for p in need]
+        named += [p for changes in self.situations.values() for a in changes for p in a.skip + a.add]
+        return list(dict.fromkeys(named))
+
     def patterns(self) -> dict[str, str]:
         """Every pattern here, by where it sits, for validation and for the tests."""
-        found = {f"parts.{name}.patterns[{i}]": p for name, part in self.parts.items()
-                 for i, p in enumerate(part.patterns)}
-        found |= {f"parts.{name}.unless[{i}]": p for name, part in self.parts.items()
-                  for i, p in enumerate(part.unless)}
-        found["phone_pattern"] = self.phone_pattern
-        found |= {f"guess.{g.channel}": g.pattern for g in self.guess}
-        return found
+        return {"phone_pattern": self.phone_pattern}
 
     @model_validator(mode="after")
     def _consistent(self) -> DraftChecks:
         for where, pattern in self.patterns().items():
             checked_pattern(pattern, f"draft_checks.{where}")
-        parts = set(self.parts)
-        named = [p for need in self.channels.values() for p in need]
-        named += [p for changes in self.situations.values() for a in changes for p in a.skip + a.add]
-        unknown = sorted(set(named) - parts)
-        if unknown:
-            raise ValueError(f"names unknown part(s) {', '.join(unknown)}; "
-                             f"the parts are: {', '.join(parts)}")
         channels = [c for changes in self.situations.values() for a in changes for c in a.channels or []]
-        channels += [g.channel for g in self.guess]
         unknown = sorted(set(channels) - set(self.channels))
         if unknown:
             raise ValueError(f"names channel(s) {', '.join(unknown)} that drafts are not checked "

@@ -30,6 +30,7 @@ from .page_source import front_matter_problems, read_page
 from .pages import MacroCall, PageError, card_steps, dense_markup, macro_calls
 from .panel import render_panel
 from .rules import CANONICAL, load_rules
+from .draft_rules import check_draft_rules_cover, load_draft_rules
 from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
 from .history import last_changed
@@ -68,6 +69,7 @@ class Handbook:
         rules = load_rules(language=language)
         strings = load_strings(language)
         check_strings_cover(strings, rules, language)
+        check_draft_rules_cover(load_draft_rules(language), rules, language)
         pack = load_pack(project_dir / "templates", load_rules())
         if language != CANONICAL:
             pack = translated_pack(pack, rules, overlay_root(project_dir, language))
@@ -163,7 +165,7 @@ class Handbook:
     def phrases_to_avoid(self, page: str, which: str = "blocked") -> str:
         """The blocked phrases from rules.yml (or, with which="written", what never goes
         in writing until a manager agrees), with why and what to say instead."""
-        return avoid_table(self.pack.rules, self.strings, which)
+        return avoid_table(self.pack.rules, self.strings, which, self.language)
 
     def _check_link(self, page: str, template) -> str | None:
         """Where a card's "Check my edited version" goes: the draft page, set to the

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .card import card_id
+from .draft_rules import DraftRule, load_draft_rules
 from .escape import plain
 from .loader import Pack
 from .model import Template
-from .rules import Rules
+from .rules import BlockedPhrase, Rules
 from .strings import Strings
 
 
@@ -56,7 +57,18 @@ def grouped_index(pack: Pack, group: str, level: int, strings: Strings) -> str:
     )
 
 
-def avoid_table(rules: Rules, strings: Strings, which: str = "blocked") -> str:
+def written_rules(rules: Rules, language: str = "en") -> list[DraftRule]:
+    """The rules that never go in writing, as rules.yml lists them, in the language's words."""
+    wording = load_draft_rules(language)
+    return [wording.rule(rule_id) for rule_id in rules.written_admissions.ids]
+
+
+def why(phrase: BlockedPhrase | DraftRule) -> str:
+    return phrase.why if isinstance(phrase, BlockedPhrase) else phrase.message
+
+
+def avoid_table(rules: Rules, strings: Strings, which: str = "blocked",
+                language: str = "en") -> str:
     """An HTML table: each blocked phrase (or, with which="written", each thing that
     never goes in writing until a manager agrees), why it hurts, and what to try instead.
 
@@ -64,11 +76,11 @@ def avoid_table(rules: Rules, strings: Strings, which: str = "blocked") -> str:
     """
     if which not in ("blocked", "written"):
         raise ValueError(f"phrases_to_avoid(): which must be 'blocked' or 'written', got {which!r}")
-    phrases = rules.blocked_phrases if which == "blocked" else rules.written_admissions.rules
+    phrases = rules.blocked_phrases if which == "blocked" else written_rules(rules, language)
     s = strings.phrase_bank
     head = "".join(f"<th>{plain(text)}</th>" for text in (s.avoid, s.why, s.instead))
     rows = "".join(
-        f"<tr><td>“{plain(p.phrase)}”</td><td data-search-exclude>{plain(p.why)}</td>"
+        f"<tr><td>“{plain(p.phrase)}”</td><td data-search-exclude>{plain(why(p))}</td>"
         f"<td>{plain(p.instead)}</td></tr>"
         for p in phrases
     )

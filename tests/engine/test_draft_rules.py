@@ -11,7 +11,6 @@ import time
 import pytest
 
 from draft_node import run_js
-from make_it_right.draft import rule_matches
 from make_it_right.draft_rules import DraftRules, load_draft_rules
 from make_it_right.patterns import unbounded_problem
 from make_it_right.errors import DataError
@@ -35,6 +34,8 @@ def every_pattern(rules, wording) -> list[tuple[str, str, bool]]:
     for rule in wording.rules:
         found += [(f"{rule.id}.patterns[{i}]", p, rule.case_sensitive) for i, p in enumerate(rule.patterns)]
         found += [(f"{rule.id}.unless[{i}]", p, rule.case_sensitive) for i, p in enumerate(rule.unless)]
+        found += [(f"{rule.id}.beside[{i}]", p, rule.case_sensitive) for i, p in enumerate(rule.beside)]
+    found += [(k, p, False) for k, p in wording.part_patterns().items()]
     found += [(f"draft_checks.{k}", p, False) for k, p in rules.draft_checks.patterns().items()]
     return found
 
@@ -88,9 +89,9 @@ def test_every_rule_has_a_category_a_link_and_examples(wording):
 @pytest.mark.parametrize("rule", WORDING.rules, ids=lambda r: r.id)
 def test_a_rule_flags_its_examples_and_nothing_in_its_counter_examples(rule):
     for text in rule.examples.match:
-        assert rule_matches(rule, normalize(text).text), (rule.id, "should flag", text)
+        assert rule.spans(normalize(text).text), (rule.id, "should flag", text)
     for text in rule.examples.no_match:
-        assert not rule_matches(rule, normalize(text).text), (rule.id, "should not flag", text)
+        assert not rule.spans(normalize(text).text), (rule.id, "should not flag", text)
 
 
 def test_the_browser_reads_every_example_as_python_does(rules, strings, wording):
@@ -210,3 +211,37 @@ def test_every_link_points_at_a_page_and_heading_the_handbook_has(wording):
 def test_wording_rule_ids_name_no_part_or_measure(rules, wording):
     """A finding's id names one rule, whichever file it comes from."""
     assert not {r.id for r in wording.rules} & set(rules.finding_ids())
+
+
+def test_a_language_file_must_cover_the_parts_and_the_written_admissions(rules, wording):
+    from make_it_right.draft_rules import check_draft_rules_cover
+
+    check_draft_rules_cover(wording, rules, "en")
+    data = wording.model_dump()
+    del data["parts"]["fix-date"]
+    data["rules"] = [r for r in data["rules"] if r["id"] != "accepts-liability"]
+    for rule in data["rules"]:
+        if rule["id"] == "admits-fault":
+            rule["phrase"] = None
+    with pytest.raises(DataError) as caught:
+        check_draft_rules_cover(DraftRules.model_validate(data), rules, "en")
+    message = caught.value.message
+    assert "parts has no 'fix-date'" in message
+    assert "rules has no 'accepts-liability'" in message
+    assert "rule 'admits-fault' has no phrase" in message
+
+
+def test_check_reads_the_written_admissions_from_the_language_file(rules, pack):
+    """The template side and the draft side flag the same words, by the same rule."""
+    from make_it_right.check import _check_admissions
+
+    template = pack.get("apology-signed-off")
+    assert set(template.needs_sign_off) == {"admits-fault", "offers-compensation"}
+    data = WORDING.model_dump()
+    for rule in data["rules"]:
+        if rule["id"] == "admits-fault":
+            rule["patterns"] = ["\\bnever said anywhere\\b"]
+    changed = DraftRules.model_validate(data)
+    problems = [p.message for p in _check_admissions(template, rules, changed)]
+    assert problems == ["needs_sign_off names 'admits-fault', but the text never says it; "
+                        "remove it, so the card doesn't ask for a manager's yes it doesn't need"]

@@ -9,12 +9,13 @@ import re
 import pytest
 
 from make_it_right.patterns import compile_portable, find_all, normalize, portable_problem
-from make_it_right.rules import BlockedPhrase, DraftChecks
+from make_it_right.draft_rules import DraftPart, load_draft_rules
+from make_it_right.rules import BlockedPhrase
 
 
 def every_pattern(rules) -> dict[str, str]:
     found = {f"blocked_phrases.{p.id}": p.source for p in rules.blocked_phrases}
-    return found | rules.draft_checks.patterns()
+    return found | rules.draft_checks.patterns() | load_draft_rules().part_patterns()
 
 
 def test_every_pattern_in_the_rules_is_portable(rules):
@@ -61,11 +62,11 @@ def test_patterns_inside_the_subset_pass(pattern):
 def test_a_bad_pattern_in_the_rules_names_the_phrase():
     with pytest.raises(ValueError, match=re.escape("pattern for 'hm' uses '.'")):
         BlockedPhrase(id="hm", phrase="hm", pattern="h.m", why="w", instead="i")
-    with pytest.raises(ValueError, match=r"draft_checks.parts.x.patterns\[0\] uses \\s"):
-        DraftChecks.model_validate({
-            "channels": {"email": ["x"]}, "parts": {"x": {"patterns": ["a\\sb"]}},
-            "phone_pattern": "\\d", "guess": [], "email_paragraphs": 3,
-            "reading_ease": {"min": 60, "min_words": 5}})
+    rules = load_draft_rules().model_dump()
+    rules["parts"]["x"] = {"patterns": ["a\\sb"]}
+    with pytest.raises(ValueError, match=r"parts.x.patterns\[0\] uses \\s"):
+        type(load_draft_rules()).model_validate(rules)
+    assert DraftPart(patterns=["sorry"]).found("So sorry.")
 
 
 def test_flags_are_explicit_ascii_and_case_insensitive_by_default():

@@ -1,5 +1,6 @@
 """What never goes in writing until a manager agrees (issue 18): the rules live in
-rules.yml under `written_admissions`, `check` refuses them in every client-facing
+rules.yml `written_admissions` by id (their words in data/draft-rules/<language>.yml,
+the one place "Check my draft" reads them too), `check` refuses them in every client-facing
 written template, and a template that must carry one declares it and says so on
 its card. The handbook's voice counts are held here too."""
 
@@ -49,12 +50,14 @@ def rule_ids(problems: list[str]) -> list[str]:
 def test_the_rules_are_data_with_the_ids_the_draft_checker_uses(rules):
     assert rules.written_admissions.ids == SHARED_IDS
     assert {"email", "sms", "voicemail"} <= set(rules.written_admissions.channels)
-    # "Check my draft" keeps its wording rules in data/draft-rules/<language>.yml; where
-    # it flags the same thing, it uses the same id.
+    # Their words live once, in data/draft-rules/<language>.yml, which "Check my draft"
+    # reads too; rules.yml holds no second copy of a pattern.
     draft_ids = {r["id"] for r in yaml.safe_load(
         (ROOT / "make_it_right" / "data" / "draft-rules" / "en.yml").read_text())["rules"]}
-    assert {"admits-fault", "admits-negligence", "accepts-liability", "compensates-losses",
-            "blames-client-side", "blames-third-party"} <= draft_ids
+    assert set(SHARED_IDS) <= draft_ids
+    raw = yaml.safe_load((ROOT / "make_it_right" / "data" / "rules.yml").read_text())
+    assert set(raw["written_admissions"]) == {"channels", "ids"}
+    assert "parts" not in raw["draft_checks"] and "guess" not in raw["draft_checks"]
 
 
 @pytest.mark.parametrize(("text", "rule"), [
@@ -92,9 +95,9 @@ def test_a_declared_admission_passes_and_a_subject_never_carries_one(rules):
                        acknowledgement="That was our mistake.")
     assert messages(in_subject, rules) == [
         'subject says "Our mistake": a subject line is the part that gets forwarded, so it '
-        "never carries this. An admission of fault in writing can be forwarded, kept and read "
-        "as liability. Say sorry for the impact and give the fix; own the fault on the call, "
-        "or in writing once your manager agrees. (rule admits-fault)"]
+        "never carries this. Fault in writing can be used against you and your company. Say "
+        "sorry for the impact; admit fault on a call, once your manager agrees. "
+        "(rule admits-fault)"]
 
 
 def test_declarations_are_honest(rules):
@@ -174,10 +177,11 @@ def test_the_voice_counters_count():
 
 
 def test_the_phrase_bank_lists_what_never_goes_in_writing(rules, strings):
-    from make_it_right.tables import avoid_table
+    from make_it_right.tables import avoid_table, written_rules
 
     table = avoid_table(rules, strings, "written")
-    for rule in rules.written_admissions.rules:
+    assert [rule.id for rule in written_rules(rules)] == SHARED_IDS
+    for rule in written_rules(rules):
         assert rule.id and f"“{rule.phrase.replace(chr(39), '&#39;')}”" in table, rule.id
     assert '{{ phrases_to_avoid("written") }}' in (ROOT / "docs" / "phrase-bank.md").read_text()
     with pytest.raises(ValueError, match="which must be 'blocked' or 'written'"):

@@ -13,7 +13,7 @@ function compile(data) {
   return {
     ...data,
     wordingRe: data.wording.map((rule) => ({ ...rule, re: all(rule.patterns, rule.flags),
-      unlessRe: all(rule.unless, rule.flags) })),
+      unlessRe: all(rule.unless, rule.flags), besideRe: all(rule.beside, rule.flags) })),
     setAsideRe: Object.entries(data.setAside).map(([name, kind]) => ({ name,
       line: kind.line === null ? null : atStart(kind.line),
       fromHereOn: kind.from_here_on.map(atStart),
@@ -227,6 +227,12 @@ function matches(regexes, unless, text) {
   return kept;
 }
 
+// DraftRule.spans: a rule with `beside` flags only when one of those matches too.
+function ruleSpans(rule, text) {
+  if (rule.besideRe.length && !matches(rule.besideRe, [], text).length) return [];
+  return matches(rule.re, rule.unlessRe, text);
+}
+
 function wording(R, draft) {
   const found = [];
   const taken = new Map();
@@ -234,7 +240,7 @@ function wording(R, draft) {
     if (rule.channels !== null && !rule.channels.includes(draft.channel)) return;
     if (!taken.has(rule.category)) taken.set(rule.category, []);
     const spans = taken.get(rule.category);
-    for (const [a, b] of matches(rule.re, rule.unlessRe, draft.norm.text)) {
+    for (const [a, b] of ruleSpans(rule, draft.norm.text)) {
       if (overlaps(spans, a, b)) continue;
       spans.push([a, b]);
       const s = span(draft.norm, a, b);
@@ -514,7 +520,7 @@ export function createChecker(data, hyphenation) {
     // One wording rule's matches in a normalised text (the rules' own examples).
     ruleMatches: (id, text) => {
       const rule = rules.wordingRe.find((r) => r.id === id);
-      return matches(rule.re, rule.unlessRe, normalize(rules, text).text).length;
+      return ruleSpans(rule, normalize(rules, text).text).length;
     },
     setAsideNote: (text) => (tooLong(rules, text) ? null : setAsideNote(rules, readStructure(rules, text))),
     noteOf: (draft) => setAsideNote(rules, draft.structure),
