@@ -13,8 +13,11 @@ NODE_TOOLS := tools/esbuild/node_modules/.stamp tools/eslint/node_modules/.stamp
 
 .PHONY: web lint-js test-node serve lint test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse perf lock lint-ci zensical sms-golden clean
 
+# One language at a time (mkdocs serve builds one config): `make serve LANGUAGE=ru`.
+# `make site SERVE=1` builds every language and serves them side by side.
+LANGUAGE ?= en
 serve: $(SERVE_STAMP)
-	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/python scripts/serve.py $(if $(filter-out en,$(LANGUAGE)),-f mkdocs.$(LANGUAGE).yml) --dev-addr 127.0.0.1:8000 --livereload
 
 # Everything: the linters, engine, site builds, browser (installs Debian's chromium and
 # poppler-utils if missing), with one pass of each exhaustive browser matrix;
@@ -67,8 +70,10 @@ test-matrices: $(STAMP)
 	bash scripts/install-chromium.sh
 	$(BIN)/pytest -n 2 --dist loadgroup -m matrix tests/browser
 
+# Every language into site/<code>/ and the chooser at site/index.html, with each
+# build's time (`make site LANGUAGE=ru` for one; SERVE=1 serves them after).
 site: $(SERVE_STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/site.py $(if $(filter command line,$(origin LANGUAGE)),--language $(LANGUAGE)) $(if $(SERVE),--serve)
 
 check: $(SERVE_STAMP)
 	$(BIN)/make-it-right check

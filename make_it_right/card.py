@@ -71,7 +71,7 @@ def size_label(template: Template, rules: Rules, strings: Strings) -> str:
     if measure is None:
         return ""
     value = round(MEASURES[measure].of(template, rules))
-    return getattr(strings.card.size, measure.replace("-", "_")).format(value=value)
+    return strings.counted(getattr(strings.card.size, measure.replace("-", "_")), value, value=value)
 
 
 def reminder_fields(template: Template, rules: Rules) -> list[str]:

@@ -8,6 +8,7 @@
     make-it-right check-draft PATH|- [--channel CHANNEL] [--playbook ID] [--format text|json]
     make-it-right export --format espanso|textexpander|raycast|apple [--playbook ID]
                          [--channel CHANNEL] -o FILE|-
+    make-it-right languages [CODE] [--scaffold | --stamp [ID ...]]
 
 It finds the pack (the templates/ folder) from where you stand, walking up, or
 takes --pack DIR (before or after the command); outside a project it uses the
@@ -238,7 +239,7 @@ def _check_draft(args) -> int:
     print(summary(text, channel, rules, strings))
     count = len(findings)
     print(words.none if not count else words.count_one if count == 1
-          else words.count_many.format(count=count))
+          else strings.counted(words.count_many, count, count=count))
     return PROBLEMS if findings else OK
 
 
@@ -262,6 +263,35 @@ def _export(args) -> int:
     else:
         Path(args.output).write_bytes(data)
         print(f"wrote {len(snippets)} snippet(s) for {export.tool} to {args.output}", file=sys.stderr)
+    return OK
+
+
+def _languages(args) -> int:
+    from .languages import coverage, language_codes, scaffold_overlays, stamp_overlays
+    from .rules import CANONICAL
+
+    pack_dir = _pack_dir(args)
+    project, english = pack_dir.parent, load_pack(pack_dir)
+    codes = [c for c in language_codes() if c != CANONICAL]
+    if args.code is not None and args.code not in codes:
+        raise UsageError(f"unknown language '{args.code}'; {close_match(args.code, codes)} "
+                         "(a language is make_it_right/data/languages/<code>.yml)")
+    if args.scaffold or args.stamp is not None:
+        if args.code is None:
+            raise UsageError("name the language: make-it-right languages CODE --scaffold")
+        if args.scaffold:
+            paths = scaffold_overlays(project, args.code, english)
+            verb = "wrote"
+        else:
+            paths = stamp_overlays(project, args.code, english, args.stamp)
+            verb = "stamped"
+        for path in paths:
+            print(f"{verb} {display_path(path)}")
+        print(f"{len(paths)} overlay(s) {verb}.")
+        return OK
+    reports = [coverage(project, code, english) for code in ([args.code] if args.code else codes)]
+    for report in reports:
+        print("\n".join(report.lines()))
     return OK
 
 
@@ -329,4 +359,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="FILE|-",
                         help="where to write it, or - for standard output")
     export.set_defaults(run=_export)
+
+    languages = command("languages", help="how far each language is translated (templates, "
+                                          "pages, strings); --scaffold writes the missing "
+                                          "template overlays from English, --stamp records the "
+                                          "English each overlay now translates")
+    languages.add_argument("code", nargs="?", help="one language, like ru")
+    chore = languages.add_mutually_exclusive_group()
+    chore.add_argument("--scaffold", action="store_true")
+    chore.add_argument("--stamp", nargs="*", metavar="ID", help="every overlay, or these ids")
+    languages.set_defaults(run=_languages)
     return parser

@@ -111,7 +111,11 @@ def load_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Any:
 
 def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
     """A data file validated against its pydantic model; one DataError per file."""
-    data = load_yaml(path)
+    return validated(load_yaml(path), path, model, context)
+
+
+def validated(data: Any, path: Path, model: type[M], context: dict | None = None) -> M:
+    """Data read from `path` validated against its model; one DataError per file."""
     try:
         return model.model_validate(data, context=context)
     except ValidationError as error:
@@ -286,5 +290,18 @@ def close_match(value: str, known: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known)}"
 
 
-__all__ = ["DATA_DIR", "DataError", "close_match", "display_path", "language_file",
-           "load_model", "load_yaml", "parse_yaml", "parse_yaml_strings", "read_text", "schema_message", "schema_rule"]
+__all__ = [
+    "DATA_DIR",
+    "DataError",
+    "close_match",
+    "display_path",
+    "language_file",
+    "load_model",
+    "load_yaml",
+    "parse_yaml",
+    "parse_yaml_strings",
+    "read_text",
+    "schema_message",
+    "schema_rule",
+    "validated",
+]

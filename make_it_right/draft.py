@@ -74,7 +74,7 @@ def check_draft(text: str, channel: str | None = None, playbook: str | None = No
     """Everything the handbook would change in `text`, in a stable order."""
     rules = rules or load_rules()
     strings = strings or load_strings()
-    wording = wording or load_draft_rules()
+    wording = wording or load_draft_rules(strings.language)
     if len(text) > wording.max_chars:
         words = strings.draft.too_long
         return [Finding(TOO_LONG, "size", words.message.format(
@@ -90,7 +90,7 @@ def read_draft(text: str, channel: str, rules: Rules, strings: Strings,
     if channel not in rules.draft_checks.channels:
         raise ValueError(f"unknown channel '{channel}'; use one of: "
                          f"{', '.join(rules.draft_checks.channels)}")
-    structure = read_structure(text, wording or load_draft_rules())
+    structure = read_structure(text, wording or load_draft_rules(strings.language))
     norm = normalize(structure.own_words(text))
     subject, body_start = None, 0
     if rules.channels[channel].has_subject:
@@ -128,7 +128,7 @@ def guess_channel(text: str, rules: Rules, strings: Strings,
     rules' cues in order, then one text message's length makes an SMS."""
     if subject_line(text, strings) is not None:
         return next(name for name in rules.draft_checks.channels if rules.channels[name].has_subject)
-    structure = read_structure(text, wording or load_draft_rules())
+    structure = read_structure(text, wording or load_draft_rules(strings.language))
     normal = normalize(structure.own_words(text)).text
     for guess in (wording or load_draft_rules()).guess:
         if find_all(guess.regex, normal):
@@ -330,8 +330,16 @@ def reading_ease(draft: Draft) -> Ease | None:
     return Ease(score, total_words, worst)
 
 
+def uses_flesch(rules: Rules) -> bool:
+    """Flesch reading ease is calibrated for English: a language whose rules name
+    another measure (languages/<code>.yml readability) has no reading-ease check."""
+    return rules.language.readability.measure == "flesch"
+
+
 def readability(draft: Draft, rules: Rules, strings: Strings,
                 wording: DraftRules) -> list[Finding]:
+    if not uses_flesch(rules):
+        return []
     bar = rules.draft_checks.reading_ease
     ease = reading_ease(draft)
     if ease is None or ease.words < bar.min_words or ease.score >= bar.min:
@@ -353,7 +361,7 @@ def sizes(text: str, channel: str, rules: Rules | None = None,
     strings = strings or load_strings()
     draft = read_draft(text, channel, rules, strings)
     sms = sms_size(draft.own_text.strip(SPACES))
-    ease = reading_ease(draft)
+    ease = reading_ease(draft) if uses_flesch(rules) else None
     return {
         "words": count_words(draft.body),
         "spoken_seconds": whole(DRAFT_MEASURES["spoken-seconds"](draft, rules)),
@@ -370,11 +378,14 @@ def summary(text: str, channel: str, rules: Rules | None = None,
     strings = strings or load_strings()
     s = sizes(text, channel, rules, strings)
     words = strings.draft.sizes
-    parts = [words.words.format(value=s["words"])]
+    def counted(text: str | dict[str, str], key: str) -> str:
+        return strings.counted(text, float(s[key] or 0), value=s[key])
+
+    parts = [counted(words.words, "words")]
     if channel == "voicemail":
-        parts.append(words.spoken_seconds.format(value=s["spoken_seconds"]))
+        parts.append(counted(words.spoken_seconds, "spoken_seconds"))
     if s["subject_chars"] is not None:
-        parts.append(words.subject_chars.format(value=s["subject_chars"]))
+        parts.append(counted(words.subject_chars, "subject_chars"))
     if channel == "sms":
         parts.append(words.sms.format(value=s["sms_characters"], segments=s["sms_segments"]))
     if s["reading_ease"] is not None:
@@ -387,12 +398,12 @@ def set_aside_note(text: str, strings: Strings | None = None,
     """What was not checked, in the strings' words ("2 quoted lines and a
     signature were not checked"), or None when everything was."""
     strings = strings or load_strings()
-    wording = wording or load_draft_rules()
+    wording = wording or load_draft_rules(strings.language)
     if len(text) > wording.max_chars:
         return None
     counts = read_structure(text, wording).set_aside
     words = strings.draft.set_aside
-    parts = [words.kinds[kind].format(count=n) for kind, n in counts.items()]
+    parts = [strings.counted(words.kinds[kind], n, count=n) for kind, n in counts.items()]
     if not parts:
         return None
     listed = parts[0] if len(parts) == 1 else \
@@ -407,7 +418,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
     strings: the same patterns (with their flags), limits, parts and words, never a
     second list."""
     checks = rules.draft_checks
-    wording = wording or load_draft_rules()
+    wording = wording or load_draft_rules(strings.language)
     return {
         "wording": [{"id": r.id, "category": r.category, "channels": r.channels,
                      "patterns": r.patterns, "unless": r.unless, "beside": r.beside,
@@ -427,7 +438,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "guess": [{"channel": g.channel, "source": g.pattern, "flags": js_flags()}
                   for g in wording.guess],
         "emailParagraphs": checks.email_paragraphs,
-        "readingEase": checks.reading_ease.model_dump(),
+        "readingEase": checks.reading_ease.model_dump() if uses_flesch(rules) else None,
         "wordsPerMinute": rules.limits.voicemail_words_per_minute,
         "subjectLabel": subject_label(strings),
         "spaces": SPACES,
@@ -438,4 +449,5 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "gsm7": "".join(sorted(GSM7_BASIC)),
         "gsm7Extended": "".join(sorted(GSM7_EXTENDED)),
         "strings": strings.draft.model_dump(by_alias=True),
+        "language": strings.language,
     }

@@ -51,7 +51,7 @@ def _hyphenation_file(language: str) -> bytes:
 def draft_files(rules: Rules, strings: Strings) -> dict[str, bytes]:
     """The files the form fetches, by path inside the built site (ASCII JSON)."""
     return {RULES_FILE: json.dumps(draft_data(rules, strings), separators=(",", ":")).encode(),
-            HYPHENATION_FILE: _hyphenation_file("en_US")}
+            HYPHENATION_FILE: _hyphenation_file(rules.language.hyphenation)}
 
 
 def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:

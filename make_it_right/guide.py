@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
                       model_validator)
 
-from .datafile import DATA_DIR, load_model
+from .datafile import DATA_DIR, language_file, load_model
 from .errors import DataError
 from .escape import plain, plain_line_problem
 from .loader import Pack
@@ -21,7 +21,10 @@ from .model import Template
 from .strings import Strings
 from .tables import card_link, docs_link
 
-GUIDE_FILE = DATA_DIR / "decision-guide.yml"
+GUIDE_DIR = DATA_DIR / "decision-guide"
+# English is canonical: its file holds the guide's structure (rules, template
+# lists); another language's file gives the questions' and answers' words.
+GUIDE_FILE = GUIDE_DIR / "en.yml"
 MAX_PATHS = 64
 MAX_LIST = 16  # templates in one list: a path's plan is read, not scrolled
 
@@ -82,8 +85,17 @@ TemplateList = Annotated[list[Key], Field(max_length=MAX_LIST), AfterValidator(_
 class Guide(_Strict):
     questions: Annotated[list[Question], Field(min_length=1, max_length=8)]
     playbook: Annotated[list[Rule], Field(max_length=MAX_PATHS)]
+    # The question whose answer picks a playbook's template list (templates.<playbook>.<answer>).
+    list_by: Key
     templates: dict[Key, dict[Key, TemplateList]]
     upset: Upset
+
+    @model_validator(mode="after")
+    def _lists_by_a_question(self) -> Guide:
+        if self.list_by not in {q.id for q in self.questions}:
+            raise ValueError(f"list_by names '{self.list_by}', which is not a question; "
+                             f"use one of: {', '.join(q.id for q in self.questions)}")
+        return self
 
     @model_validator(mode="after")
     def _asks_after_known_answers(self) -> Guide:
@@ -125,6 +137,55 @@ def load_guide(path: Path = GUIDE_FILE, pack: Pack | None = None) -> Guide:
         if problems:
             raise DataError(path, "; ".join(problems))
     return guide
+
+
+class _Words(BaseModel):
+    """A question's words in another language (its ask_when comes from English)."""
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    id: Key
+    ask: Line
+    answers: dict[Key, Line]
+
+
+class _GuideWords(BaseModel):
+    # A translator's file may be a full copy of the English one: only the words count.
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    questions: list[_Words]
+
+
+def guide_path(language: str) -> Path:
+    return language_file(GUIDE_DIR, language, "decision guide")
+
+
+def load_guide_in(language: str, canonical: Path = GUIDE_FILE) -> Guide:
+    """The guide in a language: English's structure with the language's words for
+    every question and answer (the same ids, the same answers)."""
+    english = load_guide(canonical)
+    path = canonical.parent / f"{language}.yml"
+    if path == canonical:
+        return english
+    words = load_model(language_file(canonical.parent, language, "decision guide"), _GuideWords)
+    theirs = {q.id: q for q in words.questions}
+    problems = []
+    questions = []
+    for question in english.questions:
+        own = theirs.get(question.id)
+        if own is None:
+            problems.append(f"question '{question.id}' is missing; translate it")
+            continue
+        missing = [a for a in question.answers if a not in own.answers]
+        extra = [a for a in own.answers if a not in question.answers]
+        if missing or extra:
+            problems.append(f"question '{question.id}' must have the answers "
+                            f"{', '.join(question.answers)}, as English has")
+            continue
+        questions.append(question.model_copy(update={
+            "ask": own.ask, "answers": {a: own.answers[a] for a in question.answers}}))
+    problems += [f"question '{q}' is not in English's guide; remove it"
+                 for q in theirs if q not in {q.id for q in english.questions}]
+    if problems:
+        raise DataError(path, "; ".join(problems))
+    return english.model_copy(update={"questions": questions})
 
 
 def guide_problems(guide: Guide, pack: Pack) -> list[str]:
@@ -171,7 +232,7 @@ def _matches(when: dict[str, str], answers: dict[str, str]) -> bool:
 def outcome(guide: Guide, answers: dict[str, str]) -> tuple[str, str | None, list[str]]:
     """The playbook, a second playbook to read (or None), and the templates in order."""
     playbook = next(rule.then for rule in guide.playbook if _matches(rule.when, answers))
-    templates = list(guide.templates[playbook][answers["live"]])
+    templates = list(guide.templates[playbook][answers[guide.list_by]])
     also = None
     if _matches(guide.upset.when, answers) and playbook != guide.upset.also_read:
         also = guide.upset.also_read

@@ -21,7 +21,7 @@ from .errors import DataError, Problem
 from .guide import GUIDE_FILE, guide_problems
 from .page_source import split_front_matter
 from .pages import PageError, macro_calls
-from .rules import Limits
+from .rules import Language, Limits
 
 if TYPE_CHECKING:
     from .site import Handbook
@@ -88,7 +88,7 @@ def _order_problems(handbook: Handbook) -> list[Problem]:
         if on_page is not None and on_page != list(order):
             problems.append(Problem(page, (
                 f"places its cards in the order {', '.join(on_page) or '(none)'}, but "
-                f"decision-guide.yml's `{ORDER}:` for {playbook} is {', '.join(order)}; "
+                f"decision-guide/en.yml's `{ORDER}:` for {playbook} is {', '.join(order)}; "
                 "make the page and the order agree"), "page-card-order"))
     return problems
 
@@ -161,26 +161,24 @@ def _page_problems(handbook: Handbook) -> list[Problem]:
         if not body.rstrip().endswith(closing):
             problems.append(Problem(path, f"does not end with {closing}; close the page with "
                                           "its checklist", "playbook-shape"))
-        problems += _size_problems(path, source, limits)
+        problems += _size_problems(path, source, limits, handbook.pack.rules.language)
         problems += _checklist_problems(handbook.docs_dir / entry.checklist, limits)
     return problems
 
 
-def _size_problems(path: Path, source: str, limits: Limits) -> list[Problem]:
-    from .readability import reading_ease, word_count  # pyphen: only the handbook needs it
+def _size_problems(path: Path, source: str, limits: Limits, language: Language) -> list[Problem]:
+    from .readability import readability_problem, word_count  # pyphen: only the handbook needs it
 
-    max_words, min_ease = limits.playbook_max_words, limits.playbook_min_reading_ease
+    max_words = limits.playbook_max_words
     problems = []
     words = word_count(source)
     if words > max_words:
         problems.append(Problem(path, f"is {words} words; keep a playbook to {max_words} "
                                       "(rules.yml limits.playbook_max_words)", "playbook-words"))
-    ease = reading_ease(source)
-    if ease < min_ease:
-        problems.append(Problem(path, (
-            f"has a reading ease of {ease:.0f}; keep it at {min_ease} or more with shorter "
-            "sentences and words (rules.yml limits.playbook_min_reading_ease)"),
-            "playbook-reading-ease"))
+    hard = readability_problem(source, language.readability, language.hyphenation)
+    if hard:
+        problems.append(Problem(path, f"{hard} (languages/{language.code}.yml readability)",
+                                "playbook-reading-ease"))
     return problems
 
 

@@ -99,6 +99,16 @@ def front_matter_problems(page: PageSource, name: str) -> list[str]:
     MkDocs decodes it, wherever it comes from) and the description, which the theme
     writes into every page's head, are one plain line."""
     problems, named = [], set()
+    if not page.meta and (match := _YAML_BLOCK.match(page.body)):
+        # MkDocs would show it as text and title the page from its file name.
+        try:
+            yaml.load(match[1], Loader=_Loader)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark else ""
+            problems.append(f"the front matter is not valid YAML{where} "
+                            f"({getattr(error, 'problem', None) or error}); put text that "
+                            "holds ': ' in quotes")
     for key, text in _texts(page.meta):
         what = hidden_character_problem(text)
         if what is None and any(start in text for start in _TEMPLATE_SYNTAX):

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")  # as Jinja counts lines
-_JINJA = Environment()
+# A heading keeps its anchor as `## Title {#anchor}` (attr_list): a translated page
+# gives each heading the English one. So `{#` is not a comment here; a page has no
+# use for Jinja comments.
+_JINJA = Environment(comment_start_string="{#jinja-comment", comment_end_string="jinja-comment#}")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Word counts and Flesch reading ease of a handbook page's prose.
+"""Word counts and the reading measure of a handbook page's prose: Flesch reading
+ease (calibrated for English) or LIX (any language), as each language's rules say.
 
 Strips what a reader does not read as prose: front matter, macro calls, HTML tags,
 link targets and Markdown markers. Headings and list items become sentences of
@@ -50,6 +51,41 @@ def word_count(markdown: str) -> int:
 def reading_ease(markdown: str, language: str = "en_US") -> float:
     """Flesch reading ease of the page's prose (higher is easier; 60+ is plain English)."""
     return flesch(prose(markdown), language)
+
+
+def lix(text: str) -> float:
+    """LIX: words per sentence + 100 x the share of words longer than six letters
+    (lower is easier; under 40 reads easily)."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    sentences = sum(max(1, len(_SENTENCE_END.findall(line.strip())))
+                    for line in text.splitlines() if line.strip())
+    long_words = sum(1 for word in words if len(word) > 6)
+    return len(words) / sentences + 100 * long_words / len(words)
+
+
+def readability_problem(markdown: str, readability, hyphenation: str) -> str | None:
+    """What is wrong with a page's reading measure, or None (rules.Readability)."""
+    if readability.measure == "flesch":
+        score = reading_ease(markdown, hyphenation)
+        if score < readability.min:
+            return (f"has a reading ease of {score:.0f}; keep it at {readability.min:g} or more "
+                    "with shorter sentences and words")
+    elif readability.measure == "lix":
+        score = lix(prose(markdown))
+        if score > readability.max:
+            return (f"has a LIX of {score:.0f}; keep it at {readability.max:g} or less "
+                    "with shorter sentences and words")
+    return None
+
+
+def readability_score(markdown: str, readability, hyphenation: str) -> float | None:
+    if readability.measure == "flesch":
+        return reading_ease(markdown, hyphenation)
+    if readability.measure == "lix":
+        return lix(prose(markdown))
+    return None
 
 
 def flesch(text: str, language: str = "en_US") -> float:

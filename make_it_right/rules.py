@@ -13,13 +13,16 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .datafile import DATA_DIR, load_model
+from .datafile import DATA_DIR, language_file, load_yaml, validated
 from .measure import MEASURES
 from .model import KEBAB, FieldName, Kebab, TemplateField, id_problem
 from .patterns import checked_pattern, compile_portable
 from .register import FRIENDLY, GREETING, SIGN_OFF
 
 RULES_FILE = DATA_DIR / "rules.yml"
+# The language every other one is an overlay of: templates, pages and strings are
+# written in it first.
+CANONICAL = "en"
 
 
 class Strict(BaseModel):
@@ -134,9 +137,8 @@ class Channel(Strict):
 
 
 class Limits(Strict):
-    voicemail_words_per_minute: int = Field(gt=0)
+    voicemail_words_per_minute: int = Field(gt=0)  # from the language's speech
     playbook_max_words: int
-    playbook_min_reading_ease: int
     checklist_min_items: int = Field(ge=1)
     checklist_max_items: int = Field(ge=1)
     checklist_item_max_chars: int = Field(gt=0)
@@ -174,9 +176,61 @@ class WrittenAdmissions(Strict):
     ids: list[Kebab] = Field(min_length=1)
 
 class Voice(Strict):
-    max_then_openers: int = Field(ge=0)
-    max_not_contrasts: int = Field(ge=0)
-    client_line_words: list[str] = []
+    # English prose habits; a language without them leaves them out (not counted).
+    max_then_openers: int | None = Field(default=None, ge=0)
+    max_not_contrasts: int | None = Field(default=None, ge=0)
+    client_line_words: list[str]
+
+
+class Search(Strict):
+    pipeline: list[Literal["trimmer", "stopWordFilter", "stemmer"]]
+
+
+class Speech(Strict):
+    words_per_minute: int = Field(gt=0)
+
+
+class Readability(Strict):
+    """The reading measure a playbook's prose keeps to (readability.py)."""
+
+    measure: Literal["flesch", "lix", "none"]
+    min: float | None = None
+    max: float | None = None
+
+    @model_validator(mode="after")
+    def _bounded_the_right_way(self) -> Readability:
+        want = {"flesch": "min", "lix": "max"}.get(self.measure)
+        given = [k for k in ("min", "max") if getattr(self, k) is not None]
+        if given != ([want] if want else []):
+            raise ValueError(f"measure '{self.measure}' takes "
+                             + (f"only `{want}`" if want else "no bound"))
+        return self
+
+
+class LanguageRegister(Strict):
+    greeting: str | None = Field(default=None, min_length=1)
+    closing: str | None = Field(default=None, min_length=1)
+    swap: dict[Annotated[str, StringConstraints(min_length=1)], str] = {}
+    fields: dict[FieldName, TemplateField] = {}
+
+
+class Language(Strict):
+    """One language's part of the rules (data/languages/<code>.yml)."""
+
+    code: str = Field(pattern=r"^[a-z]{2,3}$")
+    name: str = Field(min_length=1)
+    status: Literal["complete", "in-progress"]
+    hyphenation: str = Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")
+    search: Search
+    speech: Speech
+    readability: Readability
+    # Another language's words for a register rules.yml's channels name (English's
+    # are in rules.yml): the greeting and closing where a channel swaps sections, the
+    # phrases to swap elsewhere (none: the register is not offered there), its blanks.
+    registers: dict[Kebab, LanguageRegister] = {}
+    voice: Voice
+    # Words a translation may keep as English has them (names, brands, numbers).
+    keep_as_is: list[str] = []
 
 
 class Adjustment(Strict):
@@ -245,6 +299,7 @@ class Rules(Strict):
     written_admissions: WrittenAdmissions
     voice: Voice
     draft_checks: DraftChecks
+    language: Language
 
     @model_validator(mode="after")
     def _ids_are_kebab(self) -> Rules:
@@ -314,6 +369,61 @@ class Rules(Strict):
         return self
 
 
+def languages_dir(rules_path: Path = RULES_FILE) -> Path:
+    """Where the per-language parts of a rules file live: beside it."""
+    return rules_path.parent / "languages"
+
+
+LANGUAGES_DIR = languages_dir()
+
+
 @cache
-def load_rules(path: Path = RULES_FILE) -> Rules:
-    return load_model(path, Rules)
+def load_language(code: str = CANONICAL, folder: Path = LANGUAGES_DIR) -> Language:
+    path = language_file(folder, code, "language rules")
+    data = load_yaml(path)
+    if isinstance(data, dict):
+        data = {"code": code, **data}
+    return validated(data, path, Language)
+
+
+@cache
+def load_rules(path: Path = RULES_FILE, language: str = CANONICAL) -> Rules:
+    """rules.yml with one language's part (languages/<language>.yml) joined in:
+    the registers' words, the voice, the voicemail's pace."""
+    lang = load_language(language, languages_dir(path))
+    data = load_yaml(path)
+    if isinstance(data, dict):
+        data = _with_language(data, lang, path)
+    return validated(data, path, Rules)
+
+
+def _with_language(data: dict, lang: Language, path: Path) -> dict:
+    """rules.yml's data with a language's words for each register a channel names
+    (English's are rules.yml's own), the voice and the voicemail's pace."""
+    channels, fields = data.get("channels"), data.get("register_fields")
+    if isinstance(channels, dict) and lang.code != CANONICAL:
+        channels = dict(channels)
+        for name, channel in channels.items():
+            registers = channel.get("registers") if isinstance(channel, dict) else None
+            if not isinstance(registers, dict):
+                continue
+            ours: dict[str, dict] = {}
+            for register, spec in registers.items():
+                words = lang.registers.get(register)
+                if words is None:
+                    continue  # not offered in this language
+                if isinstance(spec, dict) and "greeting" in spec and words.greeting:
+                    ours[register] = {"greeting": words.greeting, "closing": words.closing}
+                elif words.swap:
+                    ours[register] = {"swap": words.swap}
+            channels[name] = {**channel, "registers": ours}
+        if isinstance(fields, dict):
+            offered = {r for c in channels.values() if isinstance(c, dict)
+                       for r in c.get("registers") or {}}
+            fields = {register: words.fields for register, words in lang.registers.items()
+                      if words.fields and register in offered}
+    limits = data.get("limits")
+    if isinstance(limits, dict):
+        limits = {**limits, "voicemail_words_per_minute": lang.speech.words_per_minute}
+    return {**data, "channels": channels, "register_fields": fields, "limits": limits,
+            "voice": lang.voice, "language": lang}

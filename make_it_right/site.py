@@ -21,14 +21,15 @@ from .docs_files import docs_files, list_docs
 from .draft_page import check_link, draft_files, render_draft_checker
 from .errors import ContentError, DataError, Problem, UnknownTemplate
 from .exports.downloads import PAGE as DOWNLOADS_PAGE, download_files, downloads_html
-from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide, render_plan
+from .guide import GUIDE_FILE, Guide, guide_problems, load_guide_in, render_guide, render_plan
 from .layout import layout
 from .loader import Pack, load_pack
+from .overlay import overlay_root, translated_pack
 from .page_html import HtmlProblem, check_html
 from .page_source import front_matter_problems, read_page
 from .pages import MacroCall, PageError, card_steps, dense_markup, macro_calls
 from .panel import render_panel
-from .rules import load_rules
+from .rules import CANONICAL, load_rules
 from .draft_rules import check_draft_rules_cover, load_draft_rules
 from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
@@ -62,18 +63,20 @@ class Handbook:
 
     @classmethod
     def load(cls, project_dir: Path, docs_dir: Path | None = None,
-             language: str = "en") -> Handbook:
+             language: str = CANONICAL) -> Handbook:
         """Everything the macros need, checked; ContentError with every problem otherwise."""
         project_dir = Path(project_dir)
         docs_dir = Path(docs_dir) if docs_dir else project_dir / "docs"
-        rules = load_rules()
+        rules = load_rules(language=language)
         strings = load_strings(language)
         check_strings_cover(strings, rules, language)
         check_draft_rules_cover(load_draft_rules(language), rules, language)
-        pack = load_pack(project_dir / "templates", rules)
+        pack = load_pack(project_dir / "templates", load_rules())
+        if language != CANONICAL:
+            pack = translated_pack(pack, rules, overlay_root(project_dir, language))
         # The guide's templates are checked when a page places it (a mini-site
         # with a pack of its own need not hold them).
-        handbook = cls(project_dir, docs_dir, language, pack, strings, load_guide(GUIDE_FILE))
+        handbook = cls(project_dir, docs_dir, language, pack, strings, load_guide_in(language))
         handbook._check_pages()
         return handbook
 
@@ -119,7 +122,7 @@ class Handbook:
         return checklist_body(self.docs_dir, self.pack.rules, playbook, self.strings)
 
     def decision_guide(self, page: str) -> str:
-        """Every path through "Which playbook fits?", from data/decision-guide.yml."""
+        """Every path through "Which playbook fits?", from data/decision-guide/<language>.yml."""
         problems = guide_problems(self.guide, self.pack)
         if problems:
             raise DataError(GUIDE_FILE, "; ".join(problems))

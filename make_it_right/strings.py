@@ -9,11 +9,12 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
-from .datafile import DATA_DIR, language_file, load_model
+from .datafile import DATA_DIR, language_file, load_yaml, validated
 from .draft_rules import CATEGORIES as DRAFT_CATEGORIES
 from .errors import DataError
+from .rules import CANONICAL
 
 STRINGS_DIR = DATA_DIR / "strings"
 
@@ -36,14 +37,35 @@ def _placeholders(*names: str) -> AfterValidator:
 Plain = Annotated[str, _placeholders()]
 
 
+def _plural_forms(forms: dict[str, str]) -> dict[str, str]:
+    from .plurals import CATEGORIES
+
+    unknown = [c for c in forms if c not in CATEGORIES]
+    if unknown or "other" not in forms:
+        raise ValueError(f"plural forms are CLDR categories ({', '.join(CATEGORIES)}), "
+                         f"with 'other' among them; it has {', '.join(forms)}")
+    return forms
+
+
+# A text that takes a number ({count} or {value}): one text, or a mapping of the
+# language's CLDR plural categories to texts, each with the same placeholder
+# (plurals.py; the browser picks with Intl.PluralRules).
+Counted = (Annotated[str, _placeholders("count")]
+           | Annotated[dict[str, Annotated[str, _placeholders("count")]],
+                       AfterValidator(_plural_forms)])
+CountedValue = (Annotated[str, _placeholders("value")]
+                | Annotated[dict[str, Annotated[str, _placeholders("value")]],
+                            AfterValidator(_plural_forms)])
+
+
 class _Strings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class CardSize(_Strings):
-    body_words: Annotated[str, _placeholders("value")]
-    spoken_seconds: Annotated[str, _placeholders("value")]
-    sms_characters: Annotated[str, _placeholders("value")]
+    body_words: CountedValue
+    spoken_seconds: CountedValue
+    sms_characters: CountedValue
 
     model_config = ConfigDict(extra="forbid", frozen=True,
                               alias_generator=lambda name: name.replace("_", "-"))
@@ -110,7 +132,7 @@ class Messages(_Strings):
     no_storage: Plain
     save_failed: Plain
     left_one: Plain
-    left_many: Annotated[str, _placeholders("count")]
+    left_many: Counted
     all_filled: Plain
     downloaded: Annotated[str, _placeholders("file")]
     long_link: Annotated[str, _placeholders("count")]
@@ -227,7 +249,7 @@ class Contributing(_Strings):
     sections: Plain
     free: Annotated[str, _placeholders("count")]
     limits: Plain
-    limit: dict[str, Annotated[str, _placeholders("value")]]
+    limit: dict[str, CountedValue]
 
 
 class Advice(_Strings):
@@ -248,9 +270,9 @@ class EaseAdvice(_Strings):
 
 
 class DraftSizes(_Strings):
-    words: Annotated[str, _placeholders("value")]
-    spoken_seconds: Annotated[str, _placeholders("value")]
-    subject_chars: Annotated[str, _placeholders("value")]
+    words: CountedValue
+    spoken_seconds: CountedValue
+    subject_chars: CountedValue
     sms: Annotated[str, _placeholders("value", "segments")]
     reading_ease: Annotated[str, _placeholders("value")]
 
@@ -258,7 +280,7 @@ class DraftSizes(_Strings):
 class SetAsideWords(_Strings):
     """What the checker says it did not read: each kind, and how they join."""
 
-    kinds: dict[str, str]  # may say {count}, the lines set aside
+    kinds: dict[str, Counted | str]  # may say {count}, the lines set aside
     joined: Annotated[str, _placeholders("first", "last")]
     note: Annotated[str, _placeholders("parts")]
 
@@ -277,7 +299,7 @@ class Draft(_Strings):
     empty: Plain
     none: Plain
     count_one: Plain
-    count_many: Annotated[str, _placeholders("count")]
+    count_many: Counted
     instead: Plain
     quoted: Annotated[str, _placeholders("text")]
     noscript: Plain
@@ -328,6 +350,17 @@ class Strings(_Strings):
     draft: Draft
     site: SiteWords
     exports: Exports
+    _language: str = PrivateAttr(default=CANONICAL)
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def counted(self, text: str | dict[str, str], number: float, **params: object) -> str:
+        """A text that takes a number, in the form the number needs in this language."""
+        from .plurals import plural_form
+
+        return plural_form(text, number, self._language).format(**params)
 
 
 def strings_path(language: str) -> Path:
@@ -335,8 +368,25 @@ def strings_path(language: str) -> Path:
 
 
 @cache
-def load_strings(language: str = "en") -> Strings:
-    return load_model(language_file(STRINGS_DIR, language, "strings"), Strings)
+def load_strings(language: str = CANONICAL) -> Strings:
+    """A language's strings; while it is in progress, a key it lacks takes English's
+    words (the parity tests and `make-it-right languages` list them)."""
+    from .rules import load_language
+
+    path = language_file(STRINGS_DIR, language, "strings")
+    data = load_yaml(path)
+    if language != CANONICAL and load_language(language).status == "in-progress":
+        data = _filled_from(load_yaml(strings_path(CANONICAL)), data)
+    strings = validated(data, path, Strings)
+    strings._language = language
+    return strings
+
+
+def _filled_from(english: object, own: object) -> object:
+    """`own` with every key it lacks taken from `english`, at any depth."""
+    if not isinstance(english, dict) or not isinstance(own, dict):
+        return own
+    return {**english, **{key: _filled_from(english.get(key), value) for key, value in own.items()}}
 
 
 def check_strings_cover(strings: Strings, rules, language: str) -> None:

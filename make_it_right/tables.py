@@ -100,8 +100,8 @@ def sections_table(rules: Rules, strings: Strings) -> str:
             needs = ", ".join(f"`{section}`" for section in channel.sections)
         if channel.has_subject:
             needs = f"`subject`, {needs}"
-        limits = "; ".join(plain(s.limit[limit.measure].format(
-            value=f"{limit.max if limit.max is not None else limit.min:g}"))
-            for limit in channel.limits) or "–"
+        limits = "; ".join(plain(strings.counted(
+            s.limit[limit.measure], bound := (limit.max if limit.max is not None else limit.min or 0),
+            value=f"{bound:g}")) for limit in channel.limits) or "–"
         rows.append(f"| {plain(strings.channels[name])} (`templates/{name}/`) | {needs} | {limits} |")
     return "\n".join(rows) + "\n"

@@ -81,7 +81,7 @@ def worst_project(work: Path) -> Path:
     config = config.replace("  - Contributing: contributing.md",
                             f"  - Contributing: contributing.md\n  - Worst:\n{nav}")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    guide_path = project / "make_it_right" / "data" / "decision-guide.yml"
+    guide_path = project / "make_it_right" / "data" / "decision-guide" / "en.yml"
     guide = yaml.safe_load(guide_path.read_text(encoding="utf-8"))
     for lists in guide["templates"].values():
         for live, listed in lists.items():

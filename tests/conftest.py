@@ -70,3 +70,43 @@ def built_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]
     """The handbook, built once per test run (the site tier checks what the build said;
     the browser tier serves it). Nothing may change the files."""
     return built_once(tmp_path_factory, "site", lambda dest: build_site(ROOT, dest))
+
+
+# The two-language mini-site (tests/site/languages): its real templates, by channel.
+LANGUAGE_TEMPLATES = ("chat/chat-first-reply.yml", "email/apology-team-mistake.yml")
+
+
+@pytest.fixture(scope="session")
+def built_languages(tmp_path_factory) -> Path:
+    """The handbook's machinery in two languages, small (tests/site/languages): built
+    once per test run into <site>/en and <site>/ru, with the chooser at <site>/index.html."""
+    import shutil
+
+    from harness.site import build_language
+    from make_it_right.chooser import chooser_html
+
+    def build(dest: Path) -> subprocess.CompletedProcess[str]:
+        project = dest.parent / "languages-project"
+        shutil.copytree(ROOT / "tests" / "site" / "languages", project)
+        for folder in ("overrides", "macros"):
+            shutil.copytree(ROOT / folder, project / folder)
+        for folder in ("javascripts", "stylesheets", "images"):
+            shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
+        shutil.copy(ROOT / "docs" / "manifest.webmanifest", project / "docs")
+        for name in LANGUAGE_TEMPLATES:
+            for source, target in ((ROOT / "templates", project / "templates"),
+                                   (ROOT / "i18n" / "ru" / "templates",
+                                    project / "i18n" / "ru" / "templates")):
+                (target / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(source / name, target / name)
+        outputs = [build_language(project, code, dest / code) for code in ("en", "ru")]
+        (dest / "index.html").write_text(chooser_html(
+            "Make It Right", [("en", "English"), ("ru", "Русский")], "default-src 'self'"),
+            encoding="utf-8")
+        return subprocess.CompletedProcess(
+            [str(o.args) for o in outputs], max(o.returncode for o in outputs),
+            "".join(o.stdout for o in outputs), "".join(o.stderr for o in outputs))
+
+    site, result = built_once(tmp_path_factory, "languages", build)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -31,7 +31,7 @@ def load(path: Path):
 
 TEMPLATES = {t["id"]: t for t in map(load, sorted((ROOT / "templates").rglob("*.yml")))}
 RULES = load(DATA / "rules.yml")
-GUIDE = load(DATA / "decision-guide.yml")
+GUIDE = load(DATA / "decision-guide" / "en.yml")
 PLAYBOOKS = RULES["playbooks"]
 EXEMPT = set(RULES["phrase_check_exempt_sections"])  # sections that quote what not to say
 

@@ -37,7 +37,7 @@ def test_check_runs_them(tmp_path):
     assert result.returncode == 1
     assert result.stderr.decode().splitlines()[0] == (
         "docs/playbooks/gone-quiet.md: places its cards in the order quiet-voicemail, "
-        "quiet-check-in, quiet-last-note, but decision-guide.yml's `order:` for gone-quiet is "
+        "quiet-check-in, quiet-last-note, but decision-guide/en.yml's `order:` for gone-quiet is "
         "quiet-check-in, quiet-voicemail, quiet-last-note; make the page and the order agree")
 
 
@@ -84,7 +84,7 @@ def test_a_missing_order_is_named_with_its_fix(handbook):
     assert [p.message for p in problems] == [
         "templates.gone-quiet has no `order:`; list the playbook's templates there, in the "
         "order its page places them"]
-    assert problems[0].path.name == "decision-guide.yml"
+    assert problems[0].path.as_posix().endswith("decision-guide/en.yml")
 
 
 @pytest.fixture

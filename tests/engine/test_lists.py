@@ -58,3 +58,18 @@ def test_the_readme_names_every_channel_a_draft_is_checked_for(rules):
     usage = re.search(r"make-it-right check-draft .*?\[--channel ([a-z|-]+)\]", readme)
     assert usage, "README.md: the check-draft usage line is gone"
     assert sorted(usage.group(1).split("|")) == sorted(rules.draft_checks.channels)
+
+
+def test_contributing_names_every_language():
+    from make_it_right.languages import language_codes
+
+    sentence = re.search(r"The languages are\s+(.*?)\.\s", contributing(), re.S)
+    assert sentence, "CONTRIBUTING.md: the sentence 'The languages are ...' is gone"
+    assert code_list(sentence.group(1)) == language_codes()
+
+
+def test_contributing_names_every_per_language_data_file():
+    from make_it_right.languages import LANGUAGE_DATA
+
+    named = re.findall(r"make_it_right/data/([a-z-]+)/<code>\.yml", contributing())
+    assert sorted(set(named)) == sorted(["languages", *LANGUAGE_DATA])

@@ -85,6 +85,19 @@ def test_front_matter_is_checked_too(project):
                                  "({{, {% or {#); pages call macros in their text only")
 
 
+def test_front_matter_that_is_not_yaml_is_named_not_shown_as_text(project):
+    """MkDocs would print a broken block as the page's first paragraph and title the
+    page from its file name ("Billing error" on a Russian page)."""
+    docs = project / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ntitle: T\ndescription: Fix it: now\n---\n\n# Page\n")
+    with pytest.raises(ContentError) as caught:
+        Handbook.load(project)
+    assert str(caught.value) == ("docs/index.md: the front matter is not valid YAML at line 3 "
+                                 "(mapping values are not allowed in this context); put text "
+                                 "that holds ': ' in quotes")
+
+
 @pytest.mark.parametrize("heading", [
     "## a" + " " * 200_000 + "b",
     "## a " + "{ " * 100_000 + "}",

@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 from make_it_right import __version__
 from paths import ROOT
 
-SITE_URL = "https://make-it-right.github.io/handbook/"
+# English's build: each language sits in its own folder of /handbook/.
+SITE_URL = "https://make-it-right.github.io/handbook/en/"
 
 
 def _soup(site, page: str) -> BeautifulSoup:
@@ -81,7 +82,7 @@ def test_the_404_points_to_the_guide_and_search(built_site):
     soup = _soup(site, "404.html")
     article = soup.select_one("article")
     assert article.h1.get_text() == "This page isn't here"
-    assert article.select_one('a[href="/handbook/which-playbook/"]')
+    assert article.select_one('a[href="/handbook/en/which-playbook/"]')
     assert article.select_one('label[for="__search"]')
     assert soup.select_one('input#__search')  # the theme's search toggle the label opens
 

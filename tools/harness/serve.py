@@ -16,6 +16,8 @@ from pathlib import Path
 # registering it costs nothing, where the real one would copy the whole site into
 # every new browser context (tests/browser/test_offline.py serves the real one).
 STAND_IN_WORKER = b"// The test server's stand-in: no offline copy.\n"
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
@@ -28,9 +30,10 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
-        if self.sitemap_from and path == "/sitemap.xml":
-            self._send_sitemap()
-        elif not self.offline and path == "/sw.js":
+        # One build at the root, or every language's build in its folder (/en/, /ru/).
+        if self.sitemap_from and path.endswith("/sitemap.xml"):
+            self._send_sitemap(path)
+        elif not self.offline and path.endswith("/sw.js"):
             self._send(STAND_IN_WORKER, "text/javascript")
         else:
             super().do_GET()
@@ -42,12 +45,15 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _send_sitemap(self) -> None:
+    def _send_sitemap(self, path: str) -> None:
         """The sitemap pointing at this server, as `mkdocs serve` serves its own:
         Material's instant navigation only takes over links the sitemap lists, and it
         matches them on host and path but keeps the sitemap's port."""
         base = f"http://{self.headers.get('Host', '127.0.0.1')}/"
-        text = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
+        sitemap = Path(self.translate_path(path))
+        # The language switcher reads every language's sitemap: a server of one
+        # language's build answers the others' with an empty one (no page to keep).
+        text = sitemap.read_text(encoding="utf-8") if sitemap.is_file() else EMPTY_SITEMAP
         body = text.replace(self.sitemap_from, base).encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "application/xml")
@@ -97,7 +103,7 @@ class _QuietServer(ThreadingHTTPServer):
 
 @contextmanager
 def serve(site: Path, sitemap_from: str | None = None,
-          like_github_pages: bool = False, offline: bool = False) -> Iterator[str]:
+          like_github_pages: bool = False, offline: bool = False, port: int = 0) -> Iterator[str]:
     """Yield the base URL of `site` served on 127.0.0.1; with `sitemap_from` (the
     configured site_url), the sitemap is served pointing at this server instead;
     with `offline`, the build's real service worker (else a stand-in that caches
@@ -107,7 +113,7 @@ def serve(site: Path, sitemap_from: str | None = None,
     handler = functools.partial(
         type("Handler", (base,), {"sitemap_from": sitemap_from, "offline": offline}),
         directory=str(site))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

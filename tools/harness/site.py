@@ -74,3 +74,10 @@ def own_assets(site: Path) -> dict[str, int]:
     page = (site / "index.html").read_text(encoding="utf-8")
     loaded = re.findall(r'(?:src|href)="((?:javascripts|stylesheets)/[^"]+\.(?:js|css))"', page)
     return {path: len(gzip.compress((site / path).read_bytes(), 9)) for path in loaded}
+
+
+def build_language(project: Path, language: str, dest: Path) -> subprocess.CompletedProcess[str]:
+    """Build one language of the handbook (mkdocs.yml for English, mkdocs.<code>.yml
+    for another) with `mkdocs build --strict` into dest."""
+    config = "mkdocs.yml" if language == "en" else f"mkdocs.{language}.yml"
+    return build_site(project, dest, "--config-file", str(project / config))

@@ -3,7 +3,7 @@
 // (make_it_right/draft.py: draft_data); this module mirrors make_it_right/draft.py
 // step for step (structure read first, wording rules, parts, limits, reading ease),
 // and web/test/draft.test.js holds both to the same findings on the whole corpus.
-import { format } from "./text.js";
+import { format, plural } from "./text.js";
 
 function compile(data) {
   const regex = ({ source, flags }) => new RegExp(source, `g${flags}`);
@@ -435,8 +435,8 @@ function readingEase(R, draft) {
 }
 
 function readability(R, draft) {
-  const bar = R.readingEase;
-  const ease = readingEase(R, draft);
+  const bar = R.readingEase;  // null: the language has no Flesch check
+  const ease = bar && readingEase(R, draft);
   if (!ease || ease.words < bar.min_words || ease.score >= bar.min) return [];
   const s = span(draft.norm, ...ease.worst);
   const words = R.strings.reading_ease;
@@ -480,7 +480,7 @@ function check(R, text, channel, playbook) {
 // draft.set_aside_note: what was not checked, or null.
 function setAsideNote(R, structure) {
   const words = R.strings.set_aside;
-  const parts = structure.counts.map(([kind, n]) => format(words.kinds[kind], { count: n }));
+  const parts = structure.counts.map(([kind, n]) => plural(words.kinds[kind], n, R.language));
   if (!parts.length) return null;
   const listed = parts.length === 1 ? parts[0] :
     format(words.joined, { first: parts.slice(0, -1).join(", "), last: parts[parts.length - 1] });
@@ -489,7 +489,7 @@ function setAsideNote(R, structure) {
 
 function sizes(R, draft) {
   const sms = smsSize(R, stripSpaces(R, draft.own));
-  const ease = readingEase(R, draft);
+  const ease = R.readingEase && readingEase(R, draft);
   return { words: countWords(draft.body), spoken_seconds: whole(MEASURES["spoken-seconds"](R, draft)),
     subject_chars: draft.subject === null ? null : cpLength(draft.subject),
     sms_characters: sms.units, sms_segments: sms.segments,

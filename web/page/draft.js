@@ -2,7 +2,7 @@
 // Nothing typed leaves the page; it is only ever set as textContent.
 import { $, Listeners } from "./dom.js";
 import { createChecker } from "../core/draft.js";
-import { format } from "../core/text.js";
+import { format, plural } from "../core/text.js";
 
 const ROOT = new URL("../", import.meta.url).href;
 const STYLES = `${ROOT}stylesheets/draft.css`;
@@ -83,7 +83,7 @@ function render(checker, root, channelNames) {
     return;
   }
   count.textContent = !findings.length ? ui.none :
-    findings.length === 1 ? ui.count_one : format(ui.count_many, { count: findings.length });
+    findings.length === 1 ? ui.count_one : plural(ui.count_many, findings.length, document.documentElement.lang);
   if (!draft) { // refused: too long to check
     sizeLine.textContent = "";
     preview.hidden = true;
@@ -92,9 +92,11 @@ function render(checker, root, channelNames) {
   }
 
   const s = checker.sizesOf(draft);
-  const parts = [format(ui.sizes.words, { value: s.words })];
-  if (chosen === "voicemail") parts.push(format(ui.sizes.spoken_seconds, { value: s.spoken_seconds }));
-  if (s.subject_chars !== null) parts.push(format(ui.sizes.subject_chars, { value: s.subject_chars }));
+  const lang = document.documentElement.lang;
+  const counted = (forms, value) => plural(forms, value, lang, { value });
+  const parts = [counted(ui.sizes.words, s.words)];
+  if (chosen === "voicemail") parts.push(counted(ui.sizes.spoken_seconds, s.spoken_seconds));
+  if (s.subject_chars !== null) parts.push(counted(ui.sizes.subject_chars, s.subject_chars));
   if (chosen === "sms") parts.push(format(ui.sizes.sms, { value: s.sms_characters, segments: s.sms_segments }));
   if (s.reading_ease !== null) parts.push(format(ui.sizes.reading_ease, { value: s.reading_ease }));
   sizeLine.textContent = parts.join(" · ");

@@ -8,7 +8,7 @@ import { mailboxes, mailboxText, smsRecipients } from "../core/address.js";
 import { anotherClient } from "../core/cases.js";
 import { eml, ics, mailto, sms } from "../core/encode.js";
 import { POLICY, nextMorning } from "../core/policy.js";
-import { format, slug, wellFormed } from "../core/text.js";
+import { format, plural, slug, wellFormed } from "../core/text.js";
 import { oneLine, resolve, strip } from "../core/fill.js";
 
 // On <html> while the focus view is open: the cards behind it are not drawn. (A
@@ -211,7 +211,7 @@ export class FillInPanel {
 
   #leftText(count) {
     const ui = this.#ui;
-    return count ? count === 1 ? ui.left_one : format(ui.left_many, { count }) : ui.all_filled;
+    return count ? count === 1 ? ui.left_one : plural(ui.left_many, count, document.documentElement.lang) : ui.all_filled;
   }
 
   #countLeft(card) {

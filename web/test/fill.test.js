@@ -38,3 +38,18 @@ for (const { template, register, document, cases } of templates) {
     });
   });
 }
+
+test("a count picks its CLDR plural form, as Babel does in Python", async () => {
+  const { plural } = await import("../core/text.js");
+  const forms = { one: "Осталось {count} поле", few: "Осталось {count} поля", many: "Осталось {count} полей", other: "Осталось {count} поля" };
+  assert.deepEqual([1, 3, 5, 11, 21, 22].map((n) => plural(forms, n, "ru")),
+    ["Осталось 1 поле", "Осталось 3 поля", "Осталось 5 полей", "Осталось 11 полей", "Осталось 21 поле", "Осталось 22 поля"]);
+  assert.equal(plural("{count} blanks left", 4, "en"), "4 blanks left");
+});
+
+test("a Cyrillic name makes a safe Latin file name", async () => {
+  const { slug } = await import("../core/text.js");
+  assert.equal(slug("Ирина Петровна"), "irina-petrovna");
+  assert.equal(slug("ООО «Щука и Ёж»"), "ooo-shchuka-i-ezh");
+  assert.equal(slug("Priya / Ortega"), "priya-ortega");
+});

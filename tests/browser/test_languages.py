@@ -1,0 +1,78 @@
+"""The handbook in Russian in a real browser (issue 23), on the small two-language
+build: the switcher keeps the page and its anchor, the fill-in speaks Russian with
+CLDR plural forms, copies Russian text, and a client typed on one language's page
+is the same case on the other's (same origin, same storage)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from fill_page import card, open_page
+from harness.serve import serve
+from make_it_right.plurals import plural
+from make_it_right.strings import load_strings
+
+HANDBOOK = "https://make-it-right.github.io/handbook/"
+RU = load_strings("ru")
+
+
+@pytest.fixture(scope="module")
+def url(built_languages):
+    with serve(built_languages, sitemap_from=HANDBOOK) as base:
+        yield base
+
+
+@pytest.fixture
+def context(chromium):
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+def test_switching_language_keeps_the_page_and_the_anchor(context, url):
+    page = open_page(context, url + "en/late/#2-send-the-apology")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang=ru]").click()
+    expect(page).to_have_url(url + "ru/late/#2-send-the-apology")
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    expect(page).to_have_url(url + "en/late/#2-send-the-apology")
+
+
+def test_the_russian_fill_in_counts_blanks_in_russian_plural_forms(context, url):
+    page = open_page(context, url + "ru/late/")
+    left = page.locator("[data-mir-bar-left]")
+    expect(left).to_have_text(re.compile(r"\d"))
+    count = int(re.search(r"\d+", left.text_content())[0])
+    assert count > 1
+    assert left.text_content() == plural(RU.filler.messages.left_many, count, "ru")
+
+
+def test_a_russian_card_fills_and_copies_russian_text(context, url):
+    page = open_page(context, url + "ru/late/")
+    page.locator("[data-mir-toggle]").click()
+    for name, value in (("client_name", "Ирина"), ("problem_short", "не открывается отчёт"),
+                        ("next_update", "четверг, 12:00")):
+        page.fill(f"#mir-f-{name}", value)
+    chat = card(page, "chat-first-reply")
+    expect(chat.locator(".mir-blank[data-field=client_name]").first).to_have_text("Ирина")
+    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    chat.get_by_role("button", name=RU.filler.actions["copy"], exact=True).click()
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "Ирина" in copied and re.search("[а-я]{4}", copied)
+    assert page.errors == []
+
+
+def test_a_client_typed_in_english_is_the_same_case_in_russian(context, url):
+    page = open_page(context, url + "en/late/")
+    page.locator("[data-mir-toggle]").click()
+    page.fill("#mir-f-client_name", "Priya")
+    page.goto(url + "ru/late/")
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    page.locator("[data-mir-toggle]").click()
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
