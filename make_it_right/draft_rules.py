@@ -90,6 +90,12 @@ class DraftPart(Strict):
 
     patterns: list[str] = Field(min_length=1)
     unless: list[str] = []
+    # A vague time is not a time: with a finding of one of `missing_with`'s categories
+    # anywhere in the draft the part is missing ("resume shortly" is no fix date, even
+    # beside an update's time); a match in one sentence with a finding of one of
+    # `not_beside`'s categories doesn't count ("someone will be in touch shortly").
+    missing_with: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
+    not_beside: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
 
     @property
     def regexes(self) -> list[re.Pattern[str]]:
