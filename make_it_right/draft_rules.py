@@ -39,6 +39,29 @@ class Examples(Strict):
     no_match: list[str] = Field(min_length=1)
 
 
+# Between a shape's actor and verb: ", our new junior," / " who was covering your
+# account" / up to two words ("again", "completely"). Before the verb: not after
+# "I", "we", "us" (their own subject) or a negation ("hasn't missed").
+SHAPE_BETWEEN = ("(?:,? (?:who|whom|that) [a-z0-9' -]{1,50},?|, [a-z0-9' -]{1,50},"
+                 "|(?: [a-z']{1,15}){0,2})")
+SHAPE_NOT_SUBJECT = "(?<! I )(?<! we )(?<! We )(?<! us )(?<!n't )(?<! not )(?<! never )"
+
+
+class Shape(Strict):
+    """Blame as a shape, not a phrase: someone outside "we" (`actors`), then a
+    mistake (`verbs`) in the same sentence, with at most two words or one clause
+    between them ("Priya, who was covering your account, forgot …"); not when the
+    verb follows "I", "we", "us" or a negation ("hasn't missed"). Expanded into
+    one bounded pattern, so both engines run it like any other."""
+
+    actors: list[str] = Field(min_length=1)
+    verbs: list[str] = Field(min_length=1)
+
+    def pattern(self) -> str:
+        return (f"\\b(?:{'|'.join(self.actors)}){SHAPE_BETWEEN} {SHAPE_NOT_SUBJECT}"
+                f"(?:{'|'.join(self.verbs)})\\b")
+
+
 class DraftRule(Strict):
     id: str = Field(pattern=KEBAB)
     category: Literal[WORDING_CATEGORIES]  # type: ignore[valid-type]
@@ -56,6 +79,16 @@ class DraftRule(Strict):
     # same message (the client's loss set beside an offer).
     beside: list[str] = []
     examples: Examples
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shapes_are_patterns(cls, data):
+        """A `shapes:` list adds one pattern per shape (see Shape)."""
+        if isinstance(data, dict) and "shapes" in data:
+            data = dict(data)
+            shapes = [Shape.model_validate(shape) for shape in data.pop("shapes") or []]
+            data["patterns"] = [*(data.get("patterns") or []), *(s.pattern() for s in shapes)]
+        return data
 
     @property
     def regexes(self) -> list[re.Pattern[str]]:
