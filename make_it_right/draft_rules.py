@@ -42,7 +42,7 @@ class Examples(Strict):
 # Between a shape's actor and verb: ", our new junior," / " who was covering your
 # account" / up to two words ("again", "completely"). Before the verb: not after
 # "I", "we", "us" (their own subject) or a negation ("hasn't missed").
-SHAPE_BETWEEN = ("(?:,? (?:who|whom|that) [a-z0-9' -]{1,50},?|, [a-z0-9' -]{1,50},"
+SHAPE_BETWEEN = ("(?:,? (?:who|whom|that) [A-Za-z0-9' -]{1,50},?|, [A-Za-z0-9' -]{1,50},"
                  "|(?: [a-z']{1,15}){0,2})")
 SHAPE_NOT_SUBJECT = "(?<! I )(?<! we )(?<! We )(?<! us )(?<!n't )(?<! not )(?<! never )"
 
