@@ -206,7 +206,8 @@ def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
 def part_found(draft: Draft, wording: DraftRules, name: str) -> bool:
     """The part is said: a match of its patterns, none of its `missing_with`
     categories flagged in the draft, and not every match in a sentence that one of
-    its `not_beside` categories flags."""
+    its `not_beside` categories flags (a sentence that also has one of its
+    `not_beside_unless` parts keeps its match)."""
     part = wording.parts[name]
     text = draft.norm.text
     if part.missing_with and category_spans(draft, wording, part.missing_with):
@@ -217,6 +218,8 @@ def part_found(draft: Draft, wording: DraftRules, name: str) -> bool:
     sid = sentence_ids(text, draft.norm.breaks)
     flagged = {i for a, b in category_spans(draft, wording, part.not_beside)
                for i in range(sid[a], sid[b - 1] + 1)}
+    flagged -= {sid[a] for other in part.not_beside_unless
+                for a, _ in matches(wording.parts[other].regexes, wording.parts[other].unless_regexes, text)}
     return any(sid[a] not in flagged and sid[b - 1] not in flagged for a, b in spans)
 
 
@@ -458,7 +461,8 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "links": wording.links,
         "maxChars": wording.max_chars,
         "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags(),
-                         "missingWith": part.missing_with, "notBeside": part.not_beside}
+                         "missingWith": part.missing_with, "notBeside": part.not_beside,
+                         "notBesideUnless": part.not_beside_unless}
                   for name, part in wording.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,
                             "limits": [limit.model_dump() for limit in rules.channels[name].limits]}

@@ -129,6 +129,8 @@ class DraftPart(Strict):
     # `not_beside`'s categories doesn't count ("someone will be in touch shortly").
     missing_with: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
     not_beside: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
+    # ... unless that sentence also has one of these parts ("soon, and I'll call at 3").
+    not_beside_unless: list[str] = []
 
     @property
     def regexes(self) -> list[re.Pattern[str]]:
@@ -233,6 +235,9 @@ def check_draft_rules_cover(wording: DraftRules, rules, language: str) -> None:
                 for p in checks.parts if p not in wording.parts]
     problems += [f"parts.{p} is not a part rules.yml draft_checks names; remove it"
                  for p in wording.parts if p not in checks.parts]
+    problems += [f"parts.{name}.not_beside_unless names '{other}', which the file has no part for"
+                 for name, part in wording.parts.items() for other in part.not_beside_unless
+                 if other not in wording.parts]
     ids = {r.id: r for r in wording.rules}
     problems += [f"rules has no '{i}', which rules.yml written_admissions names; add it"
                  for i in rules.written_admissions.ids if i not in ids]

@@ -29,6 +29,11 @@ def test_a_next_step_in_one_sentence_with_a_vague_time_is_none():
                                   "sms")
 
 
+def test_a_sentence_with_its_own_time_keeps_its_next_step():
+    assert "next-step" not in ids("Hi Jo, sorry, we'll fix it soon, and I'll call you at 3 tomorrow. Ed",
+                                  "sms")
+
+
 def test_a_line_break_ends_the_sentence_a_vague_time_voids():
     notes = ("Opening: sorry, we overcharged you, so your budget is off.\nFix: new invoice asap\n"
              "Next: I'll email him the recap today before 6pm")

@@ -21,7 +21,7 @@ function compile(data) {
       continues: kind.continues === null ? null : atStart(kind.continues) })),
     partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
       { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags),
-        missingWith: v.missingWith, notBeside: v.notBeside }])),
+        missingWith: v.missingWith, notBeside: v.notBeside, notBesideUnless: v.notBesideUnless }])),
     phoneRe: regex(data.phone),
     guessRe: data.guess.map((g) => ({ channel: g.channel, re: regex(g) })),
     spaceSet: new Set(data.spaces),
@@ -290,6 +290,10 @@ function partFound(R, draft, name) {
   const flagged = new Set();
   for (const [a, b] of categorySpans(R, draft, part.notBeside)) {
     for (let i = sid[a]; i <= sid[b - 1]; i++) flagged.add(i);
+  }
+  for (const other of part.notBesideUnless) {
+    const { re, unlessRe } = R.partRe[other];
+    for (const [a] of matches(re, unlessRe, text)) flagged.delete(sid[a]);
   }
   return spans.some(([a, b]) => !flagged.has(sid[a]) && !flagged.has(sid[b - 1]));
 }
