@@ -44,6 +44,7 @@ class Examples(Strict):
 # "I", "we", "us" (their own subject) or a negation ("hasn't missed").
 SHAPE_BETWEEN = ("(?:,? (?:who|whom|that) [A-Za-z0-9' -]{1,50},?|, [A-Za-z0-9' -]{1,50},"
                  "|(?: [a-z']{1,15}){0,2})")
+SHAPE_NOT_IF = "(?<!if )(?<!If )(?<!in case )(?<!In case )(?<!whether )"  # "if you forgot your password"
 SHAPE_NOT_SUBJECT = "(?<! I )(?<! we )(?<! We )(?<! us )(?<!n't )(?<! not )(?<! never )"
 
 
@@ -58,7 +59,7 @@ class Shape(Strict):
     verbs: list[str] = Field(min_length=1)
 
     def pattern(self) -> str:
-        return (f"\\b(?:{'|'.join(self.actors)}){SHAPE_BETWEEN} {SHAPE_NOT_SUBJECT}"
+        return (f"{SHAPE_NOT_IF}\\b(?:{'|'.join(self.actors)}){SHAPE_BETWEEN} {SHAPE_NOT_SUBJECT}"
                 f"(?:{'|'.join(self.verbs)})\\b")
 
 
