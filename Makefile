@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_TOOLS := tools/esbuild/node_modules/.stamp tools/eslint/node_modules/.stamp
 
-.PHONY: web lint-js test-node serve lint test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse lock lint-ci zensical sms-golden clean
+.PHONY: web lint-js test-node serve lint test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse perf lock lint-ci zensical sms-golden clean
 
 serve: $(SERVE_STAMP)
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000 --livereload
@@ -84,8 +84,20 @@ draft-report: $(STAMP)
 lighthouse: $(STAMP)
 	$(BIN)/python scripts/lighthouse.py
 
+# Issue 24's numbers per page type: bytes beside stock Material and the floor, Lighthouse,
+# keystroke to frame, "Check my draft" ready on a throttled phone; PERF_REF=main for "before".
+perf: $(STAMP)
+	bash scripts/install-chromium.sh
+	$(BIN)/python scripts/perf.py $(if $(PERF_REF),--ref $(PERF_REF)) $(if $(PERF_RUNS),--runs $(PERF_RUNS))
+
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# `make test`'s wall time, CPU time (Chromium's included) and each tier's test time;
+# `make test-time TIME_TARGET=test-browser` for another target.
+.PHONY: test-time
+test-time: $(STAMP)
+	$(BIN)/python scripts/test_time.py $(or $(TIME_TARGET),test)
 
 # The fill-in's numbers (issue 10); FILLER_REF=main for "before".
 filler-bench: $(STAMP)

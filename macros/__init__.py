@@ -15,8 +15,10 @@ Zensical renders pages itself and never calls this: there, the check at load
 (Handbook.load) is the guard.
 
 The one other hook, `on_post_build`, writes what needs the finished build: the
-snippet downloads beside their page, and the offline copy's service worker, which
-lists every built file. Zensical does not call it, so its build has neither.
+snippet downloads beside their page, the rules "Check my draft" fetches, and the
+offline copy's service worker, which lists every built file. Zensical does not call
+it, so its build has none of them (its draft page shows the note for readers without
+JavaScript).
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def define_env(env) -> None:
     extra = config.get("extra")
     if isinstance(extra, MutableMapping):
         extra["make_it_right"] = handbook.theme_words(config.get("use_directory_urls", True),
-                                                      _edit_root(config, docs))
+                                                      _edit_root(config, docs), _theme_files(config),
+                                                      list(config.get("extra_css") or []))
     resolves_links = _generator_resolves_docs_root_links()
     macros = {name: macro if resolves_links else _with_relative_links(macro, env)
               for name, macro in handbook.bound(lambda: _page_path(env)).items()}
@@ -94,6 +97,22 @@ def _render_without_jinja(env, docs: Path, macros: dict) -> None:
         pass
 
 
+def _theme_files(config) -> dict[str, list[str]]:
+    """The theme's stylesheets and its one script as paths in the site (Material names
+    them by their hash); the palette's stylesheet only where a palette is set, as
+    Material links it."""
+    theme = config.get("theme")
+    for folder in getattr(theme, "dirs", []):
+        assets = Path(folder) / "assets"
+        main = sorted(assets.glob("stylesheets/main.*.min.css"))
+        bundle = sorted(assets.glob("javascripts/bundle.*.min.js"))
+        if main and bundle:
+            palette = sorted(assets.glob("stylesheets/palette.*.min.css")) if theme.get("palette") else []
+            return {"styles": [p.relative_to(folder).as_posix() for p in main + palette],
+                    "scripts": [bundle[0].relative_to(folder).as_posix()]}
+    return {"styles": [], "scripts": []}
+
+
 def _edit_root(config, docs: Path) -> str:
     """Where the repository's files are edited: repo_url + edit_uri, less docs/."""
     repo, edit = config.get("repo_url") or "", config.get("edit_uri") or ""
@@ -105,15 +124,17 @@ def _edit_root(config, docs: Path) -> str:
 
 def on_post_build(env) -> None:
     """Write the snippet downloads into the built site, beside the page that links
-    them, then the offline copy's worker, which lists every file built."""
+    them, and the draft checker's rules, then the offline copy's worker, which lists
+    every file built."""
     config = env.conf
     handbook, docs, language = _handbook(env)
     site = Path(config["site_dir"])
-    if (docs / DOWNLOADS_PAGE).is_file():  # a mini-site in the tests may not have the page
-        for path, data in handbook.download_files().items():
-            target = site / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+    # A mini-site in the tests may not have the downloads page.
+    files = handbook.download_files() if (docs / DOWNLOADS_PAGE).is_file() else {}
+    for path, data in {**files, **handbook.draft_files()}.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     write_worker(site, config.get("site_url"), config.get("dev_addr"), language)
 
 

@@ -23,9 +23,9 @@ from dataclasses import asdict, dataclass
 from .draft_rules import CATEGORIES as CATEGORIES  # re-exported: the tests read it here
 from .draft_rules import TOO_LONG, DraftRules, load_draft_rules, matches
 from .draft_structure import Structure, read_structure
-from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, sms_size
+from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, read_aloud, seconds_to_say, sms_size
 from .patterns import LINE_BREAKS, QUOTES, SPACES, Normalized, find_all, js_flags, normalize
-from .readability import syllable_count
+from .readability import flesch_score, syllable_count
 from .rules import Rules, load_rules
 from .strings import Strings, load_strings
 
@@ -246,15 +246,14 @@ def sentence_ids(text: str, breaks: frozenset[int]) -> list[int]:
 def spoken_words(draft: Draft, rules: Rules) -> int:
     """Words read aloud: each digit of a phone number is one (as for the templates)."""
     spelled = rules.draft_checks.phone_regex.sub(
-        lambda m: " ".join(ch for ch in m.group(0) if ch.isdigit()), draft.body)
+        lambda m: read_aloud(m.group(0)), draft.body)
     return count_words(spelled)
 
 
 DRAFT_MEASURES = {
     "subject-chars": lambda draft, rules: len(draft.subject or ""),
     "body-words": lambda draft, rules: count_words(draft.body),
-    "spoken-seconds": lambda draft, rules: (
-        spoken_words(draft, rules) * 60 / rules.limits.voicemail_words_per_minute),
+    "spoken-seconds": lambda draft, rules: seconds_to_say(spoken_words(draft, rules), rules),
     "phone-mentions": lambda draft, rules: len(find_all(rules.draft_checks.phone_regex,
                                                         draft.norm.text)),
     "sms-segments": lambda draft, rules: sms_size(draft.own_text.strip(SPACES)).segments,
@@ -286,11 +285,6 @@ def whole(value: float) -> int:
 
 
 # -- reading ease ------------------------------------------------------------------------
-
-def flesch(words: int, sentences: int, syllables: int) -> float:
-    """Flesch reading ease, in the order of operations the browser uses too."""
-    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
-
 
 def sentences(text: str, breaks: frozenset[int], start: int) -> list[tuple[int, int]]:
     """Sentence spans of `text` from `start`: each ends at . ! ? or … (with any
@@ -362,13 +356,13 @@ def reading_ease(draft: Draft) -> Ease | None:
     if not total_words:
         return None
     total_syllables = sum(c[2] for c in counted)
-    score = flesch(total_words, len(counted), total_syllables)
+    score = flesch_score(total_words, len(counted), total_syllables)
     worst, best_gain = counted[0][0], None
     for span, sentence_words, syllables in counted:
         if len(counted) == 1:
             break
-        without = flesch(total_words - sentence_words, len(counted) - 1,
-                         total_syllables - syllables)
+        without = flesch_score(total_words - sentence_words, len(counted) - 1,
+                               total_syllables - syllables)
         if best_gain is None or without - score > best_gain:
             worst, best_gain = span, without - score
     return Ease(score, total_words, worst)

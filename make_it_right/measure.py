@@ -34,11 +34,20 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def read_aloud(number: str) -> str:
+    """A phone number as a caller says it: each digit a word of its own."""
+    return " ".join(ch for ch in number if ch.isdigit())
+
+
+def seconds_to_say(words: int, rules: Rules) -> float:
+    """How long `words` spoken words take at the voicemail pace (rules.yml `limits`)."""
+    return words * 60 / rules.limits.voicemail_words_per_minute
+
+
 def examples(template: Template, *, spell_phones: bool = False) -> dict[str, str]:
     """Each field's example; with spell_phones, a phone number as its digits read aloud."""
     return {
-        name: " ".join(ch for ch in f.example if ch.isdigit())
-        if spell_phones and f.kind == "phone" else f.example
+        name: read_aloud(f.example) if spell_phones and f.kind == "phone" else f.example
         for name, f in template.fields.items()
     }
 
@@ -82,7 +91,7 @@ def spoken_words(template: Template) -> int:
 
 
 def spoken_seconds(template: Template, rules: Rules) -> float:
-    return spoken_words(template) * 60 / rules.limits.voicemail_words_per_minute
+    return seconds_to_say(spoken_words(template), rules)
 
 
 def phone_mentions(template: Template, rules: Rules | None = None) -> int:

@@ -61,7 +61,13 @@ def flesch(text: str, language: str = "en_US") -> float:
     sentences = sum(max(1, len(_SENTENCE_END.findall(line.strip())))
                     for line in text.splitlines() if line.strip())
     syllables = sum(syllable_count(word, language) for word in words)
-    return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / len(words)
+    return flesch_score(len(words), sentences, syllables)
+
+
+def flesch_score(words: int, sentences: int, syllables: int) -> float:
+    """The Flesch formula, once for pages and drafts, in the order of operations
+    web/core/draft.js uses too."""
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
 
 
 def syllable_count(word: str, language: str = "en_US") -> int:

@@ -18,7 +18,7 @@ from .card import render_card
 from .checklists import checklist_body
 from .datafile import close_match, read_text
 from .docs_files import docs_files, list_docs
-from .draft_page import check_link, render_draft_checker
+from .draft_page import check_link, draft_files, render_draft_checker
 from .errors import ContentError, DataError, Problem, UnknownTemplate
 from .exports.downloads import PAGE as DOWNLOADS_PAGE, download_files, downloads_html
 from .guide import GUIDE_FILE, Guide, guide_problems, load_guide, render_guide, render_plan
@@ -33,7 +33,7 @@ from .draft_rules import check_draft_rules_cover, load_draft_rules
 from .strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
 from .history import last_changed
-from .theme import page_dates, site_words, template_edit_links, theme_words
+from .theme import head_hints, page_dates, site_words, template_edit_links, theme_words
 
 DRAFT_PAGE = "check-my-draft.md"
 GROUPS = ("playbook", "channel")
@@ -50,6 +50,7 @@ class Handbook:
     cards_on_page: dict[str, list[str]] = field(default_factory=dict)
     steps_on_page: dict[str, dict[str, str]] = field(default_factory=dict)  # card id: its step
     guide_page: str | None = None  # the page that places the decision guide
+    draft_page: str | None = None  # the page that places "Check my draft"
     _rendered: dict[tuple, str] = field(default_factory=dict, repr=False)
     _download_cache: dict[str, bytes] | None = field(default=None, repr=False)
     _history: dict[str, str] | None = field(default=None, repr=False)  # git: file -> date
@@ -136,10 +137,14 @@ class Handbook:
         return render_plan(self.guide, self.pack, here[0], self.strings, self.guide_page,
                            self.steps_on_page.get(page, {}))
 
-    def theme_words(self, use_directory_urls: bool = True, edit_root: str = "") -> dict:
+    def theme_words(self, use_directory_urls: bool = True, edit_root: str = "",
+                    theme_files: dict[str, list[str]] | None = None,
+                    extra_css: list[str] | None = None) -> dict:
         """What the theme's own templates show (overrides/): the active client's
-        line, the version, each page's last-updated date, the 404's words and, with
-        `edit_root` (where the repository's files are edited), each card's template file."""
+        line, the version, each page's last-updated date, the 404's words, what each
+        page's <head> asks for first (`theme_files`: the theme's own stylesheets and
+        scripts, as paths in the site) and, with `edit_root` (where the repository's
+        files are edited), each card's template file."""
         files = {t.id: f"templates/{t.channel}/{t.id}.yml" for t in self.pack.templates.values()}
         if self._history is None:
             self._history = last_changed(self.project_dir, self.docs_dir.name, "templates")
@@ -148,7 +153,8 @@ class Handbook:
                 "updated": page_dates(self.strings, self._history, self.docs_dir.name,
                                       self.cards_on_page, files),
                 "templates": template_edit_links(self.cards_on_page, files, edit_root)
-                if edit_root else {}}
+                if edit_root else {},
+                "hints": head_hints(theme_files or {}, extra_css or [], self.draft_page)}
 
     def contributing_guide(self, page: str) -> str:
         """CONTRIBUTING.md, the one contributing guide, without its title."""
@@ -176,8 +182,14 @@ class Handbook:
         return check_link(DRAFT_PAGE, template.channel, playbook)
 
     def draft_checker(self, page: str) -> str:
-        """"Check my draft": the form, with the rules it checks by as data."""
+        """"Check my draft": the form, naming the files of rules it checks by."""
+        self.draft_page = page
         return render_draft_checker(page, self.pack.rules, self.strings)
+
+    def draft_files(self) -> dict[str, bytes]:
+        """The rules and patterns "Check my draft" fetches, by path inside the built
+        site, once a page has placed the form (none otherwise)."""
+        return draft_files(self.pack.rules, self.strings) if self.draft_page else {}
 
     def snippet_downloads(self, page: str) -> str:
         """The pack for text expanders and snippet tools, one file per tool (and per

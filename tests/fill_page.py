@@ -14,7 +14,13 @@ def open_page(context, url, values=None):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("dialog", lambda dialog: page.errors.append(f"native dialog: {dialog.message}"))
     if values is not None:
-        page.goto(urljoin(url, "/404.html"))
+        # The tab's storage belongs to the site's origin: an empty page there (answered
+        # by Playwright, not the server) holds it without loading the theme's scripts.
+        seed = urljoin(url, "/__seed__")
+        page.route(seed, lambda route: route.fulfill(body="<!doctype html><title>seed</title>",
+                                                     content_type="text/html"))
+        page.goto(seed)
+        page.unroute(seed)
         page.evaluate("""values => {
             sessionStorage.setItem("mir:about", JSON.stringify(values));
             sessionStorage.setItem("mir:cases", JSON.stringify(

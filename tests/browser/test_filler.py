@@ -83,6 +83,10 @@ def copy_text(page, template_id):
     return clipboard(page)
 
 
+def focused(page):
+    return page.locator(":focus")
+
+
 def download(page, locator):
     with page.expect_download() as info:
         locator.click()
@@ -222,9 +226,10 @@ def test_hostile_typing_round_trips_end_to_end(context, site_url, pack):
 
 def test_fill_this_opens_a_focus_view_in_text_order(context, site_url, pack):
     page = open_page(context, site_url + "playbooks/team-mistake/")
-    assert page.locator("[data-mir-body]").is_hidden(), "the page-wide panel starts folded"
+    expect(page.locator("[data-mir-body]"), "the page-wide panel starts folded").to_be_hidden()
     bar = page.locator("[data-mir-bar]")
-    assert bar.is_visible() and "Client 1" in bar.text_content()
+    expect(bar).to_be_visible()
+    expect(bar).to_contain_text("Client 1")
     template = pack.get("call-back-team-mistake")
     card(page, template.id).get_by_role("button", name=ACTIONS["fill"], exact=True).click()
     focus = page.get_by_role("dialog", name=STRINGS.filler.focus_label.format(title=template.title))
@@ -234,17 +239,17 @@ def test_fill_this_opens_a_focus_view_in_text_order(context, site_url, pack):
         "make_it_right.placeholders", fromlist=["blanks_in"]).blanks_in(t.parts)))
     assert order == ["@register", *text_order]  # a voicemail greets formally too
     # The first empty blank in text order, optional or not, has focus, visibly.
-    assert page.evaluate("document.activeElement.name") == text_order[0]
+    expect(focused(page)).to_have_attribute("name", text_order[0])
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.type("Priya")
     preview = focus.locator('[data-mir-focus-preview] .mir-blank[data-field="client_name"]')
-    assert preview.text_content() == "Priya"
-    assert card(page, template.id).locator('.mir-blank[data-field="client_name"]').text_content() == "Priya"
-    assert focus.get_by_role("button", name=ACTIONS["copy"], exact=True).is_visible()
+    expect(preview).to_have_text("Priya")
+    expect(card(page, template.id).locator('.mir-blank[data-field="client_name"]')).to_have_text("Priya")
+    expect(focus.get_by_role("button", name=ACTIONS["copy"], exact=True)).to_be_visible()
     # Filled, the next Fill goes to the next empty blank.
     page.keyboard.press("Escape")
     card(page, template.id).get_by_role("button", name=ACTIONS["fill"], exact=True).click()
-    assert page.evaluate("document.activeElement.name") == text_order[1]
+    expect(focused(page)).to_have_attribute("name", text_order[1])
     assert page.errors == []
 
 
@@ -261,14 +266,14 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
     assert "client_formal_name" not in names()
     focus.get_by_label(STRINGS.filler.register_pick).select_option(
         label=STRINGS.filler.registers["formal"].label)
-    assert page.evaluate("document.activeElement.name") == "@register", "focus stays on the picker"
+    expect(focused(page), "focus stays on the picker").to_have_attribute("name", "@register")
     assert "client_formal_name" in names() and "client_name" not in names()
     preview = focus.locator("[data-mir-focus-preview] .mir-card__text")
     assert preview.inner_text().splitlines()[2] == "Dear [Client's name, formally],"
     # Its own blank is now required: the copy asks for it by name.
     focus.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
     dialog = page.get_by_role("dialog", name=STRINGS.filler.missing_title)
-    assert dialog.locator("li").all_text_contents() == ["Client's name, formally"]
+    expect(dialog.locator("li")).to_have_text(["Client's name, formally"])
     dialog.get_by_role("button", name=STRINGS.filler.fill_them).click()
     page.wait_for_function("() => document.activeElement.name === 'client_formal_name'")
     page.keyboard.type("Ms Nair")
@@ -289,10 +294,10 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
     page.keyboard.press("Escape")
     open_panel(page)
     page.get_by_role("button", name=STRINGS.filler.case_new).click()
-    assert page.input_value("#mir-s-register") == ""
+    expect(page.locator("#mir-s-register")).to_have_value("")
     assert "Hi there," in shown(template.id)
     page.select_option("#mir-case-pick", label="Test case")
-    assert page.input_value("#mir-s-register") == "formal"
+    expect(page.locator("#mir-s-register")).to_have_value("formal")
     assert page.errors == []
 
 
@@ -305,32 +310,32 @@ def test_the_focus_view_names_the_client_and_starts_the_next_one(context, site_u
     card(page, template.id).get_by_role("button", name=ACTIONS["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
     client = focus.locator("[data-mir-focus-case]")
-    assert client.text_content() == STRINGS.filler.bar_case.format(case="Client 1")
+    expect(client).to_have_text(STRINGS.filler.bar_case.format(case="Client 1"))
     focus.locator("[name=client_name]").fill("Priya")
     focus.locator("[name=your_name]").fill("Sam")
     focus.locator("[name=fix_date]").fill("Monday")
-    assert client.text_content() == STRINGS.filler.bar_case.format(case="Priya")
-    assert "Priya" in page.locator("[data-mir-bar-case]").text_content()
+    expect(client).to_have_text(STRINGS.filler.bar_case.format(case="Priya"))
+    expect(page.locator("[data-mir-bar-case]")).to_contain_text("Priya")
     # The note under "The fix" is this email's, not the first card's on the page.
     note = focus.locator(".mir-field[data-field=the_fix] .mir-field__hint").text_content()
     assert template.fields["the_fix"].hint in note
     focus.get_by_role("button", name=STRINGS.filler.case_new).click()
-    assert client.text_content() == STRINGS.filler.bar_case.format(case="Client 2")
-    assert focus.locator("[name=client_name]").input_value() == ""
-    assert focus.locator("[name=fix_date]").input_value() == ""
-    assert focus.locator("[name=your_name]").input_value() == "Sam"
-    assert page.evaluate("document.activeElement.name") == "project_name", "the subject's blank comes first"
+    expect(client).to_have_text(STRINGS.filler.bar_case.format(case="Client 2"))
+    expect(focus.locator("[name=client_name]")).to_have_value("")
+    expect(focus.locator("[name=fix_date]")).to_have_value("")
+    expect(focus.locator("[name=your_name]")).to_have_value("Sam")
+    expect(focused(page), "the subject's blank comes first").to_have_attribute("name", "project_name")
     status = focus.locator("[data-mir-status]")
-    assert status.text_content() == STRINGS.filler.messages.switched.format(case="Client 2")
+    expect(status).to_have_text(STRINGS.filler.messages.switched.format(case="Client 2"))
     focus.locator("[name=client_name]").fill("Tomás")
-    assert client.text_content() == STRINGS.filler.bar_case.format(case="Tomás")
-    assert status.text_content() == "", "the status no longer names a case by its old name"
+    expect(client).to_have_text(STRINGS.filler.bar_case.format(case="Tomás"))
+    expect(status, "the status no longer names a case by its old name").to_have_text("")
     # A case the reader names keeps its name.
     page.keyboard.press("Escape")
     open_panel(page)
     page.fill("#mir-case-name", "Ortega & Co")
     page.fill("#mir-f-client_name", "Tomás Ortega")
-    assert page.input_value("#mir-case-name") == "Ortega & Co"
+    expect(page.locator("#mir-case-name")).to_have_value("Ortega & Co")
     page.fill("#mir-case-name", "Tomás Ortega")
     with page.expect_download() as info:
         card_action(card(page, "call-back-team-mistake"), "txt").click()
@@ -359,7 +364,7 @@ def test_fill_every_blank_opens_the_panel_at_the_first_empty_field(context, site
     page.locator("[data-mir-bar]").get_by_role("button", name=STRINGS.filler.fill_everything).click()
     expect(page.locator("[data-mir-body]")).to_be_visible()
     first = field_names(page)[0]
-    assert page.evaluate("document.activeElement.name") == first
+    expect(focused(page)).to_have_attribute("name", first)
 
 
 # --- About me, and one case per client --------------------------------------------------
@@ -371,22 +376,23 @@ def test_a_new_case_never_starts_with_another_clients_values(context, site_url):
     page.fill("#mir-f-client_name", "Priya")
     page.fill("#mir-f-your_name", "Sam")
     page.fill("#mir-case-name", "Acme $&")
-    assert "Acme $&" in page.locator("[data-mir-bar-case]").text_content()
+    expect(page.locator("[data-mir-bar-case]")).to_contain_text("Acme $&")
+    client, me = page.locator("#mir-f-client_name"), page.locator("#mir-f-your_name")
     page.get_by_role("button", name=STRINGS.filler.case_new).click()
-    assert page.input_value("#mir-f-client_name") == ""
-    assert page.input_value("#mir-f-your_name") == "Sam", "About me is shared by every case"
+    expect(client).to_have_value("")
+    expect(me, "About me is shared by every case").to_have_value("Sam")
     page.fill("#mir-f-client_name", "Grace")
     page.select_option("#mir-case-pick", label="Acme $&")
-    assert page.input_value("#mir-f-client_name") == "Priya"
+    expect(client).to_have_value("Priya")
     page.get_by_role("button", name=STRINGS.filler.case_duplicate).click()
-    assert page.input_value("#mir-f-client_name") == "Priya"
-    assert page.input_value("#mir-case-name") == STRINGS.filler.case_copy.format(case="Acme $&")
+    expect(client).to_have_value("Priya")
+    expect(page.locator("#mir-case-name")).to_have_value(STRINGS.filler.case_copy.format(case="Acme $&"))
     # Clear one case, with undo.
     page.get_by_role("button", name=STRINGS.filler.case_clear).click()
-    assert page.input_value("#mir-f-client_name") == ""
-    assert page.input_value("#mir-f-your_name") == "Sam"
+    expect(client).to_have_value("")
+    expect(me).to_have_value("Sam")
     page.locator("[data-mir-bar]").get_by_role("button", name=STRINGS.filler.undo).click()
-    assert page.input_value("#mir-f-client_name") == "Priya"
+    expect(client).to_have_value("Priya")
     assert page.errors == []
 
 
@@ -401,12 +407,12 @@ def test_remembering_is_opt_in_and_separate_for_me_and_clients(context, site_url
     fresh.close()
     first.check('[data-mir-remember="me"]')
     fresh = open_page(context, url)
-    assert fresh.input_value("#mir-f-your_name") == "Sam"
-    assert fresh.input_value("#mir-f-client_name") == "", "no client is remembered unasked"
+    expect(fresh.locator("#mir-f-your_name")).to_have_value("Sam")
+    expect(fresh.locator("#mir-f-client_name"), "no client is remembered unasked").to_have_value("")
     fresh.close()
     first.check('[data-mir-remember="cases"]')
     fresh = open_page(context, url)
-    assert fresh.input_value("#mir-f-client_name") == "Priya"
+    expect(fresh.locator("#mir-f-client_name")).to_have_value("Priya")
     fresh.close()
     first.uncheck('[data-mir-remember="cases"]')
     first.uncheck('[data-mir-remember="me"]')
@@ -429,7 +435,8 @@ def test_forget_reaches_every_tab_and_both_storages(context, site_url):
                              ".filter(k => k.startsWith('mir:') && k !== 'mir:cases' && k !== 'mir:about')") == []
         assert page.evaluate("localStorage.getItem('mir:about')") is None
     two.reload()
-    assert two.input_value("#mir-f-client_name") == ""
+    two.wait_for_selector("[data-mir-fields]:not([hidden])")
+    expect(two.locator("#mir-f-client_name")).to_have_value("")
 
 
 def test_clearing_a_case_reaches_every_tab_that_has_it(context, site_url):
@@ -439,7 +446,7 @@ def test_clearing_a_case_reaches_every_tab_that_has_it(context, site_url):
     one.check('[data-mir-remember="cases"]')
     one.fill("#mir-f-client_name", "Priya")
     two = open_page(context, url)
-    assert two.input_value("#mir-f-client_name") == "Priya"
+    expect(two.locator("#mir-f-client_name")).to_have_value("Priya")
     one.get_by_role("button", name=STRINGS.filler.case_clear).click()
     two.wait_for_function("() => !document.querySelector('#mir-f-client_name').value")
     assert "Priya" not in (one.evaluate("localStorage.getItem('mir:cases')") or "")
@@ -455,11 +462,11 @@ def test_values_survive_instant_navigation_and_reload(context, site_url):
     page.wait_for_url("**/playbooks/my-mistake/")
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
     assert page.evaluate("window.__same_document") is True, "not an instant navigation"
-    assert page.input_value("#mir-f-client_name") == "Priya"
-    assert page.locator('.mir-blank[data-field="client_name"]').first.text_content() == "Priya"
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
+    expect(page.locator('.mir-blank[data-field="client_name"]').first).to_have_text("Priya")
     page.reload()
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
-    assert page.input_value("#mir-f-client_name") == "Priya"
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
 
 
 def test_nothing_typed_leaves_the_browser(context, site_url):
@@ -489,7 +496,7 @@ def test_a_field_named_constructor_is_just_a_field(context, site_url):
         route.fulfill(body=body, headers={"content-type": "text/html"})
     context.route("**/playbooks/team-mistake/", rename)
     page = open_page(context, site_url + "playbooks/team-mistake/")
-    assert page.input_value("#mir-f-constructor") == ""
+    expect(page.locator("#mir-f-constructor")).to_have_value("")
     blank = page.locator('.mir-blank[data-field="constructor"]').first
     assert blank.text_content() in ("there", "[Client's first name]")
     open_panel(page)
@@ -497,8 +504,8 @@ def test_a_field_named_constructor_is_just_a_field(context, site_url):
     page.fill("#mir-case-name", "__proto__")
     page.reload()
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
-    assert page.input_value("#mir-f-constructor") == "Con"
-    assert "__proto__" in page.locator("[data-mir-bar-case]").text_content()
+    expect(page.locator("#mir-f-constructor")).to_have_value("Con")
+    expect(page.locator("[data-mir-bar-case]")).to_contain_text("__proto__")
     assert page.errors == []
 
 
@@ -517,7 +524,7 @@ def test_copy_failure_shows_the_text_to_copy_by_hand(chromium, site_url, clipboa
     assert box.input_value() == page.evaluate(
         "window.MakeItRight.message(document.querySelector('.mir-card[data-template=\"redirect-to-solution\"]')).text")
     assert page.evaluate("document.activeElement.selectionEnd - document.activeElement.selectionStart") > 0
-    assert page.locator("[data-mir-bar] [data-mir-status]").text_content() == MESSAGES.copy_failed
+    expect(page.locator("[data-mir-bar] [data-mir-status]")).to_have_text(MESSAGES.copy_failed)
     context.close()
 
 
@@ -526,7 +533,7 @@ def test_lone_surrogates_are_replaced_never_thrown(context, site_url):
     open_panel(page)
     page.evaluate("""() => { for (const input of document.querySelectorAll('[data-mir-fields] .mir-fields__grid [name]')) {
         input.value = 'a\\ud800b'; input.dispatchEvent(new Event('input', {bubbles: true})); } }""")
-    assert card(page, "apology-team-mistake").locator('.mir-blank[data-field="impact"]').text_content() == "a\ufffdb"
+    expect(card(page, "apology-team-mistake").locator('.mir-blank[data-field="impact"]')).to_have_text("a\ufffdb")
     with page.expect_download() as info:
         card_action(card(page, "apology-team-mistake"), "eml").click()
     assert info.value.suggested_filename.endswith(".eml")
@@ -544,7 +551,7 @@ def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
     dialog = page.get_by_role("dialog", name=STRINGS.filler.missing_title)
     expect(dialog).to_be_visible()
     required = [f.label for f in template.fields.values() if f.required]
-    assert dialog.locator("li").all_text_contents() == required
+    expect(dialog.locator("li")).to_have_text(required)
     dialog.get_by_role("button", name=STRINGS.filler.fill_them).click()
     expect(dialog).to_be_hidden()
     first_required = next(n for n, f in template.fields.items() if f.required)
@@ -566,7 +573,7 @@ def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack
     link.click()
     to, query = parse_mailto(link.get_attribute("href"))
     assert to == "priya@example.com" and query["cc"] == "lee@example.com"
-    assert "not an address" in page.locator("[data-mir-bar] [data-mir-status]").text_content()
+    expect(page.locator("[data-mir-bar] [data-mir-status]")).to_contain_text("not an address")
     file = download(page, card_action(target, "eml"))
     assert file.suggested_filename == "test-case-apology-team-mistake.eml"
     with open(file.path(), "rb") as handle:
@@ -619,7 +626,7 @@ def test_add_reminder_downloads_an_ics_event(context, site_url, pack):
     values = dict.fromkeys(template.fields, "Filled") | {"fix_date": "Monday 3 March"}
     page = open_page(context, site_url + "playbooks/team-mistake/", values)
     card_action(card(page, template.id), "ics").click()
-    assert page.evaluate("document.activeElement.type") == "datetime-local"
+    expect(focused(page)).to_have_attribute("type", "datetime-local")
     page.fill("[data-mir-remind-at]", "2026-12-01T10:15")
     file = download(page, page.locator("[data-mir-focus-actions]").get_by_role("button", name=ACTIONS["ics"]))
     assert file.suggested_filename == f"test-case-{template.id}.ics"
@@ -668,9 +675,9 @@ def test_without_javascript_the_page_is_plain_text_with_blanks(chromium, site_ur
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "playbooks/broken-promise/")
-    assert page.locator("[data-mir-fields]").is_hidden()
-    assert page.locator("[data-mir-bar]").is_hidden()
-    assert page.locator(".mir-card__actions").first.is_hidden()
+    expect(page.locator("[data-mir-fields]")).to_be_hidden()
+    expect(page.locator("[data-mir-bar]")).to_be_hidden()
+    expect(page.locator(".mir-card__actions").first).to_be_hidden()
     text = page.locator(".mir-card__text").first
     text.scroll_into_view_if_needed()  # cards off screen are laid out when scrolled to
     expect(text).to_contain_text("[", use_inner_text=True)

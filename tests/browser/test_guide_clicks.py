@@ -61,6 +61,10 @@ def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(chromi
     result = click_through(page, path)
     expect(result).to_have_count(1)
     _, _, templates = outcome(GUIDE, path)
+    # The script keeps the answers on the toggle event, which comes a moment after the
+    # click: reload once every open answer is kept.
+    page.wait_for_function("""() => JSON.parse(sessionStorage.getItem("mir:guide") || "[]").length
+        === document.querySelectorAll(".mir-guide details[open]").length""")
     page.reload()
     expect(page.locator(".mir-guide__result:visible"), "answers lost on reload").to_have_count(1)
     # Follow the plan's first template, copy it, come Back: the answers, and a mark.

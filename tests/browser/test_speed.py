@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 def test_one_keystroke_updates_every_template(chromium, all_cards_url, pack):
     page = chromium.new_page()
     page.goto(all_cards_url)
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")  # the script is listening
     field = max(["client_name", "your_name"],
                 key=lambda name: sum(name in t.fields for t in pack.templates.values()))
     using = sum(field in t.fields for t in pack.templates.values())

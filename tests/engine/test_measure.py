@@ -26,6 +26,16 @@ def test_each_phone_digit_is_a_spoken_word(rules):
     assert rules.limits.voicemail_words_per_minute == 130  # a real message pace (issue 18)
 
 
+def test_a_template_and_the_same_words_as_a_draft_measure_alike(rules, strings):
+    """Templates and drafts share each measure's definition (measure.py)."""
+    from make_it_right.draft import DRAFT_MEASURES, read_draft
+
+    template = voicemail("+44 20 7946 0321")
+    draft = read_draft(measure.body_text(template), "voicemail", rules, strings)
+    for name in ("body-words", "spoken-seconds", "sms-segments"):
+        assert DRAFT_MEASURES[name](draft, rules) == measure.measure(name, template, rules), name
+
+
 def test_words_ignore_punctuation_and_keep_contractions():
     assert measure.count_words("I'm sorry — we missed it. Truly!") == 6
     assert measure.count_words("We’ll fix it") == 3

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from make_it_right.escape import verbatim
-from make_it_right.theme import page_url, theme_words
+from make_it_right.theme import head_hints, page_url, theme_words
 
 
 def test_the_words_reach_the_theme_escaped_around_the_clients_name(rules, strings):
@@ -17,3 +17,16 @@ def test_page_urls_are_mkdocs_own():
     assert page_url("playbooks/x.md") == "playbooks/x/"
     assert page_url("index.md") == "" and page_url("a/index.md") == "a/"
     assert page_url("a/b.md", use_directory_urls=False) == "a/b.html"
+
+
+def test_only_the_draft_page_asks_for_its_files_ahead_and_first_paint_comes_first():
+    theme = {"styles": ["assets/stylesheets/main.x.min.css"], "scripts": ["assets/javascripts/bundle.x.min.js"]}
+    assert head_hints(theme, ["stylesheets/ours.css"], None) == {}
+    hints = head_hints(theme, ["stylesheets/ours.css"], "check-my-draft.md")
+    assert list(hints) == ["check-my-draft.md"]
+    paths = [path for _, _, path in hints["check-my-draft.md"]]
+    assert paths[:3] == ["assets/stylesheets/main.x.min.css", "stylesheets/ours.css", "javascripts/theme/base.js"]
+    assert paths.index("assets/javascripts/bundle.x.min.js") < paths.index("javascripts/mir.min.js") \
+        < paths.index("javascripts/draft.min.js")
+    assert {rel for rel, _, path in hints["check-my-draft.md"] if path.endswith(".min.js")
+            and "bundle" not in path} == {"modulepreload"}

@@ -183,9 +183,9 @@ def test_a_paragraph_that_would_stall_markdown_is_refused_in_linear_time(project
     """Python-Markdown takes about 38 s on 10,000 '[' in one paragraph, hours on a
     256 KB page of them; the check refuses it in milliseconds."""
     (docs / "index.md").write_text(PAGE.format(body=body))
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU: the bound is on the work, not the neighbours
     found = problems(project)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert any(p.startswith("docs/index.md: line 8: the paragraph here holds more than 200 ")
                for p in found), found
 

@@ -94,9 +94,9 @@ def test_a_long_heading_costs_linear_time(heading):
     """The plan reads each card's step from the page's headings (pages.card_steps):
     a hostile line near the 256 KB page limit takes milliseconds, not minutes."""
     source = f"# Page\n\n{heading}\n\n" + "\n".join(f'{{{{ template_card("t{n}") }}}}' for n in range(50))
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU: the bound is on the work, not the neighbours
     steps = card_steps(source, macro_calls(source, frozenset({"template_card"})))
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert len(steps) == 50
 
 

@@ -26,14 +26,21 @@ def test_the_page_has_one_title_the_form_and_its_script(built_site, rules, strin
     form = article.select_one("[data-mir-draft]")
     assert form.has_attr("hidden"), "the form shows only once the script runs"
     assert article.select_one("[data-mir-draft-noscript]").get_text() == strings.draft.noscript
-    assert json.loads(form["data-mir-draft-rules"]) == json.loads(
+    # The rules and patterns are files the script fetches on first use, not page weight.
+    assert form["data-mir-draft-rules"] == "../javascripts/draft-rules.json"
+    assert form["data-mir-draft-hyphenation"] == "../javascripts/hyphenation.json"
+    assert json.loads((site / "javascripts" / "draft-rules.json").read_text(encoding="ascii")) == json.loads(
         json.dumps(draft_data(rules, strings)))
-    assert json.loads(form["data-mir-draft-hyphenation"])["patterns"]
+    assert json.loads((site / "javascripts" / "hyphenation.json").read_text(encoding="ascii"))["patterns"]
     assert not article.select("script"), "the bootstrap (mir.min.js) loads draft.min.js; no script here"
     assert (site / "javascripts" / "draft.min.js").is_file()
     assert (site / "stylesheets" / "draft.css").is_file()
-    # Its styles come first in the form, so they hold its place before the script runs.
+    # Its styles come first in the form, so they hold its place before the script runs;
+    # the head asks for both at once, beside the bootstrap that imports the script.
     assert form.find().name == "link" and form.find()["href"] == "../stylesheets/draft.css"
+    hints = {(x["rel"][0], x["href"]) for x in soup.select("head link[rel=modulepreload], head link[rel=preload]")}
+    assert {("modulepreload", "../javascripts/mir.min.js"), ("modulepreload", "../javascripts/draft.min.js"),
+            ("preload", "../stylesheets/draft.css")} <= hints
     labels = {o["value"] for o in form.select("[data-mir-draft-channel] option")}
     assert labels == {"", *rules.draft_checks.channels}
 
@@ -42,8 +49,10 @@ def test_only_this_page_has_the_form_that_loads_the_draft_script(built_site):
     site, _ = built_site
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        assert "javascripts/draft.min.js" not in text, page.relative_to(site)
-        assert ("data-mir-draft-rules" in text) == (page.parent.name == PAGE), page.relative_to(site)
+        here = page.parent.name == PAGE
+        assert ("javascripts/draft.min.js" in text) == here, page.relative_to(site)
+        assert ("data-mir-draft-rules" in text) == here, page.relative_to(site)
+        assert ('rel="modulepreload"' in text) == here, page.relative_to(site)
 
 
 def test_every_playbook_links_to_it_with_its_situation(built_site, rules):

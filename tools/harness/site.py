@@ -46,6 +46,28 @@ def project_at(ref: str | None, work: Path) -> Path:
     return dest
 
 
+# What a page asks for as it loads: styles, scripts and module preloads.
+_LOADED = re.compile(r'<(?:script[^>]*\ssrc|link[^>]*\srel="(?:stylesheet|modulepreload)"[^>]*\shref)="([^"]+)"')
+# What the bootstrap (mir.min.js) imports on a page, by what the page holds.
+_IMPORTED = {"data-mir-fields": "javascripts/fill.min.js", "data-mir-draft": "javascripts/draft.min.js"}
+
+
+def page_weight(site: Path, page: Path) -> dict[str, int]:
+    """A built page and every file of the site it loads before a reader touches
+    anything (styles, scripts, the modules the bootstrap imports there), each gzipped
+    as a server sends it. The search index and images are not counted (the index has
+    a budget of its own)."""
+    html = page.read_text(encoding="utf-8")
+    folder = page.parent
+    files = {(folder / link).resolve() for link in _LOADED.findall(html) if "://" not in link}
+    files |= {(site / path).resolve() for marker, path in _IMPORTED.items()
+              if re.search(rf"<[a-z][^>]*\s{marker}[\s=>]", html)}
+    weights = {page.relative_to(site).as_posix(): len(gzip.compress(html.encode(), 9))}
+    for path in sorted(files):
+        weights[path.relative_to(site.resolve()).as_posix()] = len(gzip.compress(path.read_bytes(), 9))
+    return weights
+
+
 def own_assets(site: Path) -> dict[str, int]:
     """Our scripts and styles the home page loads (as every page does), each
     weighed gzipped as shipped; the draft checker's files load on its page only."""

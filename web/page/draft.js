@@ -120,12 +120,20 @@ function render(checker, root, channelNames) {
   preview.hidden = false;
 }
 
+async function fetched(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
 export class DraftPage {
-  constructor(root) {
+  // `loaded(api)` is told once the rules have arrived and the checks can run.
+  constructor(root, loaded = () => {}) {
     this.root = root;
+    this.loaded = loaded;
     this.listeners = new Listeners();
-    this.checker = createChecker(JSON.parse(root.dataset.mirDraftRules),
-      () => JSON.parse(root.dataset.mirDraftHyphenation));
+    this.checker = null;
+    this.loading = null;
     this.frame = 0;
   }
 
@@ -136,34 +144,63 @@ export class DraftPage {
       sizes: checker.sizes, ruleMatches: checker.ruleMatches, setAsideNote: checker.setAsideNote };
   }
 
+  // The rules and the hyphenation patterns, fetched when the reader first reaches for
+  // the form (a focus, a touch, a key), not with the page. Should they not arrive, the
+  // note for readers without JavaScript shows again, and the next touch asks again.
+  load() {
+    const { root } = this;
+    this.loading ??= Promise.all([fetched(root.dataset.mirDraftRules), fetched(root.dataset.mirDraftHyphenation)])
+      .then(([rules, hyphenation]) => {
+        this.checker = createChecker(rules, hyphenation);
+        this.noscript.hidden = true;
+        this.loaded(this.api);
+        return this.checker;
+      }, () => {
+        this.loading = null;
+        this.noscript.hidden = false;
+        return null;
+      });
+    return this.loading;
+  }
+
   async start() {
-    const { root, checker } = this;
+    const { root } = this;
     await styled();
+    this.noscript = root.parentElement.querySelector("[data-mir-draft-noscript]") ?? el("p");
     const channel = $("[data-mir-draft-channel]", root);
     const situation = $("[data-mir-draft-situation]", root);
     const channelNames = Object.fromEntries([...channel.options].map((o) => [o.value, o.textContent]));
     const params = new URLSearchParams(window.location.search);
-    if (params.get("channel") in checker.rules.channels) channel.value = params.get("channel");
-    if (params.get("playbook") in checker.rules.situations ||
-        [...situation.options].some((o) => o.value && o.value === params.get("playbook"))) {
+    if ([...channel.options].some((o) => o.value && o.value === params.get("channel"))) {
+      channel.value = params.get("channel");
+    }
+    if ([...situation.options].some((o) => o.value && o.value === params.get("playbook"))) {
       situation.value = params.get("playbook");
     }
-    // One check per frame, however fast the typing.
+    // One check per frame, however fast the typing, once the rules are here.
+    const show = () => { this.frame = 0; if (this.checker) render(this.checker, root, channelNames); };
     const update = () => {
       if (this.frame) return;
-      this.frame = requestAnimationFrame(() => { this.frame = 0; render(checker, root, channelNames); });
+      this.frame = -1;
+      this.load().then((checker) => {
+        if (checker && this.frame === -1) this.frame = requestAnimationFrame(show);
+        else if (!checker) this.frame = 0;
+      });
     };
     for (const control of root.querySelectorAll("textarea, select")) {
       this.listeners.on(control, "input", update);
       this.listeners.on(control, "change", update);
     }
+    for (const type of ["focusin", "pointerdown", "keydown"]) {
+      this.listeners.on(root, type, update);
+    }
     root.hidden = false;
-    root.parentElement.querySelector("[data-mir-draft-noscript]")?.remove();
-    render(checker, root, channelNames);
+    this.noscript.hidden = true;
   }
 
   destroy() {
-    cancelAnimationFrame(this.frame);
+    if (this.frame > 0) cancelAnimationFrame(this.frame);
+    this.frame = -2;
     this.listeners.destroy();
   }
 }

@@ -1,0 +1,291 @@
+"""Issue 24's numbers, per page type: what a page transfers (gzipped, beside a stock
+Material site with the same content and beside the page's floor), Lighthouse mobile
+performance and total blocking time, keystroke to the next frame at 20 and 500 cards,
+and how soon "Check my draft" is ready on Lighthouse's mobile throttle. Printed, not
+asserted: timing belongs here, not in `make test` (tests/site/test_budgets.py holds
+the byte budgets).
+
+    make perf             (or: .venv/bin/python scripts/perf.py [--ref main] [--runs N] [--no-lighthouse])
+
+Run it under `flock /work/wt/heavy.lock` on a shared machine, and read every time as
+noisy when others are running (the load average is printed).
+
+- Bytes: every response a fresh phone-sized browser receives (the page, what it loads,
+  its search worker's index), as encoded on the wire, served gzipped like GitHub Pages,
+  waiting until the network is idle. The service worker's precache is not counted: the
+  server answers a stand-in worker, as in the tests.
+- Stock Material: every built page's article (data-* attributes, scripts and styles
+  left out) as a page of a default Material site (`font: false`, since this machine
+  reaches no font host), given our search index (so the difference is the theme's
+  settings, our code and our markup, not how much of each page is indexed).
+- Floor: the same article as a minimal page with one small stylesheet, weighed as files.
+- Lighthouse: the pinned tools/lighthouse, mobile preset (simulated slow 4G, 4x CPU),
+  median of --runs, ours and stock interleaved.
+- Keystroke to frame: real key presses (one every 60 ms) into a card's blank, from the
+  key event's time stamp to the end of the next frame (a message posted from the
+  requestAnimationFrame after the input: style, layout and paint have run), no CPU
+  throttle; 240 keys, the first 20 left out as warm-up.
+- Draft ready: navigation start to the form shown, in Chromium with Lighthouse's
+  devtools-applied mobile throttle (562.5 ms request latency, 1,474 kbit/s down,
+  4x CPU), and from there to the first finished check of a pasted draft; median of 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "scripts")]
+
+from filler_bench import add_page, field_of, generated_page, many_templates  # noqa: E402
+from harness.chromium import launch  # noqa: E402
+from harness.serve import serve  # noqa: E402
+from harness.site import build_project, project_at  # noqa: E402
+from lighthouse import ensure_lighthouse, audit  # noqa: E402
+
+PAGES = {
+    "home": "",
+    "playbook": "playbooks/team-mistake/",
+    "template index": "templates/",
+    "check my draft": "check-my-draft/",
+    "phrase bank": "phrase-bank/",
+    "checklist": "checklists/team-mistake/",
+}
+PHONE = {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True}
+# Lighthouse's mobileSlow4G as its devtools throttling applies it (core/config/constants.js).
+THROTTLE = {"latency": 150 * 3.75, "download": 1.6 * 1024 * 0.9 * 1024 / 8,
+            "upload": 750 * 0.9 * 1024 / 8, "cpu": 4}
+KEYS, WARM_UP, KEY_DELAY_MS = 240, 20, 60
+DRAFT_RUNS = 3
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+LEFT_OUT = [re.compile(p, re.S) for p in (
+    r"<script\b.*?</script>", r"<link\b[^>]*>", r"<style\b.*?</style>", r'\sdata-[\w-]+(="[^"]*")?')]
+FLOOR_CSS = ("body{max-width:42rem;margin:0 auto;padding:1rem;font:1rem/1.5 system-ui,sans-serif}"
+             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem}"
+             "pre{white-space:pre-wrap}a{color:#1a5fb4}\n")
+
+
+def article(page: Path) -> str:
+    """A built page's content, without our data, scripts and styles."""
+    found = ARTICLE.search(page.read_text(encoding="utf-8"))
+    text = found.group(1) if found else ""
+    for pattern in LEFT_OUT:
+        text = pattern.sub("", text)
+    return text
+
+
+def stock_site(site: Path, work: Path) -> Path:
+    """A default Material site with every built page's article as its content."""
+    project = work / "stock"
+    docs = project / "docs"
+    for page in sorted(site.rglob("index.html")):
+        folder = page.parent.relative_to(site)
+        if folder.parts and folder.parts[0] in ("assets", "search"):
+            continue
+        target = docs / ("index.md" if not folder.parts else f"{folder.as_posix()}.md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"<div>\n{article(page)}\n</div>\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump({
+        "site_name": "Stock Material", "theme": {"name": "material", "font": False},
+        "plugins": ["search"]}), encoding="utf-8")
+    build_project(project, work / "stock-site", strict=False)
+    # The same search index as ours: the comparison weighs the theme and our code,
+    # not how much of each page is indexed.
+    shutil.copyfile(site / "search" / "search_index.json", work / "stock-site" / "search" / "search_index.json")
+    return work / "stock-site"
+
+
+def floor_bytes(site: Path, path: str) -> int:
+    title = re.search(r"<title>(.*?)</title>", (site / path / "index.html").read_text(encoding="utf-8"), re.S)
+    page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width,initial-scale=1"><title>{title.group(1) if title else ""}</title>'
+            f'<link rel="stylesheet" href="/floor.css"></head><body><main>{article(site / path / "index.html")}'
+            f"</main></body></html>")
+    return len(gzip.compress(page.encode(), 9)) + len(gzip.compress(FLOOR_CSS.encode(), 9))
+
+
+def wire_size(request) -> int:
+    """A response's headers and body as sent; a worker's script reports no body size,
+    so it is gzipped again as the server gzips it."""
+    sizes = request.sizes()
+    body = sizes["responseBodySize"]
+    response = request.response()
+    if not body and response and response.status == 200:
+        data = response.body()
+        body = len(gzip.compress(data)) if response.headers.get("content-encoding") == "gzip" else len(data)
+    return body + sizes["responseHeadersSize"]
+
+
+def transferred(browser, url: str) -> int:
+    """Bytes on the wire (bodies as encoded, and headers) for one fresh visit."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    sizes: list[int] = []
+    page.on("requestfinished", lambda r: sizes.append(wire_size(r)))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    return sum(sizes)
+
+
+def lighthouse(urls: dict[str, str], runs: int, work: Path) -> dict[str, tuple[list[int], float]]:
+    """Performance scores and median TBT per key, the runs interleaved."""
+    results: dict[str, list[dict]] = {k: [] for k in urls}
+    for _ in range(runs):
+        for key, url in urls.items():
+            results[key].append(audit(url, work / "report.json"))
+    return {k: ([round(r["categories"]["performance"]["score"] * 100) for r in rs],
+                statistics.median(r["audits"]["total-blocking-time"]["numericValue"] for r in rs))
+            for k, rs in results.items()}
+
+
+# Keystroke to the end of the next frame, recorded in listeners added after the page's own.
+TIME_FRAMES = """() => {
+    window.__frames = [];
+    let down = 0;
+    addEventListener("keydown", (event) => { down = event.timeStamp; }, true);
+    addEventListener("input", () => {
+        const start = down;
+        requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => window.__frames.push(performance.now() - start);
+            channel.port2.postMessage(0);
+        });
+    });
+}"""
+
+
+def keystroke_to_frame(browser, url: str | None) -> tuple[float, float]:
+    """p50 and p95; with no URL, on a page holding one text box and nothing else (what
+    waiting for the next frame alone costs on this machine)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    if url is None:
+        page.set_content("<input>")
+        page.evaluate(TIME_FRAMES)
+        target = page.locator("input")
+    else:
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_selector("[data-mir-fields]:not([hidden])", timeout=120_000)
+        name = field_of(page)
+        page.evaluate(TIME_FRAMES)
+        card = page.locator(f'.mir-card:has(.mir-blank[data-field="{name}"])').first
+        card.locator('[data-mir-action="fill"]').click()
+        target = page.locator(f'[data-mir-focus-fields] [name="{name}"]')
+        if not target.count():
+            target = page.locator(f'[data-mir-fields] [name="{name}"]')
+    target.focus()
+    page.keyboard.type("ab" * (KEYS // 2), delay=KEY_DELAY_MS)
+    page.wait_for_timeout(200)
+    times = sorted(page.evaluate("window.__frames")[WARM_UP:])
+    page.close()
+    return statistics.median(times), times[int(len(times) * 0.95)]
+
+
+# When the draft form is shown, by a watcher that starts before the page's scripts.
+WATCH_DRAFT = """new MutationObserver((_, observer) => {
+    const form = document.querySelector("[data-mir-draft]");
+    if (form && !form.hidden) { window.__ready = performance.now(); observer.disconnect(); }
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["hidden"] });"""
+DRAFT = ("Hi Dana,\n\nSorry for the inconvenience. The report was late because our supplier "
+         "missed the deadline. It will be fixed soon.\n\nBest,\nSam")
+
+
+def draft_ready(browser, url: str) -> tuple[float, float]:
+    """Milliseconds to the form shown, and from the draft pasted to its findings shown."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.add_init_script(WATCH_DRAFT)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": THROTTLE["latency"],
+        "downloadThroughput": THROTTLE["download"], "uploadThroughput": THROTTLE["upload"]})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE["cpu"]})
+    page.goto(url)
+    page.wait_for_function("() => window.__ready !== undefined", timeout=60_000)
+    ready = page.evaluate("window.__ready")
+    started = page.evaluate("""(text) => {
+        const area = document.querySelector("[data-mir-draft-text]");
+        area.value = text;
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+        return performance.now();
+    }""", DRAFT)
+    page.wait_for_function("() => document.querySelector('[data-mir-draft-sizes]').textContent.length > 0",
+                           timeout=60_000)
+    checked = page.evaluate("performance.now()") - started
+    context.close()
+    return ready, checked
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ref", help="build this git ref instead of the work tree")
+    parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (0: none)")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    if args.runs:
+        ensure_lighthouse()
+    load = [os.getloadavg()[0]]
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        project = project_at(args.ref, work)
+        site = work / "site"
+        build_project(project, site)
+        stock = stock_site(site, work)
+        twenty = add_page(project, work, "twenty", many_templates(project, 20))
+        build_project(twenty, work / "twenty-site", strict=False)
+        big = generated_page(project, work, "five-hundred", 500)
+        build_project(big, work / "big-site", strict=False)
+        with (sync_playwright() as p, serve(site, like_github_pages=True) as ours,
+              serve(stock, like_github_pages=True) as theirs):
+            browser = launch(p)
+            sizes = {name: (transferred(browser, ours + path), transferred(browser, theirs + path),
+                            floor_bytes(site, path)) for name, path in PAGES.items()}
+            urls = {(side, name): base + path for name, path in PAGES.items()
+                    for side, base in (("ours", ours), ("stock", theirs))}
+            scores = lighthouse(urls, args.runs, work) if args.runs else {}
+            load.append(os.getloadavg()[0])
+            empty = keystroke_to_frame(browser, None)
+            with serve(work / "twenty-site") as base:
+                typed20 = keystroke_to_frame(browser, base + "twenty/")
+            with serve(work / "big-site") as base:
+                typed500 = keystroke_to_frame(browser, base + "five-hundred/")
+            load.append(os.getloadavg()[0])
+            drafts = [draft_ready(browser, ours + PAGES["check my draft"]) for _ in range(DRAFT_RUNS)]
+            browser.close()
+    print(f"built from {args.ref or 'the work tree'}; load average {', '.join(f'{x:.1f}' for x in load)}")
+    print(f"{'page':<16}{'ours gz':>9}{'stock':>9}{'+/-':>8}{'floor':>8}{'perf':>6}{'range':>8}{'TBT':>6}"
+          f"{'stock perf':>12}{'TBT':>6}")
+    for name, (mine, theirs, floor) in sizes.items():
+        line = f"{name:<16}{mine:>9,}{theirs:>9,}{mine - theirs:>+8,}{floor:>8,}"
+        if scores:
+            (ours_perf, ours_tbt), (stock_perf, stock_tbt) = scores["ours", name], scores["stock", name]
+            line += (f"{round(statistics.median(ours_perf)):>6}{f'{min(ours_perf)}-{max(ours_perf)}':>8}"
+                     f"{int(ours_tbt):>6}{round(statistics.median(stock_perf)):>12}{int(stock_tbt):>6}")
+        print(line)
+    if scores:
+        print(f"(Lighthouse: median of {args.runs} runs, mobile preset; bytes in one fresh visit, gzipped)")
+    print(f"keystroke to frame, a bare text box: p50 {empty[0]:.1f} ms, p95 {empty[1]:.1f} ms (the frame wait alone)")
+    print(f"keystroke to frame, 20 cards:  p50 {typed20[0]:.1f} ms, p95 {typed20[1]:.1f} ms (target p95 16)")
+    print(f"keystroke to frame, 500 cards: p50 {typed500[0]:.1f} ms, p95 {typed500[1]:.1f} ms (target p95 33)")
+    ready = statistics.median(r for r, _ in drafts)
+    checked = statistics.median(c for _, c in drafts)
+    print(f"check my draft, mobile throttle: ready {ready:,.0f} ms (target 2,000; runs "
+          f"{', '.join(f'{r:,.0f}' for r, _ in drafts)}), first check {checked:,.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
