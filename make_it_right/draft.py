@@ -21,7 +21,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .draft_rules import CATEGORIES as CATEGORIES  # re-exported: the tests read it here
-from .draft_rules import TOO_LONG, DraftRules, load_draft_rules
+from .draft_rules import TOO_LONG, DraftRules, load_draft_rules, matches
 from .draft_structure import Structure, read_structure
 from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, read_aloud, seconds_to_say, sms_size
 from .patterns import LINE_BREAKS, QUOTES, SPACES, Normalized, find_all, js_flags, normalize
@@ -197,10 +197,48 @@ def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
         found.append(Finding("subject", "missing-part", words["subject"].message,
                              words["subject"].instead, link))
     for part in required_parts(draft.channel, playbook, rules):
-        if not wording.parts[part].found(draft.norm.text):
+        if not part_found(draft, wording, part):
             found.append(Finding(part, "missing-part", words[part].message, words[part].instead,
                                  link))
     return found
+
+
+def part_found(draft: Draft, wording: DraftRules, name: str) -> bool:
+    """The part is said: a match of its patterns, none of its `missing_with`
+    categories flagged in the draft, and not every match in a sentence that one of
+    its `not_beside` categories flags (a sentence that also has one of its
+    `not_beside_unless` parts keeps its match)."""
+    part = wording.parts[name]
+    text = draft.norm.text
+    if part.missing_with and category_spans(draft, wording, part.missing_with):
+        return False
+    spans = matches(part.regexes, part.unless_regexes, text)
+    if not part.not_beside:
+        return bool(spans)
+    sid = sentence_ids(text, draft.norm.breaks)
+    flagged = {i for a, b in category_spans(draft, wording, part.not_beside)
+               for i in range(sid[a], sid[b - 1] + 1)}
+    flagged -= {sid[a] for other in part.not_beside_unless
+                for a, _ in matches(wording.parts[other].regexes, wording.parts[other].unless_regexes, text)}
+    return any(sid[a] not in flagged and sid[b - 1] not in flagged for a, b in spans)
+
+
+def category_spans(draft: Draft, wording: DraftRules, categories: list[str]) -> list[tuple[int, int]]:
+    """Where the wording rules of `categories` flag the draft (in the normalised text)."""
+    return [span for rule in wording.rules if rule.category in categories
+            and (rule.channels is None or draft.channel in rule.channels)
+            for span in rule.spans(draft.norm.text)]
+
+
+def sentence_ids(text: str, breaks: frozenset[int]) -> list[int]:
+    """For each index, which sentence it is in: a sentence ends at . ! ? or …
+    before a space or the end, and at a line break."""
+    ids, current, n = [], 0, len(text)
+    for i, ch in enumerate(text):
+        ids.append(current)
+        if i in breaks or (ch in SENTENCE_ENDS and (i + 1 == n or text[i + 1] == " ")):
+            current += 1
+    return ids
 
 
 # -- sizes -------------------------------------------------------------------------------
@@ -427,7 +465,9 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "setAside": {name: kind.model_dump() for name, kind in wording.set_aside.items()},
         "links": wording.links,
         "maxChars": wording.max_chars,
-        "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags()}
+        "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags(),
+                         "missingWith": part.missing_with, "notBeside": part.not_beside,
+                         "notBesideUnless": part.not_beside_unless}
                   for name, part in wording.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,
                             "limits": [limit.model_dump() for limit in rules.channels[name].limits]}

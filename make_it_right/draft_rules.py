@@ -39,6 +39,30 @@ class Examples(Strict):
     no_match: list[str] = Field(min_length=1)
 
 
+# Between a shape's actor and verb: ", our new junior," / " who was covering your
+# account" / up to two words ("again", "completely"). Before the verb: not after
+# "I", "we", "us" (their own subject) or a negation ("hasn't missed").
+SHAPE_BETWEEN = ("(?:,? (?:who|whom|that) [A-Za-z0-9' -]{1,50},?|, [A-Za-z0-9' -]{1,50},"
+                 "|(?: [a-z']{1,15}){0,2})")
+SHAPE_NOT_IF = "(?<!if )(?<!If )(?<!in case )(?<!In case )(?<!whether )"  # "if you forgot your password"
+SHAPE_NOT_SUBJECT = "(?<! I )(?<! we )(?<! We )(?<! us )(?<!n't )(?<! not )(?<! never )"
+
+
+class Shape(Strict):
+    """Blame as a shape, not a phrase: someone outside "we" (`actors`), then a
+    mistake (`verbs`) in the same sentence, with at most two words or one clause
+    between them ("Priya, who was covering your account, forgot …"); not when the
+    verb follows "I", "we", "us" or a negation ("hasn't missed"). Expanded into
+    one bounded pattern, so both engines run it like any other."""
+
+    actors: list[str] = Field(min_length=1)
+    verbs: list[str] = Field(min_length=1)
+
+    def pattern(self) -> str:
+        return (f"{SHAPE_NOT_IF}\\b(?:{'|'.join(self.actors)}){SHAPE_BETWEEN} {SHAPE_NOT_SUBJECT}"
+                f"(?:{'|'.join(self.verbs)})\\b")
+
+
 class DraftRule(Strict):
     id: str = Field(pattern=KEBAB)
     category: Literal[WORDING_CATEGORIES]  # type: ignore[valid-type]
@@ -56,6 +80,16 @@ class DraftRule(Strict):
     # same message (the client's loss set beside an offer).
     beside: list[str] = []
     examples: Examples
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shapes_are_patterns(cls, data):
+        """A `shapes:` list adds one pattern per shape (see Shape)."""
+        if isinstance(data, dict) and "shapes" in data:
+            data = dict(data)
+            shapes = [Shape.model_validate(shape) for shape in data.pop("shapes") or []]
+            data["patterns"] = [*(data.get("patterns") or []), *(s.pattern() for s in shapes)]
+        return data
 
     @property
     def regexes(self) -> list[re.Pattern[str]]:
@@ -90,6 +124,14 @@ class DraftPart(Strict):
 
     patterns: list[str] = Field(min_length=1)
     unless: list[str] = []
+    # A vague time is not a time: with a finding of one of `missing_with`'s categories
+    # anywhere in the draft the part is missing ("resume shortly" is no fix date, even
+    # beside an update's time); a match in one sentence with a finding of one of
+    # `not_beside`'s categories doesn't count ("someone will be in touch shortly").
+    missing_with: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
+    not_beside: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
+    # ... unless that sentence also has one of these parts ("soon, and I'll call at 3").
+    not_beside_unless: list[str] = []
 
     @property
     def regexes(self) -> list[re.Pattern[str]]:
@@ -194,6 +236,9 @@ def check_draft_rules_cover(wording: DraftRules, rules, language: str) -> None:
                 for p in checks.parts if p not in wording.parts]
     problems += [f"parts.{p} is not a part rules.yml draft_checks names; remove it"
                  for p in wording.parts if p not in checks.parts]
+    problems += [f"parts.{name}.not_beside_unless names '{other}', which the file has no part for"
+                 for name, part in wording.parts.items() for other in part.not_beside_unless
+                 if other not in wording.parts]
     ids = {r.id: r for r in wording.rules}
     problems += [f"rules has no '{i}', which rules.yml written_admissions names; add it"
                  for i in rules.written_admissions.ids if i not in ids]

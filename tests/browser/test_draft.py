@@ -204,7 +204,7 @@ def test_typing_marks_the_draft_and_lists_each_finding(chromium, site_url):
     assert "“Sorry for any inconvenience”" not in first  # quoted by <q>, not by hand
     assert "Sorry for any inconvenience" in first and STRINGS.draft.instead in first
     marks = page.locator(".mir-draft__mark").all_text_contents()
-    assert marks == ["Sorry for any inconvenience", "Marco forgot to"]
+    assert marks == ["Sorry for any inconvenience", "Marco forgot"]
     assert page.locator("[data-mir-draft-preview]").text_content() == case.text
     # The line of sizes is the command line's, word for word.
     assert page.locator("[data-mir-draft-sizes]").text_content() == summary(case.text, "email")

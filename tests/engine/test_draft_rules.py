@@ -227,6 +227,7 @@ def test_a_language_file_must_cover_the_parts_and_the_written_admissions(rules, 
         check_draft_rules_cover(DraftRules.model_validate(data), rules, "en")
     message = caught.value.message
     assert "parts has no 'fix-date'" in message
+    assert "parts.next-step.not_beside_unless names 'fix-date'" in message
     assert "rules has no 'accepts-liability'" in message
     assert "rule 'admits-fault' has no phrase" in message
 

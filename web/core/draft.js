@@ -20,7 +20,8 @@ function compile(data) {
       startsBlock: kind.starts_block === null ? null : atStart(kind.starts_block),
       continues: kind.continues === null ? null : atStart(kind.continues) })),
     partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
-      { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags) }])),
+      { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags),
+        missingWith: v.missingWith, notBeside: v.notBeside, notBesideUnless: v.notBesideUnless }])),
     phoneRe: regex(data.phone),
     guessRe: data.guess.map((g) => ({ channel: g.channel, re: regex(g) })),
     spaceSet: new Set(data.spaces),
@@ -271,12 +272,50 @@ function missingParts(R, draft, playbook) {
     found.push({ rule: "subject", category: "missing-part", ...words.subject, link });
   }
   for (const part of requiredParts(R, draft.channel, playbook)) {
-    const { re, unlessRe } = R.partRe[part];
-    if (!matches(re, unlessRe, draft.norm.text).length) {
+    if (!partFound(R, draft, part)) {
       found.push({ rule: part, category: "missing-part", ...words[part], link });
     }
   }
   return found;
+}
+
+// draft.part_found: a vague time is not a time (the part's missingWith / notBeside).
+function partFound(R, draft, name) {
+  const part = R.partRe[name];
+  const text = draft.norm.text;
+  if (part.missingWith.length && categorySpans(R, draft, part.missingWith).length) return false;
+  const spans = matches(part.re, part.unlessRe, text);
+  if (!part.notBeside.length) return spans.length > 0;
+  const sid = sentenceIds(R, text, draft.norm.breaks);
+  const flagged = new Set();
+  for (const [a, b] of categorySpans(R, draft, part.notBeside)) {
+    for (let i = sid[a]; i <= sid[b - 1]; i++) flagged.add(i);
+  }
+  for (const other of part.notBesideUnless) {
+    const { re, unlessRe } = R.partRe[other];
+    for (const [a] of matches(re, unlessRe, text)) flagged.delete(sid[a]);
+  }
+  return spans.some(([a, b]) => !flagged.has(sid[a]) && !flagged.has(sid[b - 1]));
+}
+
+function categorySpans(R, draft, categories) {
+  return R.wordingRe.filter((rule) => categories.includes(rule.category) &&
+    (rule.channels === null || rule.channels.includes(draft.channel)))
+    .flatMap((rule) => ruleSpans(rule, draft.norm.text));
+}
+
+// draft.sentence_ids, per UTF-16 unit of the normalised text (the ends are all one unit).
+function sentenceIds(R, text, breaks) {
+  const ids = [];
+  let current = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    ids.push(current);
+    if (breaks.has(i) || (R.sentenceEnds.includes(text[i]) && (i + 1 === n || text[i + 1] === " "))) {
+      current += 1;
+    }
+  }
+  return ids;
 }
 
 function spokenWords(R, draft) {
