@@ -190,6 +190,11 @@ class Speech(Strict):
     words_per_minute: int = Field(gt=0)
 
 
+class Sms(Strict):
+    # Replaces the `sms-segments` max of every channel that has one (rules.yml).
+    max_segments: int = Field(gt=0)
+
+
 class Readability(Strict):
     """The reading measure a playbook's prose keeps to (readability.py)."""
 
@@ -223,6 +228,8 @@ class Language(Strict):
     hyphenation: str = Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")
     search: Search
     speech: Speech
+    # A text-message limit of its own, for a language whose letters are outside GSM-7.
+    sms: Sms | None = None
     readability: Readability
     # Another language's words for a register rules.yml's channels name (English's
     # are in rules.yml): the greeting and closing where a channel swaps sections, the
@@ -397,9 +404,20 @@ def load_rules(path: Path = RULES_FILE, language: str = CANONICAL) -> Rules:
     return validated(data, path, Rules)
 
 
+def _with_sms_limit(channel: object, max_segments: int) -> object:
+    """A channel whose `sms-segments` limit, if it has one, is `max_segments`."""
+    if not isinstance(channel, dict) or not isinstance(channel.get("limits"), list):
+        return channel
+    return {**channel, "limits": [
+        {**limit, "max": max_segments}
+        if isinstance(limit, dict) and limit.get("measure") == "sms-segments" else limit
+        for limit in channel["limits"]]}
+
+
 def _with_language(data: dict, lang: Language, path: Path) -> dict:
     """rules.yml's data with a language's words for each register a channel names
-    (English's are rules.yml's own), the voice and the voicemail's pace."""
+    (English's are rules.yml's own), the voice, the voicemail's pace and its own
+    text-message limit, if it has one."""
     channels, fields = data.get("channels"), data.get("register_fields")
     if isinstance(channels, dict) and lang.code != CANONICAL:
         channels = dict(channels)
@@ -422,6 +440,9 @@ def _with_language(data: dict, lang: Language, path: Path) -> dict:
                        for r in c.get("registers") or {}}
             fields = {register: words.fields for register, words in lang.registers.items()
                       if words.fields and register in offered}
+    if lang.sms is not None and isinstance(channels, dict):
+        channels = {name: _with_sms_limit(channel, lang.sms.max_segments)
+                    for name, channel in channels.items()}
     limits = data.get("limits")
     if isinstance(limits, dict):
         limits = {**limits, "voicemail_words_per_minute": lang.speech.words_per_minute}

@@ -348,3 +348,21 @@ def test_the_guide_in_another_language_keeps_englishs_structure(tmp_path: Path):
     (tmp_path / "ru.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(DataError, match=r"ru\.yml: question 'who' must have the answers team, me"):
         load_guide_in("ru", tmp_path / "en.yml")
+
+
+def test_a_language_sets_its_own_text_message_limit_for_check_and_browser():
+    """languages/ru.yml `sms` replaces the channel's one segment, in check and in draft.js's data."""
+    from make_it_right.draft import draft_data
+    from make_it_right.strings import load_strings
+
+    def segments(rules: Rules) -> list[int]:
+        return [limit.max for limit in rules.channels["sms"].limits if limit.measure == "sms-segments"]
+
+    english, russian = load_rules(DATA_DIR / "rules.yml"), load_rules(DATA_DIR / "rules.yml", "ru")
+    assert segments(english) == [1]
+    assert segments(russian) == [load_language("ru").sms.max_segments] == [3]
+    assert load_language("en").sms is None
+    browser = draft_data(russian, load_strings("ru"))["channels"]["sms"]["limits"]
+    assert [limit["max"] for limit in browser if limit["measure"] == "sms-segments"] == [3]
+    assert all(limit.max == 1 for limit in english.channels["sms"].limits
+               if limit.measure == "sms-segments")
