@@ -72,6 +72,14 @@ def built_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]
     return built_once(tmp_path_factory, "site", lambda dest: build_site(ROOT, dest))
 
 
+@pytest.fixture(scope="session")
+def built_russian_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The whole Russian handbook (mkdocs.ru.yml), built once per test run."""
+    from harness.site import build_language
+
+    return built_once(tmp_path_factory, "site-ru", lambda dest: build_language(ROOT, "ru", dest))
+
+
 # The two-language mini-site (tests/site/languages): its real templates, by channel.
 LANGUAGE_TEMPLATES = ("chat/chat-first-reply.yml", "email/apology-team-mistake.yml")
 

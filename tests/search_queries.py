@@ -29,3 +29,36 @@ EXPECTED_FIRST = {
     "sms": "playbooks/team-mistake/",  # where the text-message templates are
     "text message": "playbooks/team-mistake/",
 }
+
+# The same for the Russian handbook (i18n/ru, built with mkdocs.ru.yml): everyday
+# Russian words, as a reader types them (with or without the letter yo).
+EXPECTED_FIRST_RU = {
+    "счёт": "playbooks/billing-error/",
+    "счет": "playbooks/billing-error/",
+    "переплата": "playbooks/billing-error/",
+    "возврат денег": "playbooks/billing-error/",
+    "сбой": "playbooks/service-outage/",
+    "сайт лежит": "playbooks/service-outage/",
+    "извинение": "playbooks/team-mistake/",
+    "опоздали": "playbooks/team-mistake/",
+    "злой клиент": "playbooks/angry-client/",
+    "кричит": "playbooks/angry-client/",
+    "грубит": "playbooks/angry-client/",
+    "молчит": "playbooks/gone-quiet/",
+    "игнорирует": "playbooks/gone-quiet/",
+    "утечка данных": "playbooks/data-slip/",
+    "персональные данные": "playbooks/data-slip/",
+    "скидка": "playbooks/make-goods/",
+    "компенсация": "playbooks/make-goods/",
+    "сроки": "playbooks/client-delay/",
+    "голосовое сообщение": "playbooks/team-mistake/",
+    "СМС": "playbooks/team-mistake/",  # where the text-message templates are
+    "расторгнуть договор": "playbooks/client-escalation/",
+    "хочет уйти": "playbooks/client-escalation/",
+    "жалоба руководству": "playbooks/client-escalation/",
+    "подрядчик": "playbooks/unknown-cause/",
+    "обещание": "playbooks/broken-promise/",
+    "повторная ошибка": "playbooks/same-mistake-twice/",
+    "переделать": "playbooks/work-disliked/",
+    "сверх договора": "playbooks/scope-creep/",
+}

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from lunr import stemmer, stop_word_filter, trimmer
 from lunr.builder import Builder
 
-from search_queries import EXPECTED_FIRST
+from search_queries import EXPECTED_FIRST, EXPECTED_FIRST_RU
 
 # Issue 10: 76 KB before it, 36 KB with the pages since; `make search-report` shows
 # what weighs most. Issue 18's six more situations (16 playbooks, from 10) add about
@@ -42,6 +42,10 @@ PIPELINE = {"trimmer": trimmer.trimmer, "stopWordFilter": stop_word_filter.stop_
 
 @pytest.fixture(scope="module")
 def search(index):
+    return lunr_search(index)
+
+
+def lunr_search(index):
     """The theme's search, in Python: the index's fields, boosts and pipeline, and
     queries as its search worker sends them, each word with a trailing wildcard
     (so, as in lunr.js, no query word goes through the pipeline)."""
@@ -60,6 +64,20 @@ def search(index):
     built = builder.build()
     return lambda query: [docs[int(hit["ref"])]["location"] for hit in
                           built.search(" ".join(f"{w}*" for w in query.split()))]
+
+
+@pytest.fixture(scope="module")
+def russian_search(built_russian_site):
+    site, result = built_russian_site
+    assert result.returncode == 0, result.stderr
+    return lunr_search(json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("query", EXPECTED_FIRST_RU)
+def test_everyday_russian_words_find_the_right_playbook_first(russian_search, query):
+    hits = russian_search(query)
+    assert hits, f"'{query}' finds nothing"
+    assert hits[0].split("#")[0] == EXPECTED_FIRST_RU[query], hits[:3]
 
 
 def test_index_is_not_stemmed(index):
