@@ -186,8 +186,9 @@ MEASURES: dict[str, Measure] = {
         "times, from a field with kind: phone, so the client can write it down"),
     "sms-segments": Measure(
         sms_segments, "{channel} needs {value} segments with {values}{detail}; "
-        "keep it to {limit}: 160 GSM-7 characters, or 70 if any character is outside GSM-7 "
-        "(curly quotes, emoji, many accents)", detail=_sms_detail, with_longest="body"),
+        "keep it to {limit}; one segment holds 160 GSM-7 characters, or 70 if any character "
+        "is outside GSM-7 (curly quotes, emoji, many accents)", detail=_sms_detail,
+        with_longest="body"),
     "sms-characters": Measure(sms_characters, "{channel} is {value} characters; keep it to {limit}",
                               detail=_sms_detail),
 }
