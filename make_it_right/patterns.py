@@ -260,6 +260,7 @@ def _caseless(pattern: str) -> str:
     return "".join(out)
 
 
+@cache  # the checks compile the same few hundred patterns for every template
 def compile_portable(pattern: str, case_sensitive: bool = False) -> re.Pattern[str]:
     """The pattern as Python runs it: ASCII semantics, case-insensitive unless asked
     (letters of other scripts folded as JavaScript folds them)."""
