@@ -344,15 +344,28 @@ def keyboard_two_clients(browser, base: str, values: dict[str, str]) -> dict[str
     return {"keystrokes": keys[0], "scroll px": int(scrolled[0]), "back": back}
 
 
+def example_values() -> dict[str, str]:
+    """Every field's example, as a reader would type it."""
+    sys.path.insert(0, str(ROOT))
+    from make_it_right.loader import load_pack
+
+    return {n: f.example for t in load_pack(ROOT / "templates").templates.values()
+            for n, f in t.fields.items()}
+
+
+def reader_paths(browser, base: str, values: dict) -> tuple[dict, dict, dict]:
+    """The reader's paths on one served build: to a copied voicemail and back to the
+    first client on each screen, and two clients by keyboard alone."""
+    paths = {name: flow(browser, base, values, screen) for name, screen in SCREENS.items()}
+    switches = {name: back_to_first_client(browser, base, screen) for name, screen in SCREENS.items()}
+    return paths, switches, keyboard_two_clients(browser, base, values)
+
+
 def paths_only(ref: str | None) -> None:
     """The reader's paths alone, on one build of the handbook as it is."""
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT))
-    from make_it_right.loader import load_pack
-
-    values = {n: f.example for t in load_pack(ROOT / "templates").templates.values()
-              for n, f in t.fields.items()}
+    values = example_values()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         project = project_at(ref, work)
@@ -361,9 +374,7 @@ def paths_only(ref: str | None) -> None:
         with sync_playwright() as p:
             browser = launch(p)
             with serve(site) as base:
-                paths = {name: flow(browser, base, values, screen) for name, screen in SCREENS.items()}
-                switches = {name: back_to_first_client(browser, base, screen) for name, screen in SCREENS.items()}
-                keyboard = keyboard_two_clients(browser, base, values)
+                paths, switches, keyboard = reader_paths(browser, base, values)
             browser.close()
     print(f"{'built from':<34}{ref or 'work tree'}")
     print_paths(paths, switches, keyboard)
@@ -391,11 +402,7 @@ def main() -> None:
         return paths_only(args.ref)
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT))
-    from make_it_right.loader import load_pack
-
-    values = {n: f.example for t in load_pack(ROOT / "templates").templates.values()
-              for n, f in t.fields.items()}
+    values = example_values()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         project = project_at(args.ref, work)
@@ -412,9 +419,7 @@ def main() -> None:
         with sync_playwright() as p:
             browser = launch(p)
             with serve(site) as base:
-                paths = {name: flow(browser, base, values, screen) for name, screen in SCREENS.items()}
-                switches = {name: back_to_first_client(browser, base, screen) for name, screen in SCREENS.items()}
-                keyboard = keyboard_two_clients(browser, base, values)
+                paths, switches, keyboard = reader_paths(browser, base, values)
                 page = browser.new_page()
                 page.goto(base + "twenty/", wait_until="networkidle")
                 page.wait_for_selector("[data-mir-fields]:not([hidden])")
