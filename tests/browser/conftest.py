@@ -56,6 +56,15 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture
+def context(chromium):
+    """A fresh browser context that may read and write the clipboard (a module
+    that needs other settings defines its own)."""
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def all_cards_url(tmp_path_factory, pack):
     """The handbook plus one page holding every template in the pack (tests using it

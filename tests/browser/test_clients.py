@@ -19,12 +19,6 @@ from fill_page import card, card_action, open_page, open_panel, parse_mailto
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def context(chromium):
-    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
-    yield context
-    context.close()
-
 STRINGS = load_strings("en")
 FILLER = STRINGS.filler
 MESSAGES = FILLER.messages

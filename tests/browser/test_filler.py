@@ -54,13 +54,6 @@ def doc(template):
     return layout(template, RULES, STRINGS)
 
 
-@pytest.fixture
-def context(chromium):
-    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
-    yield context
-    context.close()
-
-
 
 
 

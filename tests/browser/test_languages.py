@@ -25,13 +25,6 @@ def url(built_languages):
         yield base
 
 
-@pytest.fixture
-def context(chromium):
-    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
-    yield context
-    context.close()
-
-
 def test_switching_language_keeps_the_page_and_the_anchor(context, url):
     page = open_page(context, url + "en/late/#2-send-the-apology")
     page.locator(".md-header__option .md-select").hover()

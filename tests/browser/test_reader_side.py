@@ -30,13 +30,6 @@ FULL = """(() => {
 })();"""
 
 
-@pytest.fixture
-def context(chromium):
-    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
-    yield context
-    context.close()
-
-
 def open_page(context, url):
     page = context.new_page()
     page.errors = []
