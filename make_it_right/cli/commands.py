@@ -43,8 +43,9 @@ from ..strings import load_strings
 OK, PROBLEMS, USAGE, INTERNAL = 0, 1, 2, 3
 CLOSED_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a command a closed pipe ended
 PACK_FOLDER = "templates"
-# The handbook's own pack, which the wheel carries (pyproject.toml: force-include).
-BUNDLED_PACK = Path(__file__).parent / PACK_FOLDER
+# The handbook's own pack, which the wheel carries in the package folder
+# (pyproject.toml: force-include).
+BUNDLED_PACK = Path(__file__).parents[1] / PACK_FOLDER
 
 
 class UsageError(Exception):

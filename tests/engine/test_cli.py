@@ -201,6 +201,19 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
 
 # -- issue 21: the command line people can pip-install -----------------------------------
 
+def test_the_installed_pack_is_looked_for_where_the_wheel_puts_it():
+    """pyproject.toml force-includes templates/ at make_it_right/templates."""
+    import tomllib
+    from pathlib import Path
+
+    import make_it_right
+    from make_it_right.cli.commands import BUNDLED_PACK
+
+    wheel = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    target = wheel["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]["templates"]
+    assert BUNDLED_PACK == Path(make_it_right.__file__).parent.parent / target
+
+
 def test_no_pack_here_is_a_usage_error_when_none_is_installed(tmp_path, monkeypatch):
     monkeypatch.setattr("make_it_right.cli.commands.BUNDLED_PACK", tmp_path / "not-installed")
     result = run("list", cwd=tmp_path)
