@@ -22,7 +22,7 @@ let shown = 0;     // which page start() last set up: a late module load skips a
 // without templates, the theme's copy of the one that matters there.
 function words(panel) {
   if (panel) {
-    const ui = JSON.parse(panel.dataset.mirStrings);
+    const { ui } = JSON.parse(panel.dataset.mirData);
     return { caseDefault: ui.case_default, caseCopy: ui.case_copy };
   }
   const fallback = $("[data-mir-here]")?.dataset.mirCaseDefault ?? "{number}";
@@ -45,7 +45,7 @@ async function fillPage(panel, page) {
   fill ??= await import(new URL("fill.min.js", import.meta.url).href);
   // For the tests and for anyone's console: the encoders, on any text (with the fill-in's code).
   window.MakeItRight ??= Object.freeze({ ...fill.encode, mailboxes: fill.mailboxes, addressHeader: fill.addressHeader,
-    smsRecipients: fill.smsRecipients, message: (card) => fill.message(card, JSON.parse($("[data-mir-fields]").dataset.mirStrings).subject),
+    smsRecipients: fill.smsRecipients, message: (card) => fill.message(card, JSON.parse($("[data-mir-fields]").dataset.mirData).ui.subject),
     format, slug, wellFormed });
   if (page !== shown) return;
   parts.push(new fill.FillInPanel(panel, store, tabs));

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable
 
 from .card import notes_html
+from ..browser_data import fill_in_data
 from ..escape import plain
 from ..model import Template, TemplateField
 from ..register import FRIENDLY, in_register, registers_of
@@ -64,13 +65,9 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
         send += [_field(name, field, strings, s.registers[register].only)
                  for name, (register, field) in register_fields(templates, rules).items()]
     mine = [_send("@from", s.from_, s.from_hint)] if emails else []
-    # Attributes, not a <script type="application/json">: Material's instant
+    # One attribute, not a <script type="application/json">: Material's instant
     # navigation re-runs every script element in the new page as JavaScript.
-    ui = plain(json.dumps(script_strings(strings), ensure_ascii=False))
-    about_names = plain(json.dumps(list(rules.about_me)))
-    name_from = plain(json.dumps(list(rules.case_name_from)))
-    identity = plain(json.dumps(list(rules.case_identity)))
-    actions = plain(json.dumps({n: a.model_dump() for n, a in rules.actions.items()}))
+    data = plain(json.dumps(fill_in_data(rules, strings), ensure_ascii=False))
     case_buttons = "".join(
         f'<button type="button" class="md-button" data-mir-case="{name}">{plain(label)}</button>'
         for name, label in (("new", s.case_new), ("duplicate", s.case_duplicate),
@@ -95,7 +92,7 @@ def render_panel(templates: list[Template], rules: Rules, strings: Strings) -> s
 <button type="button" class="md-button" data-mir-offer hidden></button>
 </div>
 
-<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-strings="{ui}" data-mir-about="{about_names}" data-mir-case-from="{name_from}" data-mir-identity="{identity}" data-mir-actions="{actions}" data-search-exclude hidden>
+<section class="mir-fields" id="mir-fields" aria-label="{plain(s.title)}" data-mir-fields data-mir-data="{data}" data-search-exclude hidden>
 <h2 class="mir-fields__title">{plain(s.title)}</h2>
 <p class="mir-fields__intro">{plain(s.intro)}</p>
 <button type="button" class="md-button" aria-expanded="false" aria-controls="mir-fields-body" data-mir-toggle>{plain(s.fill_everything)}</button>
@@ -203,15 +200,3 @@ def _field(name: str, field: TemplateField, strings: Strings, note: str | None =
         f'<label for="mir-f-{name}">{label}</label>{control}'
         f'<p class="mir-field__hint" id="mir-h-{name}">{notes_html(notes)}</p></div>'
     )
-
-
-def script_strings(strings: Strings) -> dict:
-    """What the script itself writes on the page: messages, labels it sets, the subject line."""
-    s = strings.filler
-    return {**s.messages.model_dump(), "anyway": dict(s.anyway), "actions": dict(s.actions),
-            "subject": strings.card.subject, "case_default": s.case_default,
-            "case_copy": s.case_copy, "bar_case": s.bar_case, "focus_label": s.focus_label,
-            "show_preview": s.show_preview, "show_blanks": s.show_blanks,
-            "reminder_title": s.reminder_title, "copy_fallback": s.copy_fallback,
-            "copy_subject": s.copy_subject, "copy_body": s.copy_body,
-            "actions_label": s.actions_label, "undo": s.undo}
