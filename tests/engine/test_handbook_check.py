@@ -41,6 +41,20 @@ def test_check_runs_them(tmp_path):
         "quiet-check-in, quiet-voicemail, quiet-last-note; make the page and the order agree")
 
 
+def test_check_names_a_list_that_no_longer_says_what_the_data_holds(tmp_path):
+    """The lists outside the data (make_it_right/lists.py) are `check`'s too."""
+    project = tmp_path / "project"
+    for part in ("docs", "templates"):
+        shutil.copytree(ROOT / part, project / part)
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    (project / "CONTRIBUTING.md").write_text(contributing.replace("`sms`, ", "", 1), encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    result = run("check", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines()[0].startswith(
+        "CONTRIBUTING.md: the names in 'The channels are …' differ from the data: add sms (")
+
+
 def with_guide(handbook: Handbook, playbook: str, **lists: list[str] | None) -> Handbook:
     """The handbook with one playbook's lists in the guide changed (None removes one)."""
     entry = dict(handbook.guide.templates[playbook])

@@ -80,3 +80,22 @@ def test_a_module_imports_only_from_its_layer_or_below(module):
 def test_the_check_sees_an_import_from_a_layer_above(module, source):
     mine = LAYERS[layer(module)]
     assert [n for n in imported(module, source) if LAYERS[layer(n)] > mine], source
+
+
+def test_scripts_and_the_harness_import_nothing_from_tests():
+    """scripts/ and tools/harness/ stand on the package and the harness alone
+    (issue 25 item 5): a module of tests/ is test code, free to change."""
+    root = PACKAGE.parent
+    test_modules = {path.stem for path in (root / "tests").rglob("*.py")} | {"tests"}
+    test_modules -= {"__init__"}
+    found = []
+    for path in sorted([*(root / "scripts").glob("*.py"), *(root / "tools" / "harness").glob("*.py")]):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level
+                     else [])
+            found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in test_modules]
+        if re.search(r"sys\.path.*[\"'/]tests\b", source):
+            found.append(f"{path.name}: puts tests/ on sys.path")
+    assert found == []
