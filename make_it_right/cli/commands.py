@@ -36,7 +36,7 @@ from ..layout import layout
 from ..loader import Pack, load_pack
 from ..register import FRIENDLY
 from ..render import as_eml, as_mailto, as_sms, as_text
-from ..rules import load_rules
+from ..rules import CANONICAL, load_rules
 from .scaffold import scaffold
 from ..strings import load_strings
 
@@ -185,13 +185,26 @@ def _check(args) -> int:
     if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
         from ..html.handbook_check import check_handbook
         from ..html.site import Handbook  # the pack, the strings, the guide and every page
+        from ..languages import docs_dir, language_codes
 
-        handbook = Handbook.load(project)
-        problems = check_handbook(handbook)  # the guide, playbook pages and checklists
+        # English, then each language with pages of its own: its strings, overlays,
+        # guide and pages, held to the rules `make test` holds them to.
+        languages = [code for code in language_codes()
+                     if code == CANONICAL or docs_dir(project, code).is_dir()]
+        problems, handbooks = [], []
+        for code in languages:
+            try:
+                handbook = Handbook.load(project, docs_dir(project, code), code)
+            except ContentError as error:
+                problems += error.problems
+                continue
+            handbooks.append(handbook)
+            problems += check_handbook(handbook)  # the guide, playbook pages and checklists
         if problems:
             raise ContentError(problems)
-        count, pages = len(handbook.pack.templates), len(handbook.cards_on_page)
-        print(f"{count} templates, the decision guide and {pages} pages checked, no problems.")
+        count, pages = len(handbooks[0].pack.templates), len(handbooks[0].cards_on_page)
+        others = f" (and in {', '.join(languages[1:])})" if languages[1:] else ""
+        print(f"{count} templates, the decision guide and {pages} pages checked{others}, no problems.")
     else:  # a pack on its own, with no handbook pages (and so no decision guide) around it
         pack = load_pack(pack_dir)
         print(f"{len(pack.templates)} templates checked, no problems.")
@@ -269,7 +282,6 @@ def _export(args) -> int:
 
 def _languages(args) -> int:
     from ..languages import coverage, language_codes, scaffold_overlays, stamp_overlays
-    from ..rules import CANONICAL
 
     pack_dir = _pack_dir(args)
     project, english = pack_dir.parent, load_pack(pack_dir)

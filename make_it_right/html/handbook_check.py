@@ -19,10 +19,11 @@ import yaml
 from ..datafile import parse_yaml, read_text
 from ..errors import DataError, Problem
 from ..guide import GUIDE_FILE, guide_problems
+from ..languages import config_file
 from ..lists import list_problems
 from ..page_source import split_front_matter
 from ..pages import PageError, macro_calls
-from ..rules import Language, Limits
+from ..rules import CANONICAL, Language, Limits
 
 if TYPE_CHECKING:
     from .site import Handbook
@@ -43,8 +44,9 @@ def check_handbook(handbook: Handbook) -> list[Problem]:
         return guide  # the rest reads the templates and playbooks the guide names
     return (_order_problems(handbook) + _path_problems(handbook) + _page_problems(handbook)
             + _front_matter_problems(handbook.docs_dir)
-            + _nav_problems(handbook.project_dir / "mkdocs.yml", handbook.docs_dir)
-            + list_problems(handbook.project_dir, handbook.pack.rules, handbook.strings))
+            + _nav_problems(config_file(handbook.project_dir, handbook.language), handbook.docs_dir)
+            + (list_problems(handbook.project_dir, handbook.pack.rules, handbook.strings)
+               if handbook.language == CANONICAL else []))  # the lists are English's
 
 
 def _order_problems(handbook: Handbook) -> list[Problem]:

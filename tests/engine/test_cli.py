@@ -31,7 +31,26 @@ def test_check_passes_on_the_pack():
     assert result.returncode == 0, result.stderr.decode()
     pages = len(list((ROOT / "docs").rglob("*.md")))
     assert result.stdout.decode() == (f"{len(load_pack(ROOT / 'templates').templates)} templates, "
-                                      f"the decision guide and {pages} pages checked, no problems.\n")
+                                      f"the decision guide and {pages} pages checked (and in ru), "
+                                      "no problems.\n")
+
+
+def test_check_holds_each_language_to_its_rules(tmp_path):
+    """A Russian overlay that loses a section fails `check` as it fails `make test`,
+    naming the overlay (Russian is complete, so every overlay must be sound)."""
+    project = tmp_path / "project"
+    for part in ("docs", "templates", "i18n"):
+        shutil.copytree(ROOT / part, project / part)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("mkdocs.ru.yml", "CONTRIBUTING.md"):
+        shutil.copyfile(ROOT / name, project / name)
+    overlay = project / "i18n/ru/templates/sms/call-back-by-text.yml"
+    data = yaml.safe_load(overlay.read_text(encoding="utf-8"))
+    data["sections"].pop(next(iter(data["sections"])))
+    overlay.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("check", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.decode().startswith("i18n/ru/templates/sms/call-back-by-text.yml: ")
 
 
 def test_version():
