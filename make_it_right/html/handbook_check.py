@@ -19,10 +19,12 @@ import yaml
 from ..datafile import parse_yaml, read_text
 from ..errors import DataError, Problem
 from ..guide import GUIDE_FILE, guide_problems
-from ..languages import config_file
+from ..draft_rules import RULES_DIR, DraftRules, load_draft_rules
+from ..languages import config_file, heading_anchors
 from ..lists import list_problems
 from ..page_source import split_front_matter
 from ..pages import PageError, macro_calls
+from ..patterns import normalize
 from ..rules import CANONICAL, Language, Limits
 
 if TYPE_CHECKING:
@@ -45,8 +47,53 @@ def check_handbook(handbook: Handbook) -> list[Problem]:
     return (_order_problems(handbook) + _path_problems(handbook) + _page_problems(handbook)
             + _front_matter_problems(handbook.docs_dir)
             + _nav_problems(config_file(handbook.project_dir, handbook.language), handbook.docs_dir)
+            + draft_rule_problems(load_draft_rules(handbook.language),
+                                  RULES_DIR / f"{handbook.language}.yml",
+                                  handbook.docs_dir if _places(handbook, "draft_checker") else None)
             + (list_problems(handbook.project_dir, handbook.pack.rules, handbook.strings)
                if handbook.language == CANONICAL else []))  # the lists are English's
+
+
+def draft_rule_problems(wording: DraftRules, path: Path, docs_dir: Path | None) -> list[Problem]:
+    """"Check my draft"'s wording rules (path): each flags every one of its examples
+    and none of its counter-examples, and each link names a page and a heading under
+    docs_dir (None: a site without the checker, whose findings link nowhere)."""
+    problems = []
+    for rule in wording.rules:
+        missed = [text for text in rule.examples.match if not rule.spans(normalize(text).text)]
+        if missed:
+            problems.append(Problem(path, f"rule '{rule.id}' does not flag its example {missed[0]!r}; "
+                                          "widen a pattern, or change the example", "draft-rule-example"))
+        flagged = [text for text in rule.examples.no_match if rule.spans(normalize(text).text)]
+        if flagged:
+            problems.append(Problem(path, f"rule '{rule.id}' flags its counter-example {flagged[0]!r}; "
+                                          "narrow a pattern or add an `unless`", "draft-rule-example"))
+    if docs_dir is None:
+        return problems
+    links = {f"links.{name}": link for name, link in wording.links.items()}
+    links |= {f"rule '{rule.id}'": rule.link for rule in wording.rules if rule.link}
+    for where, link in links.items():
+        page, _, anchor = link.partition("#")
+        target = docs_dir / page
+        if not target.is_file():
+            problems.append(Problem(path, f"{where} links to {link}, but there is no page {page}; "
+                                          "link to a page the handbook has", "draft-rule-link"))
+        elif anchor and anchor not in heading_anchors(read_text(target)):
+            problems.append(Problem(path, f"{where} links to {link}, but {page} has no heading "
+                                          f"#{anchor}; link to one of its headings", "draft-rule-link"))
+    return problems
+
+
+def _places(handbook: Handbook, macro: str) -> bool:
+    """Whether any page of the handbook calls the macro."""
+    for path in sorted(handbook.docs_dir.rglob("*.md")):
+        try:
+            calls = macro_calls(read_text(path), frozenset(handbook.MACROS))
+        except (DataError, PageError):
+            continue  # the handbook's own page check names these
+        if any(call.name == macro for call in calls):
+            return True
+    return False
 
 
 def _order_problems(handbook: Handbook) -> list[Problem]:

@@ -145,3 +145,54 @@ def test_every_page_has_a_place_in_the_navigation(handbook, docs):
 def test_a_heading_inside_a_code_block_is_not_a_title(handbook, docs):
     edit(docs / "playbooks/gone-quiet.md", "\n## 1. ", "\n```sh\n# a comment\n```\n\n## 1. ")
     assert rules_broken(dataclasses.replace(handbook, docs_dir=docs)) == []
+
+
+# -- "Check my draft"'s wording rules: their examples and links, as check sees them --
+
+def _wording_with(language: str, rule_id: str, **changes):
+    from make_it_right.draft_rules import load_draft_rules
+
+    wording = load_draft_rules(language)
+    rules = [r.model_copy(update=changes) if r.id == rule_id else r for r in wording.rules]
+    return wording.model_copy(update={"rules": rules})
+
+
+def draft_problems(wording, docs=ROOT / "docs") -> list[tuple[str, str]]:
+    from make_it_right.html.handbook_check import draft_rule_problems
+
+    return [(p.rule, p.message) for p in draft_rule_problems(wording, Path("en.yml"), docs)]
+
+
+@pytest.mark.parametrize("language, docs", [("en", ROOT / "docs"), ("ru", ROOT / "i18n/ru/docs")])
+def test_every_draft_rule_flags_its_examples_and_links_to_the_handbook(language, docs):
+    from make_it_right.draft_rules import load_draft_rules
+
+    assert draft_problems(load_draft_rules(language), docs) == []
+
+
+def test_a_draft_rule_that_misses_its_example_or_flags_a_counter_example_is_named():
+    from make_it_right.draft_rules import load_draft_rules
+
+    rule = load_draft_rules("en").rules[0]
+    examples = rule.examples.model_copy(update={"match": ["Nothing here at all."],
+                                                "no_match": rule.examples.match[:1]})
+    assert draft_problems(_wording_with("en", rule.id, examples=examples)) == [
+        ("draft-rule-example", f"rule '{rule.id}' does not flag its example 'Nothing here at all.'; "
+                               "widen a pattern, or change the example"),
+        ("draft-rule-example", f"rule '{rule.id}' flags its counter-example "
+                               f"{rule.examples.match[0]!r}; narrow a pattern or add an `unless`")]
+
+
+def test_a_draft_link_to_a_missing_page_or_heading_is_named():
+    from make_it_right.draft_rules import load_draft_rules
+
+    wording = load_draft_rules("en")
+    rule = wording.rules[0]
+    page = wording.links["blame"].partition("#")[0]
+    assert draft_problems(_wording_with("en", rule.id, link="nowhere.md")) == [
+        ("draft-rule-link", f"rule '{rule.id}' links to nowhere.md, but there is no page nowhere.md; "
+                            "link to a page the handbook has")]
+    links = {**wording.links, "blame": f"{page}#no-such"}
+    assert draft_problems(wording.model_copy(update={"links": links})) == [
+        ("draft-rule-link", f"links.blame links to {page}#no-such, but {page} has no heading "
+                            "#no-such; link to one of its headings")]
