@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..datafile import parse_yaml, read_text
+from ..datafile import DATA_DIR, parse_yaml, read_text
 from ..errors import DataError, Problem
 from ..guide import GUIDE_FILE, guide_problems
 from ..draft_rules import RULES_DIR, DraftRules, load_draft_rules
-from ..languages import config_file, heading_anchors
+from ..languages import config_file, coverage, heading_anchors
+from ..loader import load_pack
 from ..lists import list_problems
 from ..page_source import split_front_matter
 from ..pages import PageError, macro_calls
 from ..patterns import normalize
-from ..rules import CANONICAL, Language, Limits
+from ..rules import CANONICAL, Language, Limits, load_rules
 
 if TYPE_CHECKING:
     from .site import Handbook
@@ -51,7 +52,39 @@ def check_handbook(handbook: Handbook) -> list[Problem]:
                                   RULES_DIR / f"{handbook.language}.yml",
                                   handbook.docs_dir if _places(handbook, "draft_checker") else None)
             + (list_problems(handbook.project_dir, handbook.pack.rules, handbook.strings)
-               if handbook.language == CANONICAL else []))  # the lists are English's
+               if handbook.language == CANONICAL else language_problems(handbook)))
+
+
+def language_problems(handbook: Handbook) -> list[Problem]:
+    """A language marked complete keeps up with English, as the parity tests hold it:
+    every overlay there, stamped and current, every page there with English's heading
+    anchors, and English's string keys, no more (`make-it-right languages` lists the
+    same while a language is in progress). An overlay's own problems fail its load."""
+    if handbook.pack.rules.language.status != "complete":
+        return []
+    code = handbook.language
+    english = load_pack(handbook.project_dir / "templates", load_rules())
+    report = coverage(handbook.project_dir, code, english)
+    stamp = f"make-it-right languages {code} --stamp"
+    problems = [Problem(Path(where), f"no overlay yet, and {code} is marked complete; "
+                                     f"`make-it-right languages {code} --scaffold` writes it to translate",
+                        "language-overlay") for where in report.templates_missing]
+    problems += [Problem(Path(where), f"outdated: English changed since it was translated; translate "
+                                      f"the change, then `{stamp}`", "language-overlay")
+                 for where in report.templates_outdated]
+    problems += [Problem(Path(where), f"records no English it translates; `{stamp}`", "language-overlay")
+                 for where in report.templates_unstamped]
+    problems += [Problem(Path(where), f"is missing, and {code} is marked complete; translate the "
+                                      "English page", "language-page") for where in report.pages_missing]
+    problems += [Problem(Path(where), "has other heading anchors than English's; give each heading "
+                                      "English's anchor ({#…})", "language-page")
+                 for where in report.pages_anchors]
+    strings = DATA_DIR / "strings" / f"{code}.yml"
+    problems += [Problem(strings, f"lacks English's key '{key}'; translate it", "language-strings")
+                 for key in report.strings_missing]
+    problems += [Problem(strings, f"has '{key}', which English does not; remove it", "language-strings")
+                 for key in report.strings_extra]
+    return problems
 
 
 def draft_rule_problems(wording: DraftRules, path: Path, docs_dir: Path | None) -> list[Problem]:

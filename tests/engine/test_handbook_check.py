@@ -196,3 +196,25 @@ def test_a_draft_link_to_a_missing_page_or_heading_is_named():
     assert draft_problems(wording.model_copy(update={"links": links})) == [
         ("draft-rule-link", f"links.blame links to {page}#no-such, but {page} has no heading "
                             "#no-such; link to one of its headings")]
+
+
+def test_a_complete_language_that_falls_behind_english_fails_check(tmp_path):
+    """What the parity tests fail for a complete language, `check` names too: a
+    missing page, a page with other anchors, an overlay whose English changed."""
+    project = tmp_path / "project"
+    for part in ("docs", "templates", "i18n"):
+        shutil.copytree(ROOT / part, project / part)
+    for name in ("mkdocs.yml", "mkdocs.ru.yml", "CONTRIBUTING.md"):
+        shutil.copyfile(ROOT / name, project / name)
+    (project / "i18n/ru/docs/changelog.md").unlink()
+    edit(project / "i18n/ru/docs/playbooks/gone-quiet.md", "{#2-the-rhythm}", "{#2-rhythm}")
+    edit(project / "templates/sms/call-back-by-text.yml", "title: ", "title: Now ")
+    result = run("check", cwd=project)
+    assert result.returncode == 1
+    lines = result.stderr.decode().splitlines()
+    assert lines[:-1] == [
+        "i18n/ru/templates/sms/call-back-by-text.yml: outdated: English changed since it was "
+        "translated; translate the change, then `make-it-right languages ru --stamp`",
+        "i18n/ru/docs/changelog.md: is missing, and ru is marked complete; translate the English page",
+        "i18n/ru/docs/playbooks/gone-quiet.md: has other heading anchors than English's; give each "
+        "heading English's anchor ({#…})"]
