@@ -21,7 +21,8 @@ from ..errors import DataError, Problem
 from ..guide import GUIDE_FILE, guide_problems
 from ..draft_rules import RULES_DIR, DraftRules, load_draft_rules
 from ..languages import config_file, coverage, heading_anchors
-from ..loader import load_pack
+from ..loader import Pack, load_pack
+from ..overlay import overlay_path, overlay_root, read_overlay
 from ..lists import list_problems
 from ..page_source import split_front_matter
 from ..pages import PageError, macro_calls
@@ -79,11 +80,45 @@ def language_problems(handbook: Handbook) -> list[Problem]:
     problems += [Problem(Path(where), "has other heading anchors than English's; give each heading "
                                       "English's anchor ({#…})", "language-page")
                  for where in report.pages_anchors]
+    problems += _untranslated(handbook, english)
     strings = DATA_DIR / "strings" / f"{code}.yml"
     problems += [Problem(strings, f"lacks English's key '{key}'; translate it", "language-strings")
                  for key in report.strings_missing]
     problems += [Problem(strings, f"has '{key}', which English does not; remove it", "language-strings")
                  for key in report.strings_extra]
+    return problems
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _untranslated(handbook: Handbook, english: Pack) -> list[Problem]:
+    """An overlay's words still English's: a text with letters in it, the same as the
+    English one, and not one the language keeps as is (a name, a brand)."""
+    keep = set(handbook.pack.rules.language.keep_as_is)
+    root = overlay_root(handbook.project_dir, handbook.language)
+
+    def same(ours: str | None, theirs: str | None) -> bool:
+        return (ours is not None and theirs is not None and ours.strip() == theirs.strip()
+                and bool(_LETTER.search(ours)) and ours.strip() not in keep)
+
+    problems = []
+    for template in english.templates.values():
+        path = overlay_path(root, template)
+        try:
+            overlay = read_overlay(path)
+        except DataError:
+            continue  # a missing or broken overlay is named on its own
+        keys = [f"fields.{name}.{key}" for name, words in overlay.fields.items()
+                if name in template.fields for key in ("label", "example", "hint")
+                if same(getattr(words, key), getattr(template.fields[name], key))]
+        keys += [f"sections.{t.name}" for t in template.sections
+                 if same(overlay.sections.get(t.name), t.source)]
+        keys += [key for key in ("title", "when") if same(getattr(overlay, key), getattr(template, key))]
+        if keys:
+            problems.append(Problem(path, f"still has English's words at {', '.join(keys)}; translate "
+                                          "them, or list a name kept as is in the language's "
+                                          "keep_as_is", "language-untranslated"))
     return problems
 
 

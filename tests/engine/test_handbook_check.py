@@ -200,7 +200,8 @@ def test_a_draft_link_to_a_missing_page_or_heading_is_named():
 
 def test_a_complete_language_that_falls_behind_english_fails_check(tmp_path):
     """What the parity tests fail for a complete language, `check` names too: a
-    missing page, a page with other anchors, an overlay whose English changed."""
+    missing page, a page with other anchors, an overlay whose English changed, an
+    overlay still in English."""
     project = tmp_path / "project"
     for part in ("docs", "templates", "i18n"):
         shutil.copytree(ROOT / part, project / part)
@@ -209,6 +210,8 @@ def test_a_complete_language_that_falls_behind_english_fails_check(tmp_path):
     (project / "i18n/ru/docs/changelog.md").unlink()
     edit(project / "i18n/ru/docs/playbooks/gone-quiet.md", "{#2-the-rhythm}", "{#2-rhythm}")
     edit(project / "templates/sms/call-back-by-text.yml", "title: ", "title: Now ")
+    edit(project / "i18n/ru/templates/sms/heads-up-by-text.yml", "title: СМС-предупреждение, что скоро позвоните",
+         "title: Heads-up by text that a call is coming")
     result = run("check", cwd=project)
     assert result.returncode == 1
     lines = result.stderr.decode().splitlines()
@@ -217,4 +220,6 @@ def test_a_complete_language_that_falls_behind_english_fails_check(tmp_path):
         "translated; translate the change, then `make-it-right languages ru --stamp`",
         "i18n/ru/docs/changelog.md: is missing, and ru is marked complete; translate the English page",
         "i18n/ru/docs/playbooks/gone-quiet.md: has other heading anchors than English's; give each "
-        "heading English's anchor ({#…})"]
+        "heading English's anchor ({#…})",
+        "i18n/ru/templates/sms/heads-up-by-text.yml: still has English's words at title; translate "
+        "them, or list a name kept as is in the language's keep_as_is"]
