@@ -27,7 +27,8 @@ from ..lists import list_problems
 from ..page_source import split_front_matter
 from ..pages import PageError, macro_calls
 from ..patterns import normalize
-from ..rules import CANONICAL, Language, Limits, load_rules
+from ..rules import CANONICAL, Language, Limits, Voice, load_rules
+from ..voice import not_contrasts, then_openers
 
 if TYPE_CHECKING:
     from .site import Handbook
@@ -250,6 +251,7 @@ def _page_problems(handbook: Handbook) -> list[Problem]:
     """Each playbook's page: one H1, its plan, numbered steps, its checklist last,
     short and plain; each checklist 5 to 12 one-line items."""
     problems = []
+    pages: list[str] = []
     rules = handbook.pack.rules
     limits = rules.limits
     for playbook, entry in rules.playbooks.items():
@@ -282,6 +284,21 @@ def _page_problems(handbook: Handbook) -> list[Problem]:
                                           "its checklist", "playbook-shape"))
         problems += _size_problems(path, source, limits, handbook.pack.rules.language)
         problems += _checklist_problems(handbook.docs_dir / entry.checklist, limits)
+        pages.append(source)
+    return problems + _voice_problems(handbook.docs_dir, pages, rules.voice)
+
+
+def _voice_problems(docs_dir: Path, pages: list[str], voice: Voice) -> list[Problem]:
+    """Habits that read as a tic once they pile up, counted across every playbook
+    (rules.yml `voice`; a language without them leaves them out)."""
+    problems = []
+    for limit, count, what in ((voice.max_then_openers, then_openers, 'sentences open with "Then"'),
+                               (voice.max_not_contrasts, not_contrasts, 'sentences use ", not X"')):
+        found = sum(count(page) for page in pages)
+        if limit is not None and found > limit:
+            problems.append(Problem(docs_dir / "playbooks", (
+                f"{found} {what} across the playbooks; the limit is {limit} (rules.yml voice); "
+                "say some of them another way"), "voice-habits"))
     return problems
 
 

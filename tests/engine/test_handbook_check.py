@@ -127,6 +127,9 @@ def edit(path: Path, old: str, new: str) -> None:
     ("playbooks/gone-quiet.md", "\n## 1. ", "\n## 1. " + "Unquestionably institutional "
      "responsibilities necessitate comprehensive organisational accountability considerations "
      * 20, ["playbook-reading-ease"]),
+    ("playbooks/gone-quiet.md", "\n## 1. ", "\n## 1. Call.\n\n" + "Then we call. " * 11, ["voice-habits"]),
+    ("playbooks/gone-quiet.md", "\n## 1. ", "\n## 1. Call.\n\n" + "We call, not write. " * 16,
+     ["voice-habits"]),
     ("checklists/gone-quiet.md", "\n- ", "\n", ["checklist-items"]),
     ("checklists/gone-quiet.md", "\n- ", "\n- " + "word " * 30, ["checklist-items"]),
 ])
