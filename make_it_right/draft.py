@@ -217,7 +217,8 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
     categories flagged in the draft, and not every match in a sentence that one of
     its `not_beside` categories flags (a sentence that also has one of its
     `not_beside_unless` parts keeps its match). The part's `clause`, when it has
-    one, adds the sentence-level pass's matches to its patterns'."""
+    one, adds the sentence-level pass's matches to its patterns'; a match in a
+    clause with one of its `not_in_clause_with` lists doesn't count."""
     part = wording.parts[name]
     text = draft.norm.text
     view = view or wording.view(text, draft.norm.breaks)
@@ -228,8 +229,10 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
                for a, _ in category_spans(draft, wording, part.missing_with, view)):
             return False
     spans = matches(part.regexes, part.unless_regexes, text)
-    if part.clause is not None and view is not None:
-        spans = sorted(spans + view.find(part.clause))
+    if view is not None:
+        barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with))
+        spans = sorted([s for s in spans if view.ids[s[0]] not in barred]
+                       + [s for spec in part.clauses for s in view.find(spec)])
     if not part.not_beside:
         return bool(spans)
     sid = sentence_ids(text, draft.norm.breaks)
@@ -491,7 +494,8 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags(),
                          "missingWith": part.missing_with, "notBeside": part.not_beside,
                          "missingWithUnless": part.missing_with_unless,
-                         "clause": clause_data(part.clause),
+                         "clauses": [clause_data(c) for c in part.clauses],
+                         "notInClauseWith": part.not_in_clause_with,
                          "notBesideUnless": part.not_beside_unless}
                   for name, part in wording.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,

@@ -140,9 +140,12 @@ class DraftPart(Strict):
     not_beside: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
     # ... unless that sentence also has one of these parts ("soon, and I'll call at 3").
     not_beside_unless: list[str] = []
-    # Also there where the sentence-level pass finds this (draft_clauses): "I'll write
-    # to you at 11:30" is a next step whatever verb it uses.
-    clause: ClauseSpec | None = None
+    # Also there where the sentence-level pass finds one of these (draft_clauses):
+    # "I'll write to you at 11:30" is a next step whatever verb it uses.
+    clauses: list[ClauseSpec] = []
+    # A match in a clause that has one of these (clauses.words lists) doesn't count:
+    # "on Tuesday we sent the file" times what happened, not what comes.
+    not_in_clause_with: list[str] = []
 
     @property
     def regexes(self) -> list[re.Pattern[str]]:
@@ -230,7 +233,10 @@ class DraftRules(Strict):
     def clause_names(self) -> dict[str, list[str]]:
         """What each `clause:` and `missing_with_unless` names, by where it sits."""
         return ({f"rule '{r.id}' clause": r.clause.names() for r in self.rules if r.clause}
-                | {f"parts.{name}.clause": p.clause.names() for name, p in self.parts.items() if p.clause}
+                | {f"parts.{name}.clauses[{i}]": c.names() for name, p in self.parts.items()
+                   for i, c in enumerate(p.clauses)}
+                | {f"parts.{name}.not_in_clause_with": p.not_in_clause_with
+                   for name, p in self.parts.items() if p.not_in_clause_with}
                 | {f"parts.{name}.missing_with_unless": p.missing_with_unless
                    for name, p in self.parts.items() if p.missing_with_unless})
 

@@ -26,7 +26,8 @@ function compile(data) {
       startsBlock: kind.starts_block === null ? null : atStart(kind.starts_block),
       continues: kind.continues === null ? null : atStart(kind.continues) })),
     partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
-      { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags), clause: v.clause,
+      { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags), clauses: v.clauses,
+        notInClauseWith: v.notInClauseWith,
         missingWith: v.missingWith, missingWithUnless: v.missingWithUnless,
         notBeside: v.notBeside, notBesideUnless: v.notBesideUnless }])),
     phoneRe: regex(data.phone),
@@ -323,7 +324,7 @@ function clauseView(R, text, breaks) {
     }
     return out;
   };
-  return { sentenceIds: inSentence, unitsWith, find };
+  return { clauseIds: ids, sentenceIds: inSentence, unitsWith, find };
 }
 
 function wording(R, draft, view) {
@@ -382,7 +383,11 @@ function partFound(R, draft, name, view) {
       .some(([a]) => !view || !spared.has(view.sentenceIds[a]))) return false;
   }
   let spans = matches(part.re, part.unlessRe, text);
-  if (part.clause && view) spans = [...spans, ...view.find(part.clause)].sort(bySpan);
+  if (view) {
+    const barred = new Set(part.notInClauseWith.flatMap((n) => [...view.unitsWith(n, "clause")]));
+    spans = [...spans.filter(([a]) => !barred.has(view.clauseIds[a])),
+      ...part.clauses.flatMap((spec) => view.find(spec))].sort(bySpan);
+  }
   if (!part.notBeside.length) return spans.length > 0;
   const sid = sentenceIds(R, text, draft.norm.breaks);
   const flagged = new Set();
