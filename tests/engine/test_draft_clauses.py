@@ -40,7 +40,7 @@ def test_the_word_that_ends_a_clause_opens_the_next():
 
 
 def test_a_time_with_a_colon_stays_in_its_clause():
-    text, v = view("I'll email you at 13:15 with the summary.")
+    _, v = view("I'll email you at 13:15 with the summary.")
     assert len(set(v.ids)) == 1
 
 
@@ -52,7 +52,7 @@ def test_a_time_with_a_colon_stays_in_its_clause():
     ("Our team missed it", "us"),
 ])
 def test_who_acts_is_read_whole(words, kind):
-    text, v = view(words)
+    _, v = view(words)
     first = v.actors[0]
     assert first[2] == kind, v.actors
     assert first[0] == 0
@@ -65,24 +65,24 @@ def test_blame_points_from_who_did_it_to_what_they_did():
 
 
 def test_the_nearest_actor_decides():
-    text, v = view("The courier brought it back and we lost it.")
+    _, v = view("The courier brought it back and we lost it.")
     assert not v.find(spec(verbs=["mistake"], actor=["supplier"]))
-    text, v = view("We gave it to the courier and the courier lost it.")
+    _, v = view("We gave it to the courier and the courier lost it.")
     assert v.find(spec(verbs=["mistake"], actor=["supplier"]))
 
 
 def test_none_means_no_one_acts_before_the_verb_in_its_clause():
-    text, v = view("The wrong file got sent to press.")
+    _, v = view("The wrong file got sent to press.")
     assert v.find(spec(verbs=["passive-mistake"], actor=["none"]))
-    text, v = view("We made sure the wrong file got sent to press.")
+    _, v = view("We made sure the wrong file got sent to press.")
     assert not v.find(spec(verbs=["passive-mistake"], actor=["none"]))
 
 
 def test_has_and_not_look_in_the_clause_or_the_sentence():
-    text, v = view("Whenever you get a sec, let me know.")
+    _, v = view("Whenever you get a sec, let me know.")
     assert not v.find(spec(verbs=["vague"], has=["promise"]))
     assert v.find(spec(verbs=["vague"], has=["promise"], within="sentence"))
-    text, v = view("I'll call you later, at 4 today.")
+    _, v = view("I'll call you later, at 4 today.")
     assert not v.find(spec(verbs=["vague"], has=["promise"], **{"not": ["fix-date"]}, within="sentence"))
 
 
