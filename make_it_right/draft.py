@@ -228,7 +228,7 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
         if any(view is None or view.sentence_ids[a] not in spared
                for a, _ in category_spans(draft, wording, part.missing_with, view)):
             return False
-    spans = matches(part.regexes, part.unless_regexes, text)
+    spans = view.spans(name) if view is not None else matches(part.regexes, part.unless_regexes, text)
     if view is not None:
         barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with))
         spans = sorted([s for s in spans if view.ids[s[0]] not in barred]
@@ -239,7 +239,8 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
     flagged = {i for a, b in category_spans(draft, wording, part.not_beside, view)
                for i in range(sid[a], sid[b - 1] + 1)}
     flagged -= {sid[a] for other in part.not_beside_unless
-                for a, _ in matches(wording.parts[other].regexes, wording.parts[other].unless_regexes, text)}
+                for a, _ in (view.spans(other) if view is not None else
+                             matches(wording.parts[other].regexes, wording.parts[other].unless_regexes, text))}
     return any(sid[a] not in flagged and sid[b - 1] not in flagged for a, b in spans)
 
 

@@ -118,6 +118,8 @@ class ClauseView:
         self.actors = self._actors()
         self.actor_ends = [end for _, end, _ in self.actors]
         self._found: dict[str, list[tuple[int, int]]] = {}
+        # Each wording rule's spans in this text, once (draft_rules.DraftRules.rule_spans).
+        self.rule_spans: dict[str, list[tuple[int, int]]] = {}
 
     def _actors(self) -> list[tuple[int, int, str]]:
         """Every actor, left to right; where two overlap, the one that starts first

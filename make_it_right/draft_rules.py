@@ -226,6 +226,9 @@ class DraftRules(Strict):
                 checked(pattern, f"set_aside.{name}.{where}")
         for where, pattern in self.part_patterns().items():
             checked(pattern, where)
+        shared = sorted(set(self.clauses.words) & set(self.parts)) if self.clauses else []
+        if shared:
+            raise ValueError(f"clauses.words {', '.join(shared)} share a part's name; rename the list")
         if self.clauses is None and self.clause_names():
             raise ValueError(f"{next(iter(self.clause_names()))} needs the file's clauses: section; add it")
         return self
@@ -249,14 +252,18 @@ class DraftRules(Strict):
                    view: ClauseView | None = None) -> list[tuple[int, int]]:
         """Where `rule` flags `text`: its patterns, then its clause (a match that
         overlaps one already found counts once)."""
+        if view is not None and rule.id in view.rule_spans:
+            return view.rule_spans[rule.id]
         spans = rule.spans(text) if rule.patterns else []
-        if rule.clause is None:
-            return spans
-        view = view or self.view(text, breaks)
-        for start, end in view.find(rule.clause) if view else []:
-            if not any(a < end and start < b for a, b in spans):
-                spans.append((start, end))
-        return sorted(spans)
+        if rule.clause is not None:
+            view = view or self.view(text, breaks)
+            for start, end in view.find(rule.clause) if view else []:
+                if not any(a < end and start < b for a, b in spans):
+                    spans.append((start, end))
+            spans.sort()
+        if view is not None:
+            view.rule_spans[rule.id] = spans
+        return spans
 
     def part_patterns(self) -> dict[str, str]:
         """The parts' and the channel cues' patterns, by where they sit."""
