@@ -83,9 +83,12 @@ class ClauseSpec(Strict):
     # Where `has` and `not` are looked for: the verb's clause, or its whole sentence
     # ("Whenever you get a sec, let me know": the vague time and the ask are one sentence).
     within: Literal["clause", "sentence"] = "clause"
+    # Looked for in the verb's own clause whatever `within` says: "We've sent it back and
+    # it should be with us in a fortnight or so" is past in one clause, vague in the other.
+    not_in_clause: list[str] = []
 
     def names(self) -> list[str]:
-        return [*self.verbs, *self.has, *self.not_]
+        return [*self.verbs, *self.has, *self.not_, *self.not_in_clause]
 
 
 def clause_ids(text: str, breaks: frozenset[int], ends: list[int]) -> tuple[list[int], list[int]]:
@@ -170,12 +173,13 @@ class ClauseView:
         ids = self.ids if spec.within == "clause" else self.sentence_ids
         has = [self.units_with(name, spec.within) for name in spec.has]
         barred = set().union(*(self.units_with(name, spec.within) for name in spec.not_))
+        barred_clauses = set().union(*(self.units_with(name, "clause") for name in spec.not_in_clause))
         # Blame points from who did it to what they did; a passive, from the verb.
         from_actor = spec.actor is not None and "none" not in spec.actor
         found = []
         for start, end in sorted(span for name in spec.verbs for span in self.spans(name)):
             unit = ids[start]
-            if unit in barred or not all(unit in h for h in has):
+            if unit in barred or self.ids[start] in barred_clauses or not all(unit in h for h in has):
                 continue
             actor = self.actor_before(start)
             if spec.actor is not None and (actor[2] if actor else "none") not in spec.actor:

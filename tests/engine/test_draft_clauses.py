@@ -86,6 +86,15 @@ def test_has_and_not_look_in_the_clause_or_the_sentence():
     assert not v.find(spec(verbs=["vague"], has=["promise"], **{"not": ["fix-date"]}, within="sentence"))
 
 
+def test_not_in_clause_looks_only_in_the_verbs_own_clause():
+    text = "We've sent it back and it should be with us in a fortnight or so."
+    _, v = view(text)
+    sentence = spec(verbs=["vague"], has=["promise"], within="sentence", **{"not": ["past"]})
+    clause = spec(verbs=["vague"], has=["promise"], within="sentence", not_in_clause=["past"])
+    assert not v.find(sentence)
+    assert v.find(clause)
+
+
 def test_negation_and_if_keep_a_clause_quiet():
     rule = WORDING.rule("someone-else-did-it")
     for text in ("Our courier hasn't lost a parcel in years.", "If the courier lost it, we'll send another.",

@@ -313,11 +313,12 @@ function clauseView(R, text, breaks) {
     const of = spec.within === "clause" ? ids : inSentence;
     const has = spec.has.map((name) => unitsWith(name, spec.within));
     const barred = new Set(spec.not.flatMap((name) => [...unitsWith(name, spec.within)]));
+    const barredClauses = new Set(spec.notInClause.flatMap((name) => [...unitsWith(name, "clause")]));
     const fromActor = spec.actor !== null && !spec.actor.includes("none");
     const out = [];
     for (const [start, end] of spec.verbs.flatMap((name) => spans(name)).sort(bySpan)) {
       const unit = of[start];
-      if (barred.has(unit) || !has.every((h) => h.has(unit))) continue;
+      if (barred.has(unit) || barredClauses.has(ids[start]) || !has.every((h) => h.has(unit))) continue;
       const actor = actorBefore(start);
       if (spec.actor !== null && !spec.actor.includes(actor ? actor[2] : "none")) continue;
       out.push([fromActor && actor ? actor[0] : start, end]);
