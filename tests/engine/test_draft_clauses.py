@@ -142,3 +142,24 @@ def test_a_clause_rule_needs_the_files_clauses_section():
     data["clauses"] = None
     with pytest.raises(ValueError, match="needs the file's clauses: section"):
         DraftRules.model_validate(data)
+
+
+def test_the_russian_clause_rules_flag_their_examples_in_python_and_node():
+    from draft_node import run_js
+    from make_it_right.rules import load_rules
+    from make_it_right.strings import load_strings
+
+    russian = load_draft_rules("ru")
+    clause_rules = [r for r in russian.rules if r.clause]
+    assert len(clause_rules) >= 6
+    for rule in clause_rules:
+        for text in rule.examples.match:
+            assert russian.rule_spans(rule, normalize(text).text), (rule.id, text)
+        for text in rule.examples.no_match:
+            assert not russian.rule_spans(rule, normalize(text).text), (rule.id, text)
+    jobs = [{"kind": "matches", "rule": r.id, "texts": r.examples.match + r.examples.no_match}
+            for r in clause_rules]
+    results = run_js(jobs, load_rules(language="ru"), load_strings("ru"), russian)
+    for rule, counts in zip(clause_rules, results, strict=True):
+        assert all(counts[:len(rule.examples.match)]), (rule.id, counts)
+        assert not any(counts[len(rule.examples.match):]), (rule.id, counts)
