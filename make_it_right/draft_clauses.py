@@ -118,6 +118,9 @@ class ClauseView:
         self.parts = parts
         ends = sorted(a for p in clauses.ends for a, _ in find_all(compile_portable(p), text))
         self.ids, self.sentence_ids = clause_ids(text, breaks, ends)
+        self.starts: dict[int, int] = {}
+        for i, clause in enumerate(self.ids):
+            self.starts.setdefault(clause, i)
         self.actors = self._actors()
         self.actor_ends = [end for _, end, _ in self.actors]
         self._found: dict[str, list[tuple[int, int]]] = {}
@@ -160,13 +163,20 @@ class ClauseView:
         return {ids[a] for a, _ in self.spans(name)}
 
     def actor_before(self, index: int) -> tuple[int, int, str] | None:
-        """The nearest actor that ends at or before `index`, in the same clause."""
+        """The nearest actor that ends at or before `index`, in the same clause; or,
+        when that clause has none and opens with a comma, the last one of the clause
+        before it in the sentence ("The agent handling your file, Mr Rao, had kept it")."""
         k = bisect_right(self.actor_ends, index) - 1
-        while k >= 0 and self.actors[k][1] > index:
-            k -= 1
-        if k < 0 or self.ids[self.actors[k][0]] != self.ids[index]:
+        if k < 0:
             return None
-        return self.actors[k]
+        clause, at = self.ids[index], self.ids[self.actors[k][0]]
+        if at == clause:
+            return self.actors[k]
+        start = self.starts[clause]
+        if (at == clause - 1 and self.text[start] == ","
+                and self.sentence_ids[start] == self.sentence_ids[self.actors[k][0]]):
+            return self.actors[k]
+        return None
 
     def find(self, spec: ClauseSpec) -> list[tuple[int, int]]:
         """Where `spec` holds: each verb match (from its actor, when it has one)."""

@@ -163,3 +163,11 @@ def test_the_russian_clause_rules_flag_their_examples_in_python_and_node():
     for rule, counts in zip(clause_rules, results, strict=True):
         assert all(counts[:len(rule.examples.match)]), (rule.id, counts)
         assert not any(counts[len(rule.examples.match):]), (rule.id, counts)
+
+
+def test_a_clause_that_opens_with_a_comma_and_names_no_one_keeps_the_last_actor():
+    text, v = view("The agent handling your file, Mr Rao, had kept it pending without informing anyone.")
+    [(start, _)] = v.find(spec(verbs=["mistake"], actor=["colleague", "named"]))
+    assert text[start:].startswith("Rao")
+    _, v = view("The courier came. Then lost it.")  # not across a sentence
+    assert not v.find(spec(verbs=["mistake"], actor=["supplier"]))

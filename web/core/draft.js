@@ -286,6 +286,8 @@ function clauseView(R, text, breaks) {
     if (actors.length && actor[0] < actors[actors.length - 1][1]) continue;
     actors.push(actor);
   }
+  const starts = new Map();
+  ids.forEach((clause, i) => { if (!starts.has(clause)) starts.set(clause, i); });
   const cache = new Map();
   const spans = (name) => {
     if (!cache.has(name)) {
@@ -301,13 +303,18 @@ function clauseView(R, text, breaks) {
     const of = within === "clause" ? ids : inSentence;
     return new Set(spans(name).map(([a]) => of[a]));
   };
-  // The nearest actor that ends at or before `index`, in the same clause.
+  // The nearest actor that ends at or before `index`, in the same clause; or, when that
+  // clause has none and opens with a comma, the last one of the clause before it.
   const actorBefore = (index) => {
     let lo = 0, hi = actors.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (actors[mid][1] <= index) lo = mid + 1; else hi = mid; }
     const k = lo - 1;
-    if (k < 0 || ids[actors[k][0]] !== ids[index]) return null;
-    return actors[k];
+    if (k < 0) return null;
+    const clause = ids[index], at = ids[actors[k][0]];
+    if (at === clause) return actors[k];
+    const start = starts.get(clause);
+    if (at === clause - 1 && text[start] === "," && inSentence[start] === inSentence[actors[k][0]]) return actors[k];
+    return null;
   };
   const find = (spec) => {
     const of = spec.within === "clause" ? ids : inSentence;
