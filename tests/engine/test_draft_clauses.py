@@ -171,3 +171,13 @@ def test_a_clause_that_opens_with_a_comma_and_names_no_one_keeps_the_last_actor(
     assert text[start:].startswith("Rao")
     _, v = view("The courier came. Then lost it.")  # not across a sentence
     assert not v.find(spec(verbs=["mistake"], actor=["supplier"]))
+
+
+def test_a_consequence_clause_that_names_what_was_hit_is_the_impact():
+    base = ("Subject: Your order\n\nHi Sam,\n\nI'm sorry, we sent the wrong file{}. A new one goes "
+            "out today by 3pm. I'll call you at 4.\n\nJo")
+    def missing_impact(after: str) -> bool:
+        return any(f.rule == "impact" for f in check_draft(base.format(after), "email"))
+    assert not missing_impact(", so the bathroom fitter had to stop for three days")
+    assert not missing_impact(", which left the warehouse short")
+    assert missing_impact("")
