@@ -129,11 +129,13 @@ def draft_rule_problems(wording: DraftRules, path: Path, docs_dir: Path | None) 
     docs_dir (None: a site without the checker, whose findings link nowhere)."""
     problems = []
     for rule in wording.rules:
-        missed = [text for text in rule.examples.match if not rule.spans(normalize(text).text)]
+        missed = [text for text in rule.examples.match
+                  if not wording.rule_spans(rule, normalize(text).text)]
         if missed:
             problems.append(Problem(path, f"rule '{rule.id}' does not flag its example {missed[0]!r}; "
                                           "widen a pattern, or change the example", "draft-rule-example"))
-        flagged = [text for text in rule.examples.no_match if rule.spans(normalize(text).text)]
+        flagged = [text for text in rule.examples.no_match
+                   if wording.rule_spans(rule, normalize(text).text)]
         if flagged:
             problems.append(Problem(path, f"rule '{rule.id}' flags its counter-example {flagged[0]!r}; "
                                           "narrow a pattern or add an `unless`", "draft-rule-example"))
