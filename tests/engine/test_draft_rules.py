@@ -158,7 +158,7 @@ def test_reading_the_structure_of_100k_hostile_characters_takes_linear_time(word
         regex = compile_portable(pattern)
         for text in hostile(pattern):
             start = time.process_time()
-            regex.match(text)
+            (regex.search if ".footer[" in where else regex.match)(text)  # a footer cue is searched
             if (ms := (time.process_time() - start) * 1000) > BOUND_MS:
                 slow.append((where, round(ms)))
     assert not slow, slow
