@@ -16,6 +16,7 @@ function compile(data) {
       unlessRe: all(rule.unless, rule.flags), besideRe: all(rule.beside, rule.flags) })),
     clausesRe: data.clauses && {
       ends: all(data.clauses.ends, data.clauses.flags),
+      refer: all(data.clauses.refer, data.clauses.flags),
       actors: data.clauses.actors.map((a) => ({ kind: a.kind, re: regex(a) })),
       words: Object.fromEntries(Object.entries(data.clauses.words).map(([name, sources]) =>
         [name, all(sources, data.clauses.flags)])),
@@ -334,6 +335,8 @@ const bySpan = (x, y) => x[0] - y[0] || x[1] - y[1];
 function clauseView(R, text, breaks) {
   const C = R.clausesRe;
   if (!C) return null;
+  const carry = R.clauses.carry;
+  const refers = C.refer.flatMap((re) => findAll(re, text)).map(([a]) => a).sort((x, y) => x - y);
   const ends = C.ends.flatMap((re) => findAll(re, text)).map(([a]) => a).sort((x, y) => x - y);
   const { clauses: ids, sentences: inSentence } = clauseIds(R, text, breaks, ends);
   const found = C.actors.flatMap((a) => findAll(a.re, text).map(([s, e]) => [s, e, a.kind]))
@@ -361,7 +364,8 @@ function clauseView(R, text, breaks) {
     return new Set(spans(name).map(([a]) => of[a]));
   };
   // The nearest actor that ends at or before `index`, in the same clause; or, when that
-  // clause has none and opens with a comma, the last one of the clause before it.
+  // clause has none and opens with a carry mark, the last one of the clause before it;
+  // or, when a pronoun of `refer` stands before `index` in the clause, the sentence's last one.
   const actorBefore = (index) => {
     let lo = 0, hi = actors.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (actors[mid][1] <= index) lo = mid + 1; else hi = mid; }
@@ -370,8 +374,11 @@ function clauseView(R, text, breaks) {
     const clause = ids[index], at = ids[actors[k][0]];
     if (at === clause) return actors[k];
     const start = starts.get(clause);
-    if (at === clause - 1 && text[start] === "," && inSentence[start] === inSentence[actors[k][0]]) return actors[k];
-    return null;
+    if (inSentence[start] !== inSentence[actors[k][0]]) return null;
+    if (at === clause - 1 && carry.includes(text[start])) return actors[k];
+    lo = 0; hi = refers.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (refers[mid] < start) lo = mid + 1; else hi = mid; }
+    return lo < refers.length && refers[lo] < index ? actors[k] : null;
   };
   const find = (spec) => {
     const of = spec.within === "clause" ? ids : inSentence;
