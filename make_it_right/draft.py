@@ -486,7 +486,9 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
                      "instead": r.instead, "link": wording.link(r),
                      "clause": clause_data(r.clause)} for r in wording.rules],
         "clauses": wording.clauses and {
-            "ends": wording.clauses.ends, "words": wording.clauses.words, "flags": js_flags(),
+            "ends": wording.clauses.ends, "carry": wording.clauses.carry,
+            "refer": wording.clauses.refer,
+            "words": wording.clauses.words, "flags": js_flags(),
             "actors": [{"kind": a.kind, "source": a.pattern, "flags": js_flags(a.case_sensitive)}
                        for a in wording.clauses.actors]},
         "setAside": {name: kind.model_dump() for name, kind in wording.set_aside.items()},

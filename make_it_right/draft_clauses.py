@@ -23,7 +23,7 @@ each list is found in one linear search and the pass is linear in the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -52,6 +52,12 @@ class Clauses(Strict):
     """The language's clause data: where clauses end, who acts, the word lists."""
 
     ends: list[str] = Field(min_length=1)
+    # A clause that opens with one of these and names no one goes on with the
+    # actor of the clause before it: "The agent handling your file, Mr Rao, had kept it".
+    carry: list[str] = [","]
+    # A pronoun that points back: a clause with no actor whose verb comes after one
+    # goes on with the sentence's last actor ("our IT provider - they made an update").
+    refer: list[str] = []
     actors: list[Actor] = Field(min_length=1)
     words: dict[str, list[str]] = {}
 
@@ -69,6 +75,7 @@ class Clauses(Strict):
         found = [(f"clauses.ends[{i}]", p, False) for i, p in enumerate(self.ends)]
         found += [(f"clauses.actors[{i}] ({a.kind})", a.pattern, a.case_sensitive)
                   for i, a in enumerate(self.actors)]
+        found += [(f"clauses.refer[{i}]", p, False) for i, p in enumerate(self.refer)]
         return found + [(f"clauses.words.{name}[{i}]", p, False)
                         for name, patterns in self.words.items() for i, p in enumerate(patterns)]
 
@@ -123,6 +130,7 @@ class ClauseView:
             self.starts.setdefault(clause, i)
         self.actors = self._actors()
         self.actor_ends = [end for _, end, _ in self.actors]
+        self.refers = sorted(a for p in clauses.refer for a, _ in find_all(compile_portable(p), text))
         self._found: dict[str, list[tuple[int, int]]] = {}
         # Each wording rule's spans in this text, once (draft_rules.DraftRules.rule_spans).
         self.rule_spans: dict[str, list[tuple[int, int]]] = {}
@@ -164,8 +172,10 @@ class ClauseView:
 
     def actor_before(self, index: int) -> tuple[int, int, str] | None:
         """The nearest actor that ends at or before `index`, in the same clause; or,
-        when that clause has none and opens with a comma, the last one of the clause
-        before it in the sentence ("The agent handling your file, Mr Rao, had kept it")."""
+        when that clause has none and opens with a `carry` mark, the last one of the
+        clause before it in the sentence ("The agent handling your file, Mr Rao, had
+        kept it"); or, when a pronoun of `refer` stands before `index` in the clause,
+        the sentence's last actor ("Tyler (who has left) said it when he shouldn't have")."""
         k = bisect_right(self.actor_ends, index) - 1
         if k < 0:
             return None
@@ -173,10 +183,12 @@ class ClauseView:
         if at == clause:
             return self.actors[k]
         start = self.starts[clause]
-        if (at == clause - 1 and self.text[start] == ","
-                and self.sentence_ids[start] == self.sentence_ids[self.actors[k][0]]):
+        if self.sentence_ids[start] != self.sentence_ids[self.actors[k][0]]:
+            return None
+        if at == clause - 1 and self.text[start] in self.clauses.carry:
             return self.actors[k]
-        return None
+        r = bisect_left(self.refers, start)
+        return self.actors[k] if r < len(self.refers) and self.refers[r] < index else None
 
     def find(self, spec: ClauseSpec) -> list[tuple[int, int]]:
         """Where `spec` holds: each verb match (from its actor, when it has one)."""

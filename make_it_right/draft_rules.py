@@ -194,9 +194,22 @@ class SetAsideKind(Strict):
     from_here_on: list[str] = []
     starts_block: str | None = None
     continues: str | None = None
+    # At the message's end, with no marker line: a whole line that closes the letter
+    # ("Kind regards,") and at most `tail_lines` short lines after it (name, title,
+    # address) ...
+    closing: list[str] = []
+    tail_lines: int = Field(default=8, gt=0)
+    tail_chars: int = Field(default=90, gt=0)
+    # ... or closing paragraphs with at least `footer_cues` different cues of
+    # register and confidentiality boilerplate (one cue alone, like "liability",
+    # is the writer's own word).
+    footer: list[str] = []
+    footer_cues: int = Field(default=2, gt=0)
 
     def patterns(self) -> dict[str, str]:
         found = {f"from_here_on[{i}]": p for i, p in enumerate(self.from_here_on)}
+        found |= {f"closing[{i}]": p for i, p in enumerate(self.closing)}
+        found |= {f"footer[{i}]": p for i, p in enumerate(self.footer)}
         for name in ("line", "starts_block", "continues"):
             if getattr(self, name) is not None:
                 found[name] = getattr(self, name)

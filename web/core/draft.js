@@ -16,6 +16,7 @@ function compile(data) {
       unlessRe: all(rule.unless, rule.flags), besideRe: all(rule.beside, rule.flags) })),
     clausesRe: data.clauses && {
       ends: all(data.clauses.ends, data.clauses.flags),
+      refer: all(data.clauses.refer, data.clauses.flags),
       actors: data.clauses.actors.map((a) => ({ kind: a.kind, re: regex(a) })),
       words: Object.fromEntries(Object.entries(data.clauses.words).map(([name, sources]) =>
         [name, all(sources, data.clauses.flags)])),
@@ -24,7 +25,11 @@ function compile(data) {
       line: kind.line === null ? null : atStart(kind.line),
       fromHereOn: kind.from_here_on.map(atStart),
       startsBlock: kind.starts_block === null ? null : atStart(kind.starts_block),
-      continues: kind.continues === null ? null : atStart(kind.continues) })),
+      continues: kind.continues === null ? null : atStart(kind.continues),
+      closing: kind.closing.map((source) => new RegExp(`^(?:${source})$`, "i")),
+      tailLines: kind.tail_lines, tailChars: kind.tail_chars,
+      footer: kind.footer.map((source) => new RegExp(source, "i")),
+      footerCues: kind.footer_cues })),
     partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
       { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags), clauses: v.clauses,
         notInClauseWith: v.notInClauseWith,
@@ -87,7 +92,60 @@ function readStructure(R, text) {
   };
   chars.forEach((ch, i) => { if (R.breakSet.has(ch)) { line(i); start = i + 1; } });
   line(chars.length);
+  for (const [name, spans] of readTail(R, chars, hidden)) {
+    for (const [a, b] of spans) {
+      counts.set(name, counts.get(name) + 1);
+      for (let i = a; i < b; i++) hidden[i] = true;
+    }
+  }
   return { hidden, counts: [...counts].filter(([, n]) => n) };
+}
+
+// draft_structure._tail: a signature and a legal notice at the end with no
+// marker line, as [kind, its non-blank lines].
+function readTail(R, chars, hidden) {
+  const own = [];
+  let from = 0;
+  chars.forEach((ch, i) => { if (R.breakSet.has(ch)) { own.push([from, i]); from = i + 1; } });
+  own.push([from, chars.length]);
+  const kept = own.filter(([a, b]) => !(b > a && hidden[a]));
+  const words = kept.map(([a, b]) => {
+    while (a < b && R.spaceSet.has(chars[a])) a++;
+    while (b > a && R.spaceSet.has(chars[b - 1])) b--;
+    return { text: chars.slice(a, b).join(""), length: b - a };
+  });
+  const found = [];
+  let end = kept.length;
+  let lead = words.findIndex((w) => w.length);
+  if (lead < 0) lead = 0;
+  for (const k of R.setAsideRe) {
+    if (!k.footer.length) continue;
+    for (;;) {
+      let top = end;
+      while (top > 0 && !words[top - 1].length) top--;
+      let first = top;
+      while (first > 0 && words[first - 1].length) first--;
+      const paragraph = words.slice(first, top).map((w) => w.text).join(" ");
+      if (first <= lead || k.footer.filter((re) => re.test(paragraph)).length < k.footerCues) break;
+      found.push([k.name, kept.slice(first, top)]);
+      end = first;
+    }
+  }
+  for (const k of R.setAsideRe) {
+    if (!k.closing.length) continue;
+    let short = 0;
+    for (let i = end - 1; i >= 0; i--) {
+      if (!words[i].length) continue;
+      if (short && i > lead && k.closing.some((re) => re.test(words[i].text))) {
+        found.push([k.name, kept.slice(i, end).filter((_, j) => words[i + j].length)]);
+        end = i;
+        break;
+      }
+      short++;
+      if (short > k.tailLines || words[i].length > k.tailChars) break;
+    }
+  }
+  return found;
 }
 
 const ownText = (text, structure) =>
@@ -277,6 +335,8 @@ const bySpan = (x, y) => x[0] - y[0] || x[1] - y[1];
 function clauseView(R, text, breaks) {
   const C = R.clausesRe;
   if (!C) return null;
+  const carry = R.clauses.carry;
+  const refers = C.refer.flatMap((re) => findAll(re, text)).map(([a]) => a).sort((x, y) => x - y);
   const ends = C.ends.flatMap((re) => findAll(re, text)).map(([a]) => a).sort((x, y) => x - y);
   const { clauses: ids, sentences: inSentence } = clauseIds(R, text, breaks, ends);
   const found = C.actors.flatMap((a) => findAll(a.re, text).map(([s, e]) => [s, e, a.kind]))
@@ -304,7 +364,8 @@ function clauseView(R, text, breaks) {
     return new Set(spans(name).map(([a]) => of[a]));
   };
   // The nearest actor that ends at or before `index`, in the same clause; or, when that
-  // clause has none and opens with a comma, the last one of the clause before it.
+  // clause has none and opens with a carry mark, the last one of the clause before it;
+  // or, when a pronoun of `refer` stands before `index` in the clause, the sentence's last one.
   const actorBefore = (index) => {
     let lo = 0, hi = actors.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (actors[mid][1] <= index) lo = mid + 1; else hi = mid; }
@@ -313,8 +374,11 @@ function clauseView(R, text, breaks) {
     const clause = ids[index], at = ids[actors[k][0]];
     if (at === clause) return actors[k];
     const start = starts.get(clause);
-    if (at === clause - 1 && text[start] === "," && inSentence[start] === inSentence[actors[k][0]]) return actors[k];
-    return null;
+    if (inSentence[start] !== inSentence[actors[k][0]]) return null;
+    if (at === clause - 1 && carry.includes(text[start])) return actors[k];
+    lo = 0; hi = refers.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (refers[mid] < start) lo = mid + 1; else hi = mid; }
+    return lo < refers.length && refers[lo] < index ? actors[k] : null;
   };
   const find = (spec) => {
     const of = spec.within === "clause" ? ids : inSentence;
