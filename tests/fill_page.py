@@ -13,7 +13,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 def open_page(target, url, values=None):
-    """The page, with its panel ready, in a new tab of `target` (a browser context) or
+    """The page, with its panel ready, in a new tab of `target` (a browser or a context) or
     in `target` itself (the `tab` fixture's page); `values` go into the tab's storage first."""
     if isinstance(target, Page):
         page = target
