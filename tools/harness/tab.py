@@ -3,7 +3,7 @@
 Navigating a tab costs about half the CPU of opening one (a new tab starts a renderer
 and compiles the theme's scripts afresh), so tests and scripts that each drive one page
 from a clean state share a tab. What a test can leave behind and this undoes: other tabs,
-routes, storage of every kind for every origin the tab visited (session storage
+routes, the pointer's place, storage of every kind for every origin the tab visited (session storage
 included), cookies, service workers, emulated media and the viewport size. Anything else
 (init scripts, the context's settings, listeners a caller adds) needs a fresh context.
 """
@@ -72,14 +72,18 @@ class ReusedTab:
         context.unroute_all(behavior="ignoreErrors")
         here = _origin(page.url)
         # Session storage belongs to the tab and its origin: clearable only from a page
-        # there, so a tab that visited another origin is not reused.
+        # there, so a tab that visited another origin is not reused. Local storage is
+        # cleared from the page too: the renderer keeps its own copy, and CDP's clearing
+        # below did not always reach it before the next page read it (a palette choice
+        # left behind).
         if page.origins - {here}:
             return False
         if here:
-            page.evaluate("() => sessionStorage.clear()")
+            page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
         for origin in page.origins:
             self._cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         page.goto("about:blank")
+        page.mouse.move(0, 0)  # nothing hovered on the next page
         page.emulate_media(media="null", color_scheme="light", reduced_motion="no-preference",
                            forced_colors="none")
         if page.viewport_size != VIEWPORT:
