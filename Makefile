@@ -99,7 +99,8 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 # `make test`'s wall time, CPU time (Chromium's included) and each tier's test time;
-# `make test-time TIME_TARGET=test-browser` for another target.
+# `make test-time TIME_TARGET=test-browser` for another target, or any command (one test
+# file, say) with `$(BIN)/python scripts/test_time.py -- $(BIN)/pytest -n 2 tests/browser/test_print.py`.
 .PHONY: test-time
 test-time: $(STAMP)
 	$(BIN)/python scripts/test_time.py $(or $(TIME_TARGET),test)

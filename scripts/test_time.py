@@ -8,6 +8,7 @@ on a busy machine says so; and the test time of each tier and of the slowest fil
 (pytest --durations). CPU time is the steadier figure on a shared machine.
 
     python scripts/test_time.py [make target, default: test] [--log FILE]
+    python scripts/test_time.py -- .venv/bin/pytest tests/browser/test_print.py -n 2
 """
 
 from __future__ import annotations
@@ -37,12 +38,12 @@ def adopt_orphans() -> None:
         sys.exit(f"prctl(PR_SET_CHILD_SUBREAPER) failed: {os.strerror(ctypes.get_errno())}")
 
 
-def run(target: str, log: Path) -> tuple[int, float]:
-    """Run `make target` with every test's duration printed; its status and wall time."""
+def run(command: list[str], log: Path) -> tuple[int, float]:
+    """Run the command with every test's duration printed; its status and wall time."""
     env = os.environ | {"PYTEST_ADDOPTS": f"{os.environ.get('PYTEST_ADDOPTS', '')} --durations=0"}
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
-        make = subprocess.Popen(["make", target], cwd=ROOT, env=env, stdout=out,
+        make = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
                                 stderr=subprocess.STDOUT)
         status = None
         while True:  # reap make and every orphan until none is left
@@ -72,15 +73,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("target", nargs="?", default="test")
     parser.add_argument("--log", type=Path, default=ROOT / ".cache" / "test-time.log")
-    args = parser.parse_args()
+    argv = sys.argv[1:]
+    # After `--`: a command to time instead of `make target`.
+    command = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     args.log.parent.mkdir(parents=True, exist_ok=True)
     adopt_orphans()
     load_before = os.getloadavg()
-    status, wall = run(args.target, args.log)
+    command = command or ["make", args.target]
+    status, wall = run(command, args.log)
     load_after = os.getloadavg()
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     by_tier, by_file, result = tiers(args.log)
-    print(f"make {args.target}: exit {status}; {result or 'no pytest summary'} (output in {args.log})")
+    print(f"{' '.join(command)}: exit {status}; {result or 'no pytest summary'} (output in {args.log})")
     print(f"wall {wall:.1f} s; CPU {cpu.ru_utime + cpu.ru_stime:.1f} s "
           f"(user {cpu.ru_utime:.1f} + sys {cpu.ru_stime:.1f}) on {os.cpu_count()} cores; "
           f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")

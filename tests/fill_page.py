@@ -6,13 +6,22 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
+from playwright.sync_api import Page
 
-def open_page(context, url, values=None):
-    """The page, with its panel ready; `values` go into this tab's storage first."""
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("dialog", lambda dialog: page.errors.append(f"native dialog: {dialog.message}"))
+# A phone's viewport, as the tests size one.
+PHONE = {"width": 390, "height": 844}
+
+
+def open_page(target, url, values=None):
+    """The page, with its panel ready, in a new tab of `target` (a browser or a context) or
+    in `target` itself (the `tab` fixture's page); `values` go into the tab's storage first."""
+    if isinstance(target, Page):
+        page = target
+    else:
+        page = target.new_page()
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on("dialog", lambda dialog: page.errors.append(f"native dialog: {dialog.message}"))
     if values is not None:
         # The tab's storage belongs to the site's origin: an empty page there (answered
         # by Playwright, not the server) holds it without loading the theme's scripts.

@@ -11,6 +11,7 @@ import yaml
 from playwright.sync_api import expect, sync_playwright
 
 from harness.chromium import CHROMIUM, launch
+from harness.tab import ReusedTab
 from harness.serve import serve
 from harness.site import ROOT, build_site
 
@@ -63,6 +64,26 @@ def context(chromium):
     context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
     yield context
     context.close()
+
+
+@pytest.fixture(scope="session")
+def worker_tab(chromium):
+    """This worker's one reused tab (see `tab`)."""
+    reused = ReusedTab(lambda: chromium.new_context(permissions=["clipboard-read", "clipboard-write"]))
+    yield reused
+    reused.close()
+
+
+@pytest.fixture
+def tab(worker_tab):
+    """A tab as a fresh one starts (no storage, cookies or service worker, desktop size,
+    screen media, light scheme; may use the clipboard), for a test that drives one page:
+    the worker's one tab, cleaned after each test. Navigating it costs about half the
+    CPU of opening a new tab. A test that needs storage shared with other tabs, its own
+    context settings, init scripts or request lists opens a fresh context instead."""
+    page = worker_tab.page()
+    yield page
+    worker_tab.clean()
 
 
 @pytest.fixture(scope="session")

@@ -44,35 +44,16 @@ DESCRIBE = """const describe = (el) => el.tagName.toLowerCase() + (el.id ? `#${e
     + ` "${(el.textContent || el.name || "").trim().slice(0, 40)}"`;"""
 
 
-def open_page(chromium, url: str, width: str = "desktop", scheme: str = "light", tab=None):
-    """The page in a new tab, or in `tab` (see `reader_tab`) with its storage cleared first."""
-    if tab is None:
-        page = chromium.new_page(viewport={"width": WIDTHS[width], "height": 844}, color_scheme=scheme)
-    else:
-        page = tab(width)
-        page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch {} }")
-    page.goto(url)
+def open_page(tab, url: str, width: str = "desktop", scheme: str = "light"):
+    """The page in the worker's tab (clean, see the `tab` fixture), at `width`, with the
+    reader's system set to `scheme`."""
+    tab.set_viewport_size({"width": WIDTHS[width], "height": 844})
+    tab.emulate_media(color_scheme=scheme)
+    tab.goto(url)
     # The theme's script picks the scheme that matches the system's.
-    page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
-    settled(page)  # and may still be running its colour transitions
-    return page
-
-
-@pytest.fixture(scope="module")
-def reader_tab(chromium):
-    """One light-scheme tab per width for the checks that only read a page as it loads
-    (axe on each page type, focus rings): each check loads its page afresh in it, which
-    spares a new tab's start-up, about a second of CPU each on a two-core machine."""
-    tabs = {}
-
-    def tab(width: str):
-        if width not in tabs:
-            tabs[width] = chromium.new_page(viewport={"width": WIDTHS[width], "height": 844},
-                                            color_scheme="light")
-        return tabs[width]
-    yield tab
-    for page in tabs.values():
-        page.close()
+    tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
+    settled(tab)  # and may still be running its colour transitions
+    return tab
 
 
 def violations(page) -> list[str]:
@@ -198,23 +179,22 @@ NOTHING = {"light": [], "dark": []}
 # `make test-matrices` both at both widths.
 @pytest.mark.parametrize("width", one_pass(WIDTHS, keep="desktop"))
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_axe_finds_nothing(chromium, reader_tab, site_url, kind, width):
-    page = open_page(chromium, site_url + PAGE_TYPES[kind], width, tab=reader_tab)
+def test_axe_finds_nothing(tab, site_url, kind, width):
+    page = open_page(tab, site_url + PAGE_TYPES[kind], width)
     assert violations_in_each_scheme(page) == NOTHING
 
 
 
 
-def test_the_palette_switch_changes_the_scheme_and_axe_still_finds_nothing(chromium, site_url):
+def test_the_palette_switch_changes_the_scheme_and_axe_still_finds_nothing(tab, site_url):
     """A reader whose system is dark gets the dark scheme; the switch turns it light and back."""
-    page = open_page(chromium, site_url + PAGE_TYPES["playbook"], "phone", "dark")
+    page = open_page(tab, site_url + PAGE_TYPES["playbook"], "phone", "dark")
     page.get_by_title("Switch to light mode").click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     settled(page)
     assert violations(page) == []
     page.get_by_title("Switch to dark mode").click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
-    page.close()
 
 
 SMALL_TARGETS = """([scope, focusable]) => {
@@ -248,12 +228,11 @@ def cards_and_skip_link(page) -> None:
     expect(page.locator(".mir-skip")).to_be_visible()
 
 
-def test_our_cards_bar_and_skip_link_are_44_px_targets_on_a_phone(chromium, site_url):
-    page = open_page(chromium, site_url + PAGE_TYPES["playbook"], "phone")
+def test_our_cards_bar_and_skip_link_are_44_px_targets_on_a_phone(tab, site_url):
+    page = open_page(tab, site_url + PAGE_TYPES["playbook"], "phone")
     cards_and_skip_link(page)
     count, small = small_targets(page)
     assert count >= 3 and small == []
-    page.close()
 
 
 RINGS = """([focusable]) => {
@@ -305,12 +284,12 @@ RING_VIEWS = [*(pytest.param(kind, (path, None), width, id=f"{kind}-{width}",
 
 
 @pytest.mark.parametrize(("view", "opened", "width"), RING_VIEWS)
-def test_every_focusable_control_shows_a_focus_ring(chromium, reader_tab, site_url, view, opened,
+def test_every_focusable_control_shows_a_focus_ring(tab, site_url, view, opened,
                                                     width):
     """Each control, focused as a keyboard focuses it, gains an outline or a shadow it did
     not have before."""
     path, open_state = opened
-    page = open_page(chromium, site_url + path, width, tab=reader_tab)
+    page = open_page(tab, site_url + path, width)
     if open_state:
         open_state(page)
     assert rings(page) == []
@@ -330,9 +309,9 @@ def rings(page) -> list[str]:
 @pytest.mark.parametrize("width", one_pass(WIDTHS, keep="phone"))
 @pytest.mark.parametrize("state", STATES)
 def test_with_a_state_open_axe_finds_nothing_and_controls_are_targets_with_rings(
-        chromium, site_url, state, width):
+        tab, site_url, state, width):
     path, open_state = STATES[state]
-    page = open_page(chromium, site_url + path, width)
+    page = open_page(tab, site_url + path, width)
     open_state(page)
     assert violations_in_each_scheme(page) == NOTHING
     # What a hovered card button shows, the playbook's own load covers (above).
@@ -341,11 +320,10 @@ def test_with_a_state_open_axe_finds_nothing_and_controls_are_targets_with_rings
         count, small = small_targets(page)
         assert count >= 3 and small == []
         assert rings(page) == []
-    page.close()
 
 
-def test_every_field_is_labelled_and_described(chromium, site_url):
-    page = chromium.new_page()
+def test_every_field_is_labelled_and_described(tab, site_url):
+    page = tab
     page.goto(site_url + "playbooks/broken-promise/")
     for field in page.locator("[data-mir-fields] .mir-fields__grid [name]:not([name^='@'])").all():
         name = field.get_attribute("name")
@@ -353,7 +331,6 @@ def test_every_field_is_labelled_and_described(chromium, site_url):
                                  exact=True).count() >= 1
         hint = field.get_attribute("aria-describedby")
         assert page.locator(f"#{hint}").inner_text().strip()
-    page.close()
 
 
 def tab_to(page, selector: str, limit: int = 400) -> None:
@@ -364,9 +341,8 @@ def tab_to(page, selector: str, limit: int = 400) -> None:
     pytest.fail(f"Tab never reached {selector}")
 
 
-def test_keyboard_alone_fills_copies_and_confirms(chromium, site_url):
-    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def test_keyboard_alone_fills_copies_and_confirms(tab, site_url):
+    page = tab
     page.goto(site_url + "playbooks/team-mistake/")
     # The script moves the skip link to the top of the page.
     page.wait_for_function("() => document.body.firstElementChild?.matches('.mir-skip')")
@@ -397,15 +373,13 @@ def test_keyboard_alone_fills_copies_and_confirms(chromium, site_url):
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     assert page.evaluate("navigator.clipboard.readText()") == "kept"
-    context.close()
 
 
-def test_keyboard_alone_walks_the_guide(chromium, site_url):
-    page = chromium.new_page()
+def test_keyboard_alone_walks_the_guide(tab, site_url):
+    page = tab
     page.goto(site_url + "which-playbook/")
     tab_to(page, ".mir-guide summary")
     for _ in range(4):  # the first answer of each question, by Enter alone
         page.keyboard.press("Enter")
         page.keyboard.press("Tab")
     expect(page.locator(".mir-guide__result:visible")).to_have_count(1)
-    page.close()

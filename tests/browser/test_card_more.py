@@ -25,15 +25,8 @@ RULES = load_rules()
 ACTIONS = STRINGS.filler.actions
 
 
-@pytest.fixture
-def context(chromium):
-    context = chromium.new_context(accept_downloads=True)
-    yield context
-    context.close()
-
-
-def test_one_primary_action_in_sight_and_the_rest_under_more(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_one_primary_action_in_sight_and_the_rest_under_more(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     for template_id, channel in (("apology-team-mistake", "email"), ("call-back-team-mistake", "voicemail"),
                                  ("call-back-by-text", "sms")):
         target = card(page, template_id)
@@ -57,8 +50,8 @@ def test_one_primary_action_in_sight_and_the_rest_under_more(context, site_url):
     assert page.errors == []
 
 
-def test_more_by_keyboard_escape_closes_and_returns_focus(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_more_by_keyboard_escape_closes_and_returns_focus(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     target = card(page, "apology-team-mistake")
     more = target.get_by_role("button", name=STRINGS.filler.more, exact=True)
     more.focus()
@@ -82,11 +75,11 @@ def test_more_by_keyboard_escape_closes_and_returns_focus(context, site_url):
 
 
 @pytest.mark.parametrize("format_name", ["espanso", "textexpander"])
-def test_add_to_my_text_expander_downloads_this_templates_snippet(context, site_url, pack, format_name):
+def test_add_to_my_text_expander_downloads_this_templates_snippet(tab, site_url, pack, format_name):
     """The file is exactly what the engine's exporter writes for this template (every
     register its own snippet), from this site, and parses as its format."""
     template = pack.get("apology-team-mistake")
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     target = card(page, template.id)
     target.get_by_role("button", name=STRINGS.filler.more, exact=True).click()
     export = FORMATS[format_name]

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from make_it_right.strings import load_strings
-from fill_page import card, card_action, open_page, open_panel, parse_mailto
+from fill_page import PHONE, card, card_action, open_page, open_panel, parse_mailto
 
 pytestmark = pytest.mark.browser
 
@@ -50,8 +50,8 @@ def eml_bytes(page):
         return handle.read()
 
 
-def test_typing_a_new_clients_name_over_the_old_one_starts_a_new_case(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_typing_a_new_clients_name_over_the_old_one_starts_a_new_case(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     open_panel(page)
     to_line = card(page, EMAIL).locator(".mir-card__to")
     expect(to_line).to_have_text(MESSAGES.to_nobody)
@@ -99,8 +99,8 @@ def test_typing_a_new_clients_name_over_the_old_one_starts_a_new_case(context, s
     assert page.errors == []
 
 
-def test_a_correction_stays_in_the_same_case_when_the_reader_says_so(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_a_correction_stays_in_the_same_case_when_the_reader_says_so(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     open_panel(page)
     page.fill("#mir-f-client_name", "Pryia")
     page.fill("#mir-s-to", PRIYA)
@@ -122,8 +122,8 @@ def test_a_correction_stays_in_the_same_case_when_the_reader_says_so(context, si
     assert page.errors == []
 
 
-def test_the_address_is_guarded_too_and_shown_in_the_focus_view(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_the_address_is_guarded_too_and_shown_in_the_focus_view(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
     focus.locator("[name='@to']").fill(PRIYA)
@@ -139,8 +139,8 @@ def test_the_address_is_guarded_too_and_shown_in_the_focus_view(context, site_ur
     assert page.errors == []
 
 
-def test_switching_clients_takes_two_taps_from_the_bar_and_the_focus_view(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_switching_clients_takes_two_taps_from_the_bar_and_the_focus_view(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     bar = page.locator("[data-mir-bar]")
     opener = bar.locator("[data-mir-bar-case]")
     menu = page.locator("[data-mir-case-menu]")
@@ -230,16 +230,15 @@ def test_about_me_opens_on_its_own_from_the_client_menu(chromium, site_url, pack
     context.close()
 
 
-def test_on_a_phone_the_plan_starts_open(chromium, site_url):
-    context = chromium.new_context(viewport={"width": 390, "height": 844})
-    page = open_page(context, site_url + "playbooks/billing-error/")
+def test_on_a_phone_the_plan_starts_open(tab, site_url):
+    tab.set_viewport_size(PHONE)
+    page = open_page(tab, site_url + "playbooks/billing-error/")
     expect(page.locator(".mir-plan")).to_have_attribute("open", "")
-    context.close()
 
 
-def test_on_a_phone_each_blank_shows_the_line_it_lands_in(chromium, site_url):
-    context = chromium.new_context(viewport={"width": 390, "height": 844})
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_on_a_phone_each_blank_shows_the_line_it_lands_in(tab, site_url):
+    tab.set_viewport_size(PHONE)
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
     field = focus.locator(".mir-field[data-field=client_name]")
@@ -250,11 +249,10 @@ def test_on_a_phone_each_blank_shows_the_line_it_lands_in(chromium, site_url):
     expect(lands).to_have_text("Hi Tomás,", use_inner_text=True)
     expect(focus.locator("[data-mir-focus-title]")).to_be_in_viewport()
     expect(focus.locator("[data-mir-focus-actions]")).to_be_in_viewport()
-    context.close()
 
 
-def test_escape_on_the_blanks_question_stays_where_the_reader_was(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_escape_on_the_blanks_question_stays_where_the_reader_was(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     # Copy sits under the card's "More": choosing it closes the menu onto its button,
     # and that button is where Escape on the question leaves the reader.
     more = card(page, EMAIL).locator("[data-mir-more]")
@@ -278,8 +276,8 @@ def test_escape_on_the_blanks_question_stays_where_the_reader_was(context, site_
     assert order.index("mir-focus__reminder") < order.index("mir-focus__actions")
 
 
-def test_the_bar_counts_the_blanks_of_the_templates_opened(context, site_url, pack):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_the_bar_counts_the_blanks_of_the_templates_opened(tab, site_url, pack):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     voicemail = pack.get("call-back-team-mistake")
     left = page.locator("[data-mir-bar-left]")
     card(page, voicemail.id).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
@@ -290,10 +288,10 @@ def test_the_bar_counts_the_blanks_of_the_templates_opened(context, site_url, pa
     expect(left).to_have_text(MESSAGES.left_many.format(count=needs))
 
 
-def test_an_emails_subject_and_body_copy_apart_from_its_focus_view(context, site_url, pack):
+def test_an_emails_subject_and_body_copy_apart_from_its_focus_view(tab, site_url, pack):
     template = pack.get(EMAIL)
     values = dict.fromkeys(template.fields, "Filled") | {"client_name": "Priya"}
-    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    page = open_page(tab, site_url + "playbooks/team-mistake/", values)
     card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
     page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
@@ -309,8 +307,8 @@ def test_an_emails_subject_and_body_copy_apart_from_its_focus_view(context, site
     assert page.errors == []
 
 
-def test_naming_a_client_asks_once_whether_to_keep_them_on_this_device(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_naming_a_client_asks_once_whether_to_keep_them_on_this_device(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     open_panel(page)
     remember = page.locator('[data-mir-fields] [data-mir-remember="cases"]')
     expect(remember).not_to_be_checked()

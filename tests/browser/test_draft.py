@@ -147,19 +147,18 @@ def test_a_draft_at_the_limit_is_checked_within_100_ms(page, capsys):
     assert median < 100
 
 
-def test_a_pasted_thread_and_signature_are_set_aside_and_said(chromium, site_url):
-    page = chromium.new_page()
+def test_a_pasted_thread_and_signature_are_set_aside_and_said(tab, site_url):
+    page = tab
     page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake")
     case = next(c for c in CASES if c.name == "email-good-quoted-thread")
     type_draft(page, case.text)
     assert page.locator("[data-mir-draft-count]").text_content() == STRINGS.draft.none
     assert page.locator("[data-mir-draft-set-aside]").text_content() == set_aside_note(case.text)
     assert "quoted" in set_aside_note(case.text) and "signature" in set_aside_note(case.text)
-    page.close()
 
 
-def test_each_finding_links_the_handbook_section_that_explains_it(chromium, site_url):
-    page = chromium.new_page()
+def test_each_finding_links_the_handbook_section_that_explains_it(tab, site_url):
+    page = tab
     page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake")
     case = next(c for c in CASES if c.name == "email-courier-blame")
     type_draft(page, case.text)
@@ -169,7 +168,6 @@ def test_each_finding_links_the_handbook_section_that_explains_it(chromium, site
     assert href.endswith("playbooks/team-mistake/#1-decide-now-its-we-not-them"), href
     page.goto(href)
     assert page.locator('[id="1-decide-now-its-we-not-them"]').count() == 1
-    page.close()
 
 
 def type_draft(page, text):
@@ -212,19 +210,18 @@ def test_typing_marks_the_draft_and_lists_each_finding(chromium, site_url):
     page.close()
 
 
-def test_the_channel_is_guessed_and_said(chromium, site_url):
-    page = chromium.new_page()
+def test_the_channel_is_guessed_and_said(tab, site_url):
+    page = tab
     page.goto(site_url + PAGE)
     case = next(c for c in CASES if c.name == "voicemail-guess")
     type_draft(page, case.text)
     assert page.locator("[data-mir-draft-guessed]").text_content() == (
         STRINGS.draft.guessed.format(channel=STRINGS.channels["voicemail"]))
     assert "seconds read aloud" in page.locator("[data-mir-draft-sizes]").text_content()
-    page.close()
 
 
-def test_typed_markup_stays_text(chromium, site_url):
-    page = chromium.new_page()
+def test_typed_markup_stays_text(tab, site_url):
+    page = tab
     page.goto(site_url + PAGE)
     hostile = ('<img src=x onerror="window.__pwned=1"> calm down <script>window.__pwned=1'
                '</script> &amp; per my last email')
@@ -233,7 +230,6 @@ def test_typed_markup_stays_text(chromium, site_url):
     assert page.locator("[data-mir-draft-preview]").text_content() == hostile
     assert page.locator("[data-mir-draft-preview] img, [data-mir-draft-preview] script").count() == 0
     assert page.locator(".mir-draft__mark").all_text_contents() == ["calm down", "per my last email"]
-    page.close()
 
 
 LAYOUT_SHIFTS = """() => new Promise((resolve) => {
@@ -245,15 +241,15 @@ LAYOUT_SHIFTS = """() => new Promise((resolve) => {
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_showing_the_form_moves_nothing_below_it(chromium, site_url, width):
+def test_showing_the_form_moves_nothing_below_it(tab, site_url, width):
     """draft.css, linked first thing in the hidden form, holds its place and the lines the
     script fills in: no layout shift when the script shows it (Lighthouse measured 0.21)."""
-    page = chromium.new_page(viewport={"width": width, "height": 3000})
+    page = tab
+    page.set_viewport_size({"width": width, "height": 3000})
     page.goto(site_url + PAGE)
     page.wait_for_selector("[data-mir-draft]:not([hidden])")
     assert page.locator("[data-mir-draft-count]").inner_text().strip()  # filled in
     assert page.evaluate(LAYOUT_SHIFTS) == []
-    page.close()
 
 
 def test_without_javascript_the_note_shows_and_the_form_does_not(chromium, site_url):
@@ -292,13 +288,13 @@ def test_reached_from_a_playbook_by_instant_navigation(chromium, site_url):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_on_a_checked_draft(chromium, site_url, scheme):
-    page = chromium.new_page(color_scheme=scheme)
+def test_axe_finds_nothing_on_a_checked_draft(tab, site_url, scheme):
+    page = tab
+    page.emulate_media(color_scheme=scheme)
     page.goto(site_url + PAGE)
     type_draft(page, next(c for c in CASES if c.name == "email-hard-to-read").text)
     found = axe_violations(page)
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found] == []
-    page.close()
 
 
 # The policy main's mkdocs.yml sets (extra.content_security_policy), sent here as

@@ -22,8 +22,8 @@ def ready(page, url):
     page.wait_for_selector("[data-mir-here]", state="attached")
 
 
-def test_no_line_while_no_case_has_values(chromium, site_url):
-    page = chromium.new_page()
+def test_no_line_while_no_case_has_values(tab, site_url):
+    page = tab
     ready(page, site_url)
     assert page.locator("[data-mir-here]").is_hidden()
     # A case that is only named, with nothing typed for the client: still nothing.
@@ -39,7 +39,6 @@ def test_no_line_while_no_case_has_values(chromium, site_url):
     page.fill("#mir-f-client_name", "Priya")
     ready(page, site_url + "phrase-bank/")
     expect(page.locator("[data-mir-here]")).to_be_visible()
-    page.close()
 
 
 def test_pages_without_templates_name_the_client_and_lead_back(chromium, site_url):

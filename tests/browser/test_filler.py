@@ -21,7 +21,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from fill_page import card, card_action, open_page, open_panel, parse_mailto
+from fill_page import PHONE, card, card_action, open_page, open_panel, parse_mailto
 from harness.chromium import wait_for_instant_navigation
 from make_it_right import render
 from make_it_right.escape import plain
@@ -91,8 +91,8 @@ def download(page, locator):
 # --- The encoders, against Python's parsers: one page visit ---------------------------
 
 
-def test_encoders_agree_with_python_parsers(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_encoders_agree_with_python_parsers(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     cases = [{"subject": v.replace("\n", " ").strip() or "x", "body": v + "\n"} for v in HOSTILE.values()]
     results = page.evaluate("""cases => cases.map(({subject, body}) => {
         const M = window.MakeItRight;
@@ -143,7 +143,7 @@ def test_encoders_agree_with_python_parsers(context, site_url):
 
 
 @pytest.mark.xdist_group("all-cards")
-def test_every_card_reads_as_python_renders_it(context, all_cards_url, pack):
+def test_every_card_reads_as_python_renders_it(tab, all_cards_url, pack):
     """Every template on one page, values from storage: each card's text, subject and
     body equal render.fill's, hostile text included, with the phrases of blanks that
     may be left out both in (filled) and out (empty), and in every register."""
@@ -153,7 +153,7 @@ def test_every_card_reads_as_python_renders_it(context, all_cards_url, pack):
     optional = {n for t in pack.templates.values() for n, f in t.fields.items() if f.leave_out}
     for empty, register in ((set(), FRIENDLY), (optional, FRIENDLY), (set(), "formal")):
         values = {n: "" if n in empty else f"<{n} & {ONE_LINE}>" for n in names}
-        page = open_page(context, all_cards_url, {**values, "@register": "" if register == FRIENDLY else register})
+        page = open_page(tab, all_cards_url, {**values, "@register": "" if register == FRIENDLY else register})
         shown = page.evaluate("""() => [...document.querySelectorAll('.mir-card')].map(card =>
             [card.dataset.template, window.MakeItRight.message(card)])""")
         assert len(shown) == len(pack.templates)
@@ -168,20 +168,19 @@ def test_every_card_reads_as_python_renders_it(context, all_cards_url, pack):
         assert page.locator(".mir-card img, .mir-card script, .mir-card b").count() == 0
         assert page.evaluate("window.__pwned") is None
         assert page.errors == []
-        page.close()
 
 
-def test_cards_are_not_code_blocks(context, site_url):
+def test_cards_are_not_code_blocks(tab, site_url):
     """The theme's copy button (which skips the empty-blank check) has no card to sit on."""
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     assert page.locator(".mir-card pre, .mir-card code, .mir-card .md-code__button").count() == 0
     assert page.locator(".mir-card .mir-card__text").first.evaluate(
         "e => getComputedStyle(e).whiteSpace") == "pre-wrap"
 
 
-def test_hostile_typing_round_trips_end_to_end(context, site_url, pack):
+def test_hostile_typing_round_trips_end_to_end(tab, site_url, pack):
     """Typed into a real panel: shown as literal text, copied, mailed and downloaded as typed."""
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     open_panel(page)
     values = {}
     for name in field_names(page):
@@ -217,8 +216,8 @@ def test_hostile_typing_round_trips_end_to_end(context, site_url, pack):
 # --- The focus view, the panel and the bar ----------------------------------------------
 
 
-def test_fill_this_opens_a_focus_view_in_text_order(context, site_url, pack):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_fill_this_opens_a_focus_view_in_text_order(tab, site_url, pack):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     expect(page.locator("[data-mir-body]"), "the page-wide panel starts folded").to_be_hidden()
     bar = page.locator("[data-mir-bar]")
     expect(bar).to_be_visible()
@@ -246,12 +245,12 @@ def test_fill_this_opens_a_focus_view_in_text_order(context, site_url, pack):
     assert page.errors == []
 
 
-def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
+def test_a_case_can_greet_and_sign_off_formally(tab, site_url, pack):
     """The register is the case's: picked in the focus view, it swaps the greeting
     and closing in every card, asks for its own blank, and a new case starts friendly."""
     template = pack.get("apology-team-mistake")
     values = dict.fromkeys(template.fields, "Filled") | {"client_name": "Priya", "your_name": "Sam"}
-    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    page = open_page(tab, site_url + "playbooks/team-mistake/", values)
     target = card(page, template.id)
     target.get_by_role("button", name=ACTIONS["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
@@ -294,12 +293,12 @@ def test_a_case_can_greet_and_sign_off_formally(context, site_url, pack):
     assert page.errors == []
 
 
-def test_the_focus_view_names_the_client_and_starts_the_next_one(context, site_url, pack):
+def test_the_focus_view_names_the_client_and_starts_the_next_one(tab, site_url, pack):
     """Two clients in a row from the focus view alone: the case is named after the
     client as they type, "New client" starts empty (About me stays), and each
     blank's note is this template's own."""
     template = pack.get("apology-team-mistake")
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     card(page, template.id).get_by_role("button", name=ACTIONS["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
     client = focus.locator("[data-mir-focus-case]")
@@ -338,9 +337,9 @@ def test_the_focus_view_names_the_client_and_starts_the_next_one(context, site_u
     assert page.errors == []
 
 
-def test_focus_view_on_a_phone_is_a_sheet_with_the_preview_a_tap_away(chromium, site_url):
-    context = chromium.new_context(viewport={"width": 390, "height": 844})
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_focus_view_on_a_phone_is_a_sheet_with_the_preview_a_tap_away(tab, site_url):
+    tab.set_viewport_size(PHONE)
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     card(page, "apology-team-mistake").get_by_role("button", name=ACTIONS["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
     box = focus.bounding_box()
@@ -349,11 +348,10 @@ def test_focus_view_on_a_phone_is_a_sheet_with_the_preview_a_tap_away(chromium, 
     page.get_by_role("button", name=STRINGS.filler.show_preview).click()
     expect(page.locator("[data-mir-focus-preview]")).to_be_visible()
     expect(page.locator("[data-mir-focus-fields]")).to_be_hidden()
-    context.close()
 
 
-def test_fill_every_blank_opens_the_panel_at_the_first_empty_field(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_fill_every_blank_opens_the_panel_at_the_first_empty_field(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     page.locator("[data-mir-bar]").get_by_role("button", name=STRINGS.filler.fill_everything).click()
     expect(page.locator("[data-mir-body]")).to_be_visible()
     first = field_names(page)[0]
@@ -363,8 +361,8 @@ def test_fill_every_blank_opens_the_panel_at_the_first_empty_field(context, site
 # --- About me, and one case per client --------------------------------------------------
 
 
-def test_a_new_case_never_starts_with_another_clients_values(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_a_new_case_never_starts_with_another_clients_values(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     open_panel(page)
     page.fill("#mir-f-client_name", "Priya")
     page.fill("#mir-f-your_name", "Sam")
@@ -445,8 +443,8 @@ def test_clearing_a_case_reaches_every_tab_that_has_it(context, site_url):
     assert "Priya" not in (one.evaluate("localStorage.getItem('mir:cases')") or "")
 
 
-def test_values_survive_instant_navigation_and_reload(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_values_survive_instant_navigation_and_reload(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     open_panel(page)
     page.fill("#mir-f-client_name", "Priya")
     wait_for_instant_navigation(page)
@@ -482,13 +480,13 @@ def test_nothing_typed_leaves_the_browser(context, site_url):
 # --- Reader-side hardening ------------------------------------------------------------
 
 
-def test_a_field_named_constructor_is_just_a_field(context, site_url):
+def test_a_field_named_constructor_is_just_a_field(tab, site_url):
     """Maps without prototypes: the page's client_name, renamed `constructor`."""
     def rename(route):
         body = route.fetch().text().replace("client_name", "constructor")
         route.fulfill(body=body, headers={"content-type": "text/html"})
-    context.route("**/playbooks/team-mistake/", rename)
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+    tab.route("**/playbooks/team-mistake/", rename)
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     expect(page.locator("#mir-f-constructor")).to_have_value("")
     blank = page.locator('.mir-blank[data-field="constructor"]').first
     assert blank.text_content() in ("there", "[Client's first name]")
@@ -521,8 +519,8 @@ def test_copy_failure_shows_the_text_to_copy_by_hand(chromium, site_url, clipboa
     context.close()
 
 
-def test_lone_surrogates_are_replaced_never_thrown(context, site_url):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_lone_surrogates_are_replaced_never_thrown(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     open_panel(page)
     page.evaluate("""() => { for (const input of document.querySelectorAll('[data-mir-fields] .mir-fields__grid [name]')) {
         input.value = 'a\\ud800b'; input.dispatchEvent(new Event('input', {bubbles: true})); } }""")
@@ -536,8 +534,8 @@ def test_lone_surrogates_are_replaced_never_thrown(context, site_url):
 # --- Sending ---------------------------------------------------------------------------
 
 
-def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_unfilled_blanks_ask_before_copy_naming_them(tab, site_url, pack):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     page.evaluate("navigator.clipboard.writeText('before')")
     template = pack.get("apology-team-mistake")
     card_action(card(page, template.id), "copy").click()
@@ -557,10 +555,10 @@ def test_unfilled_blanks_ask_before_copy_naming_them(context, site_url, pack):
         expect(dialog).to_be_hidden()
 
 
-def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack):
+def test_send_step_addresses_names_and_dates_the_message(tab, site_url, pack):
     values = dict.fromkeys(pack.get("apology-team-mistake").fields, "Filled")
     values |= {"@to": "priya@example.com", "@cc": "lee@example.com; not an address", "@from": "sam@example.com"}
-    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    page = open_page(tab, site_url + "playbooks/team-mistake/", values)
     target = card(page, "apology-team-mistake")
     link = target.get_by_role("link", name=ACTIONS["mailto"])
     link.click()
@@ -578,13 +576,13 @@ def test_send_step_addresses_names_and_dates_the_message(context, site_url, pack
     assert txt.suggested_filename == "test-case-apology-team-mistake.txt"
 
 
-def test_several_recipients_with_names_and_an_idn_domain(context, site_url, pack):
+def test_several_recipients_with_names_and_an_idn_domain(tab, site_url, pack):
     """Typed as people write them, addressed as Python's renderer addresses them:
     the .eml's To and Cc headers are exactly render.address_header's, the mail link
     carries the plain addresses, and the card's To line shows the names."""
     to, cc = 'Priya Shah <priya@example.com>, "Ortega, Tomás" <tomas@bücher.de>', "jo@example.org; Lee <lee@example.com>"
     values = dict.fromkeys(pack.get("apology-team-mistake").fields, "Filled") | {"@to": to, "@cc": cc}
-    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    page = open_page(tab, site_url + "playbooks/team-mistake/", values)
     target = card(page, "apology-team-mistake")
     expect(target.locator(".mir-card__to")).to_contain_text(
         "Priya Shah <priya@example.com>, Ortega, Tomás <tomas@xn--bcher-kva.de>")
@@ -604,20 +602,20 @@ def test_several_recipients_with_names_and_an_idn_domain(context, site_url, pack
     assert page.errors == []
 
 
-def test_a_blank_left_out_takes_its_phrase_with_it(context, site_url, pack):
+def test_a_blank_left_out_takes_its_phrase_with_it(tab, site_url, pack):
     template = pack.get("call-back-team-mistake")
     values = dict.fromkeys(template.fields, "X") | {"company_name": ""}
-    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    page = open_page(tab, site_url + "playbooks/team-mistake/", values)
     target = card(page, template.id)
     assert "from" not in target.locator(".mir-card__body").inner_text().split("\n")[0]
     assert copy_text(page, template.id) == render.as_text(doc(template), values)
     assert "Sam" not in copy_text(page, template.id)
 
 
-def test_add_reminder_downloads_an_ics_event(context, site_url, pack):
+def test_add_reminder_downloads_an_ics_event(tab, site_url, pack):
     template = pack.get("apology-team-mistake")
     values = dict.fromkeys(template.fields, "Filled") | {"fix_date": "Monday 3 March"}
-    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    page = open_page(tab, site_url + "playbooks/team-mistake/", values)
     card_action(card(page, template.id), "ics").click()
     expect(focused(page)).to_have_attribute("type", "datetime-local")
     page.fill("[data-mir-remind-at]", "2026-12-01T10:15")
@@ -629,7 +627,7 @@ def test_add_reminder_downloads_an_ics_event(context, site_url, pack):
     assert "Test case" in str(event["SUMMARY"]) and "Monday 3 March" in str(event["DESCRIPTION"])
 
 
-def test_fallback_words_come_from_the_strings_file(context, site_url, pack):
+def test_fallback_words_come_from_the_strings_file(tab, site_url, pack):
     """A case whose name has nothing to put in a file name, and a reminder whose blank
     is empty: both take their words from the strings the page carries (swapped here for
     words of the test's own, so a copy of en.yml's in the script would show)."""
@@ -642,10 +640,10 @@ def test_fallback_words_come_from_the_strings_file(context, site_url, pack):
             assert said in body, key
             body = body.replace(said, plain(json.dumps({key: word})[1:-1]))
         route.fulfill(body=body, headers={"content-type": "text/html"})
-    context.route("**/playbooks/team-mistake/", swap)
+    tab.route("**/playbooks/team-mistake/", swap)
     template = pack.get("apology-team-mistake")
     values = dict.fromkeys(template.fields, "Filled") | {"fix_date": ""}
-    page = open_page(context, site_url + "playbooks/team-mistake/", values)
+    page = open_page(tab, site_url + "playbooks/team-mistake/", values)
     page.evaluate("""() => { const all = JSON.parse(sessionStorage.getItem("mir:cases"));
         all.cases[0].name = "!!!"; sessionStorage.setItem("mir:cases", JSON.stringify(all)); }""")
     page.reload()

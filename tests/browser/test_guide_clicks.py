@@ -42,14 +42,13 @@ def test_clicking_through_answers_shows_the_result(chromium, site_url, javascrip
 
 
 @pytest.mark.browser
-def test_start_again(chromium, site_url):
-    page = chromium.new_page()
+def test_start_again(tab, site_url):
+    page = tab
     page.goto(site_url + "which-playbook/")
     click_through(page, PATHS[0])
     page.get_by_role("button", name=STRINGS.guide.restart).click()
     expect(page.locator("details[open]")).to_have_count(0)
     expect(page.locator("summary:focus")).to_have_count(1)
-    page.close()
 
 
 @pytest.mark.browser

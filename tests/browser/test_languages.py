@@ -25,8 +25,8 @@ def url(built_languages):
         yield base
 
 
-def test_switching_language_keeps_the_page_and_the_anchor(context, url):
-    page = open_page(context, url + "en/late/#2-send-the-apology")
+def test_switching_language_keeps_the_page_and_the_anchor(tab, url):
+    page = open_page(tab, url + "en/late/#2-send-the-apology")
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang=ru]").click()
     expect(page).to_have_url(url + "ru/late/#2-send-the-apology")
@@ -36,8 +36,8 @@ def test_switching_language_keeps_the_page_and_the_anchor(context, url):
     expect(page).to_have_url(url + "en/late/#2-send-the-apology")
 
 
-def test_the_russian_fill_in_counts_blanks_in_russian_plural_forms(context, url):
-    page = open_page(context, url + "ru/late/")
+def test_the_russian_fill_in_counts_blanks_in_russian_plural_forms(tab, url):
+    page = open_page(tab, url + "ru/late/")
     left = page.locator("[data-mir-bar-left]")
     expect(left).to_have_text(re.compile(r"\d"))
     count = int(re.search(r"\d+", left.text_content())[0])
@@ -45,8 +45,8 @@ def test_the_russian_fill_in_counts_blanks_in_russian_plural_forms(context, url)
     assert left.text_content() == plural(RU.filler.messages.left_many, count, "ru")
 
 
-def test_a_russian_card_fills_and_copies_russian_text(context, url):
-    page = open_page(context, url + "ru/late/")
+def test_a_russian_card_fills_and_copies_russian_text(tab, url):
+    page = open_page(tab, url + "ru/late/")
     page.locator("[data-mir-toggle]").click()
     for name, value in (("client_name", "Ирина"), ("problem_short", "не открывается отчёт"),
                         ("next_update", "четверг, 12:00")):
@@ -61,8 +61,8 @@ def test_a_russian_card_fills_and_copies_russian_text(context, url):
     assert page.errors == []
 
 
-def test_a_client_typed_in_english_is_the_same_case_in_russian(context, url):
-    page = open_page(context, url + "en/late/")
+def test_a_client_typed_in_english_is_the_same_case_in_russian(tab, url):
+    page = open_page(tab, url + "en/late/")
     page.locator("[data-mir-toggle]").click()
     page.fill("#mir-f-client_name", "Priya")
     page.goto(url + "ru/late/")

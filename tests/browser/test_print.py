@@ -15,7 +15,7 @@ from harness import pdf
 from make_it_right.loader import load_pack
 from make_it_right.rules import load_rules
 from make_it_right.strings import load_strings
-from fill_page import card_action
+from fill_page import card_action, open_page, open_panel
 from matrix import one_pass
 from paths import ROOT, TEMPLATES
 
@@ -67,10 +67,10 @@ def stranded(printed: list[str], headings: list[str]) -> list[tuple[int, str]]:
             for heading in headings if text.endswith(heading)]
 
 
-def test_a_heading_left_at_the_foot_of_a_sheet_is_caught(chromium):
+def test_a_heading_left_at_the_foot_of_a_sheet_is_caught(tab):
     """The check below can fail: a heading with room for itself but not for the line after
     it stays at the foot of the sheet, unless it has break-after: avoid."""
-    page = chromium.new_page()
+    page = tab
     found = []
     for rule in ("", "h2 { break-after: avoid; }"):
         page.set_content(f"""<style>@page {{ margin: 0 }} body {{ margin: 0; font: 16px/20px sans-serif }}
@@ -78,12 +78,11 @@ def test_a_heading_left_at_the_foot_of_a_sheet_is_caught(chromium):
             <div style="height: calc(11in - 30px)"></div><h2>Left behind</h2><p>The text it heads.</p>""")
         found.append(stranded(sheets(page, "Letter"), ["Leftbehind"]))
     assert found == [[(1, "Leftbehind")], []]
-    page.close()
 
 
 @pytest.mark.parametrize("playbook", one_pass(PLAYBOOKS, keep=ONE))
-def test_checklist_prints_on_one_sheet_without_the_site_around_it(chromium, site_url, playbook):
-    page = chromium.new_page()
+def test_checklist_prints_on_one_sheet_without_the_site_around_it(tab, site_url, playbook):
+    page = tab
     page.goto(site_url + f"checklists/{playbook}/")
     title = heading(page.locator("h1"))
     items = [squashed(t) for t in page.locator(".mir-checklist li").all_inner_texts()]
@@ -96,17 +95,15 @@ def test_checklist_prints_on_one_sheet_without_the_site_around_it(chromium, site
         assert len(printed) == 1, paper
         assert printed[0].startswith(title), paper
         assert all(item in printed[0] for item in items), paper
-    page.close()
 
 
-def test_playbook_links_to_its_printable_checklist(chromium, site_url):
-    page = chromium.new_page()
+def test_playbook_links_to_its_printable_checklist(tab, site_url):
+    page = tab
     page.goto(site_url + "playbooks/team-mistake/")
     link = page.get_by_role("link", name=STRINGS.checklist.print_link)
     assert link.get_attribute("href").endswith("checklists/team-mistake/")
     page.emulate_media(media="print")
     expect(link).to_be_hidden()
-    page.close()
 
 
 def print_card(page, template: str) -> None:
@@ -130,11 +127,11 @@ def test_the_cards_printed_below_are_every_printable_template(pack, rules):
 
 
 @pytest.mark.parametrize("playbook", one_pass(PRINTABLE, keep=ONE))
-def test_every_card_prints_alone_on_one_sheet(chromium, site_url, playbook):
+def test_every_card_prints_alone_on_one_sheet(tab, site_url, playbook):
     """Each card with a Print button (once, on the first playbook that shows it), blanks
     unfilled (their markers are the longest text), on A4 and on Letter: one sheet, the
     card's title first, nothing of the page around it."""
-    page = chromium.new_page()
+    page = tab
     page.goto(site_url + f"playbooks/{playbook}/")
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
     h1 = heading(page.locator("h1"))
@@ -151,14 +148,12 @@ def test_every_card_prints_alone_on_one_sheet(chromium, site_url, playbook):
             assert printed[0].startswith(squashed(title)), (template, paper)
             assert first_line in printed[0] and h1 not in printed[0], (template, paper)
             expect(page.locator(".mir-print-target")).to_have_count(0)  # afterprint put the page back
-    page.close()
 
 
-def test_a_filled_template_prints_its_values_and_nothing_else(chromium, site_url):
-    page = chromium.new_page()
-    page.goto(site_url + "playbooks/team-mistake/")
+def test_a_filled_template_prints_its_values_and_nothing_else(tab, site_url):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")  # the script ready
     card = page.locator('.mir-card[data-template="apology-team-mistake"]')
-    page.click("[data-mir-toggle]")
+    open_panel(page)
     for name in card.locator(".mir-blank").evaluate_all("b => b.map(x => x.dataset.field)"):
         page.fill(f"#mir-f-{name}", "Filled")
     print_card(page, "apology-team-mistake")
@@ -172,13 +167,12 @@ def test_a_filled_template_prints_its_values_and_nothing_else(chromium, site_url
     assert len(printed) == 1
     assert "Filled" in printed[0] and "[" not in printed[0]
     expect(page.locator(".mir-printing, .mir-print-target")).to_have_count(0)
-    page.close()
 
 
 @pytest.mark.parametrize("playbook", one_pass(PLAYBOOKS, keep=ONE))
 def test_a_whole_playbook_prints_without_the_fill_in_and_keeps_headings_with_what_follows(
-        chromium, site_url, playbook):
-    page = chromium.new_page()
+        tab, site_url, playbook):
+    page = tab
     page.goto(site_url + f"playbooks/{playbook}/")
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
     cards = page.locator(".mir-card").evaluate_all("cards => cards.map(c => c.dataset.title)")
@@ -197,4 +191,3 @@ def test_a_whole_playbook_prints_without_the_fill_in_and_keeps_headings_with_wha
         for on_screen in (STRINGS.filler.title, STRINGS.filler.fill_everything, STRINGS.filler.skip,
                           STRINGS.filler.actions["txt"], STRINGS.filler.actions["mailto"]):
             assert squashed(on_screen) not in everything, (paper, on_screen)
-    page.close()

@@ -15,8 +15,8 @@ QUERIES = ["invoice", "outage", "angry", "compensation"]
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_the_search_box_finds_the_playbook_first(chromium, site_url, query):
-    page = chromium.new_page()
+def test_the_search_box_finds_the_playbook_first(tab, site_url, query):
+    page = tab
     page.goto(site_url, wait_until="networkidle")
     page.keyboard.press("s")  # Material's search shortcut
     page.locator(".md-search__input").wait_for(state="visible")
@@ -25,5 +25,4 @@ def test_the_search_box_finds_the_playbook_first(chromium, site_url, query):
     # (the theme puts what it highlights in each link).
     page.locator(f'.md-search-result__item > a[href*="?h={query}"]').first.wait_for()
     href = page.locator(".md-search-result__item > a").first.get_attribute("href")
-    page.close()
     assert href.split("?")[0].removeprefix(site_url) == EXPECTED_FIRST[query]

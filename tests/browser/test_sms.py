@@ -12,6 +12,8 @@ from make_it_right import render
 from make_it_right.layout import layout
 from make_it_right.strings import load_strings
 
+from fill_page import open_page, open_panel
+
 STRINGS = load_strings("en")
 
 
@@ -21,9 +23,8 @@ def test_open_in_messages_matches_the_command_line(chromium, site_url, pack, rul
     template = pack.get(template_id)
     values = {name: f.example for name, f in template.fields.items()}
     values["client_name"] = "Ana & Bo $& 🙂"
-    page = chromium.new_page()
-    page.goto(site_url + "playbooks/team-mistake/")
-    page.click("[data-mir-toggle]")
+    page = open_page(chromium, site_url + "playbooks/team-mistake/")  # the script ready
+    open_panel(page)
     for name, value in values.items():
         page.fill(f"#mir-f-{name}", value)
     page.fill("#mir-s-sms", "+44 7700 900123, +1 (555) 010-9999")
@@ -40,9 +41,8 @@ def test_without_a_number_messages_asks_for_one_in_place(chromium, site_url, pac
     """RFC 5724 has no sms: link without a recipient, so the page never makes one:
     it opens the card's focus view on the number, says why, and Copy still works."""
     template = pack.get("call-back-by-text")
-    page = chromium.new_page()
-    page.goto(site_url + "playbooks/team-mistake/")
-    page.click("[data-mir-toggle]")
+    page = open_page(chromium, site_url + "playbooks/team-mistake/")  # the script ready
+    open_panel(page)
     for name, field in template.fields.items():
         page.fill(f"#mir-f-{name}", field.example)
     link = page.locator(f'.mir-card[data-template="{template.id}"]').get_by_role(

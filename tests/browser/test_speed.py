@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 @pytest.mark.browser
 @pytest.mark.xdist_group("all-cards")
-def test_one_keystroke_updates_every_template(chromium, all_cards_url, pack):
-    page = chromium.new_page()
+def test_one_keystroke_updates_every_template(tab, all_cards_url, pack):
+    page = tab
     page.goto(all_cards_url)
     page.wait_for_selector("[data-mir-fields]:not([hidden])")  # the script is listening
     field = max(["client_name", "your_name"],
@@ -31,14 +31,13 @@ def test_one_keystroke_updates_every_template(chromium, all_cards_url, pack):
     shown = page.locator(f'.mir-blank[data-field="{field}"]')
     assert shown.count() >= 10
     expect(shown).to_have_text(["ab" * 50] * shown.count())
-    page.close()
 
 
 @pytest.mark.browser
-def test_cards_behind_the_focus_view_wait_until_it_closes(chromium, site_url):
+def test_cards_behind_the_focus_view_wait_until_it_closes(tab, site_url):
     """A keystroke in the focus view lays out its preview, not the cards behind the dialog
     (they update, unrendered, and render again once it closes)."""
-    page = chromium.new_page()
+    page = tab
     page.goto(site_url + "playbooks/team-mistake/")
     shown = "cards => [...new Set(cards.map(c => getComputedStyle(c).contentVisibility))]"
     cards = page.locator(".mir-card")
@@ -52,4 +51,3 @@ def test_cards_behind_the_focus_view_wait_until_it_closes(chromium, site_url):
     assert cards.evaluate_all(shown) == ["auto"]
     expect(page.locator('.mir-card[data-template="apology-team-mistake"] .mir-card__text')).to_contain_text(
         "Priya", use_inner_text=True)
-    page.close()
