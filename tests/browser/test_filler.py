@@ -462,6 +462,46 @@ def test_values_survive_instant_navigation_and_reload(context, site_url):
     expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
 
 
+# One key, as the browser sends it, and whether this tab's storage has it yet.
+TYPE_AND_LOOK = """(value) => {
+    const input = document.querySelector("#mir-f-client_name");
+    input.value = value;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    return (sessionStorage.getItem("mir:cases") || "").includes(value);
+}"""
+
+
+def test_a_key_is_kept_when_the_page_goes_straight_after_it(context, site_url):
+    """Typing is saved once the browser is idle, not on every key: a reload, or the tab
+    hidden, straight after a key still keeps it."""
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    open_panel(page)
+    assert page.evaluate(TYPE_AND_LOOK, "Priya") is False, "saved at once: nothing here needs the flush"
+    page.evaluate("location.reload()")
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
+    assert page.evaluate(TYPE_AND_LOOK, "Priya Nair") is False
+    assert page.evaluate("""() => {
+        Object.defineProperty(document, "hidden", { value: true, configurable: true });
+        document.dispatchEvent(new Event("visibilitychange"));
+        return sessionStorage.getItem("mir:cases").includes("Priya Nair");
+    }""") is True, "another tab or app in front: saved then"
+    assert page.errors == []
+
+
+def test_cards_behind_the_focus_view_catch_up_when_it_closes(context, site_url, pack):
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    users = page.locator('.mir-card:has(.mir-blank[data-field="client_name"])')
+    assert users.count() > 1
+    users.first.get_by_role("button", name=ACTIONS["fill"], exact=True).click()
+    page.locator('[data-mir-focus-fields] [name="client_name"]').fill("Priya")
+    expect(users.first.locator('.mir-blank[data-field="client_name"]').first).to_have_text("Priya")
+    page.keyboard.press("Escape")
+    for index in range(users.count()):
+        expect(users.nth(index).locator('.mir-blank[data-field="client_name"]').first).to_have_text("Priya")
+    assert page.errors == []
+
+
 def test_nothing_typed_leaves_the_browser(context, site_url):
     secret = "Zq7-secret-client"
     page = open_page(context, site_url + "playbooks/team-mistake/")
