@@ -277,13 +277,15 @@ def test_a_case_can_greet_and_sign_off_formally(tab, site_url, pack):
     assert copied == formal and "Dear Ms Nair," in copied and "Kind regards,\nSam" in copied
     assert "Hi Priya" not in copied and "Speak soon" not in copied
     # Every card on the page follows the case, each in its channel's words; a note has no register.
+    # (The cards behind the focus view catch up when it closes.)
+    page.keyboard.press("Escape")
+    expect(card(page, "call-request-short").locator('.mir-blank[data-field="client_formal_name"]').first).to_have_text("Ms Nair")
     shown = lambda template_id: card(page, template_id).evaluate("c => MakeItRight.message(c).text")  # noqa: E731
     assert "Dear Ms Nair," in shown("call-request-short")
     assert shown("call-back-team-mistake").startswith("Hello Ms Nair, it's Sam")
     assert shown("call-back-by-text").startswith("Hello Ms Nair, Sam here. Please call me about")
     assert '"Hello Ms Nair, it\'s Sam' in shown("team-mistake-opening")
     assert "Ms Nair" not in shown("team-debrief")
-    page.keyboard.press("Escape")
     open_panel(page)
     page.get_by_role("button", name=STRINGS.filler.case_new).click()
     expect(page.locator("#mir-s-register")).to_have_value("")
@@ -458,6 +460,46 @@ def test_values_survive_instant_navigation_and_reload(tab, site_url):
     page.reload()
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
     expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
+
+
+# One key, as the browser sends it, and whether this tab's storage has it yet.
+TYPE_AND_LOOK = """(value) => {
+    const input = document.querySelector("#mir-f-client_name");
+    input.value = value;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    return (sessionStorage.getItem("mir:cases") || "").includes(value);
+}"""
+
+
+def test_a_key_is_kept_when_the_page_goes_straight_after_it(context, site_url):
+    """Typing is saved once the browser is idle, not on every key: a reload, or the tab
+    hidden, straight after a key still keeps it."""
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    open_panel(page)
+    assert page.evaluate(TYPE_AND_LOOK, "Priya") is False, "saved at once: nothing here needs the flush"
+    page.evaluate("location.reload()")
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
+    assert page.evaluate(TYPE_AND_LOOK, "Priya Nair") is False
+    assert page.evaluate("""() => {
+        Object.defineProperty(document, "hidden", { value: true, configurable: true });
+        document.dispatchEvent(new Event("visibilitychange"));
+        return sessionStorage.getItem("mir:cases").includes("Priya Nair");
+    }""") is True, "another tab or app in front: saved then"
+    assert page.errors == []
+
+
+def test_cards_behind_the_focus_view_catch_up_when_it_closes(context, site_url, pack):
+    page = open_page(context, site_url + "playbooks/team-mistake/")
+    users = page.locator('.mir-card:has(.mir-blank[data-field="client_name"])')
+    assert users.count() > 1
+    users.first.get_by_role("button", name=ACTIONS["fill"], exact=True).click()
+    page.locator('[data-mir-focus-fields] [name="client_name"]').fill("Priya")
+    expect(users.first.locator('.mir-blank[data-field="client_name"]').first).to_have_text("Priya")
+    page.keyboard.press("Escape")
+    for index in range(users.count()):
+        expect(users.nth(index).locator('.mir-blank[data-field="client_name"]').first).to_have_text("Priya")
+    assert page.errors == []
 
 
 def test_nothing_typed_leaves_the_browser(context, site_url):

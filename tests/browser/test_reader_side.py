@@ -87,6 +87,8 @@ def test_a_refused_save_is_announced_and_nothing_claims_it_was_kept(context, sit
     # Room again: the next save works, and Remember says what it does.
     page.evaluate("window.__full = false")
     page.fill("#mir-f-client_name", "Priya Nair")
+    # Typing is saved once the page is idle, a moment after the key.
+    page.wait_for_function("() => (sessionStorage.getItem('mir:cases') || '').includes('Priya Nair')")
     assert stored_case(page)["values"]["client_name"] == "Priya Nair"
     remember.click()
     expect(status).to_have_text(FILLER.messages.remembered)

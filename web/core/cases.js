@@ -3,6 +3,7 @@
 // removeItem) or a function returning one (a browser may throw on mere access).
 // Values stay in the tab (session) unless the reader ticked "Remember" (local).
 // No DOM: web/test/cases.test.js runs it on maps.
+import { POLICY } from "./policy.js";
 import { format, valuesOf, wellFormed } from "./text.js";
 
 const ABOUT = "mir:about";
@@ -20,6 +21,12 @@ export function anotherClient(before, typed) {
   return Boolean(old && now) && !old.startsWith(now) && !now.startsWith(old);
 }
 
+// A write after typing waits for the browser to be idle (after the frame), at most
+// POLICY.saveMs; where there is no idle callback, a timer.
+const later = globalThis.requestIdleCallback
+  ? { start: (run) => requestIdleCallback(run, { timeout: POLICY.saveMs }), stop: (id) => cancelIdleCallback(id) }
+  : { start: (run) => setTimeout(run, POLICY.saveMs), stop: (id) => clearTimeout(id) };
+
 const newId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 export class CaseStore extends EventTarget {
@@ -33,6 +40,7 @@ export class CaseStore extends EventTarget {
     this.active = null;
     this.works = true;   // false once the browser refused to read or write at all
     this.failing = false; // true while writes fail (no storage, or over its quota)
+    this.pending = null;  // a save asked for by saveSoon(), not yet written
   }
 
   area(name) {
@@ -142,6 +150,7 @@ export class CaseStore extends EventTarget {
   }
 
   load() {
+    this.flush(); // what was typed a moment ago is not read over
     const me = this.read(ABOUT, "me");
     const all = this.read(CASES, "cases");
     if (me) this.about = valuesOf(me);
@@ -159,6 +168,7 @@ export class CaseStore extends EventTarget {
   // Writes everything; announces a change of fortune: "save-failed" when writes
   // start failing, "save-works" when they work again. True if all were kept.
   save() {
+    if (this.pending !== null) { later.stop(this.pending); this.pending = null; }
     const me = JSON.stringify(this.about);
     const all = this.snapshot();
     const results = [this.set("session", ABOUT, me), this.set("session", CASES, all)];
@@ -167,6 +177,14 @@ export class CaseStore extends EventTarget {
     this.report(results.every(Boolean));
     return !this.failing;
   }
+
+  // One save for a burst of keys, after the frame that shows them. The page calls
+  // flush() when it is hidden, left or torn down, so nothing typed is lost.
+  saveSoon() {
+    if (this.pending === null) this.pending = later.start(() => { this.pending = null; this.save(); });
+  }
+
+  flush() { if (this.pending !== null) this.save(); }
 
   report(ok) {
     if (ok === !this.failing) return;

@@ -10,6 +10,8 @@ export const POLICY = Object.freeze({
   revokeMs: 1000,
   // A reminder's default time: the next morning, at this hour, local time.
   reminderHour: "09:00",
+  // The longest a typed value waits to be saved, when the browser is never idle.
+  saveMs: 500,
   // The theme's phone-sized screens: there a playbook's plan starts open.
   phone: "(max-width: 44.9375em)",
 });

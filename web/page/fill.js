@@ -15,6 +15,9 @@ import { oneLine, resolve, strip } from "../core/fill.js";
 // `:has(.mir-focus[open])` rule restyled all of them on every keystroke in the view:
 // 7.3 ms a key at 500 cards, 1.5 ms with the class.)
 const FOCUS_OPEN = "mir-focus-open";
+// On <html> while the bar is shown (scroll padding under it). An `html:has(.mir-bar…)`
+// rule made every change of text anywhere restyle the page: 6.5 ms a key at 500 cards.
+const BAR_SHOWN = "mir-bar-shown";
 
 function textOf(node) {
   let out = "";
@@ -57,6 +60,7 @@ export class FillInPanel {
   #dialog;
   #focus;
   #focused;
+  #front;
   #guard;
   #guardBox;
   #keepBox;
@@ -75,6 +79,8 @@ export class FillInPanel {
   #pick;
   #remindAt;
   #required;
+  #stale;
+  #statuses;
   #opened;
   #toggle;
   #ui;
@@ -104,6 +110,7 @@ export class FillInPanel {
     this.#caseName = $("[data-mir-case-name]", panel);
     this.#remindAt = $("[data-mir-remind-at]", this.#focus);
     this.#cards = $$(".mir-card");
+    this.#statuses = [this.#bar, this.#focus].map((where) => $("[data-mir-status]", where));
     this.#labels = new Map($$(".mir-field[data-field]", panel).map((f) => [f.dataset.field, f.dataset.label]));
     // Indexed by field: a keystroke touches only the inputs, blanks and cards that use it.
     this.#inputs = new Map();
@@ -115,6 +122,11 @@ export class FillInPanel {
     this.#opened = new Set(); // the cards the reader has opened or used: the bar counts their blanks
     this.#added = [];      // what the focus view added to the indexes, to take out on close
     this.#focused = null;  // the card the focus view shows
+    // While the focus view is open, a key updates only what it shows (its own copies and
+    // the card it stands for: `#front`, by field); the cards behind it are not drawn, so
+    // the fields typed (`#stale`) catch up when it closes.
+    this.#front = null;
+    this.#stale = new Set();
     this.#offerTimer = 0;
     this.#onInput = (event) => this.#input(event.target);
 
@@ -134,14 +146,16 @@ export class FillInPanel {
     this.#more = new CardMenus(document, new URL("../", import.meta.url));
     this.refresh();
     this.#bar.hidden = false;
+    document.documentElement.classList.add(BAR_SHOWN);
     panel.hidden = false;
     if (!store.works) this.#announce(this.#ui.no_storage);
     if (location.hash === "#mir-fields") this.#openPanel();
   }
 
   destroy() {
+    this.store.flush();
     this.listeners.destroy();
-    document.documentElement.classList.remove(FOCUS_OPEN);
+    document.documentElement.classList.remove(FOCUS_OPEN, BAR_SHOWN);
     this.#more.destroy();
     clearTimeout(this.#offerTimer);
     for (const old of $$("body > .mir-skip")) old.remove();
@@ -238,15 +252,27 @@ export class FillInPanel {
 
   #update(name) {
     if (name === "@to" || name === "@cc") this.#showRecipients();
-    for (const span of this.#blanks.get(name) || []) this.#show(span);
-    for (const card of this.#users.get(name) || []) this.#countLeft(card);
+    if (this.#front) {
+      for (const span of this.#front.get(name) || []) this.#show(span);
+      this.#countLeft(this.#focused);
+      this.#stale.add(name);
+    } else {
+      for (const span of this.#blanks.get(name) || []) this.#show(span);
+      for (const card of this.#users.get(name) || []) this.#countLeft(card);
+    }
     this.#updateBar();
+  }
+
+  #catchUp() {
+    const names = [...this.#stale];
+    this.#stale.clear();
+    for (const name of names) this.#update(name);
   }
 
   // A renamed case takes its old name off the status line ("Now filling in for Client 2").
   #rename(name) {
     const old = format(this.#ui.switched, { case: this.#active.name });
-    for (const status of $$("[data-mir-status]")) if (status.textContent === old) status.textContent = "";
+    for (const status of this.#statuses) if (status.textContent === old) status.textContent = "";
     this.#active.name = name;
     setText($(`option[value="${CSS.escape(this.#active.id)}"]`, this.#pick), name);
   }
@@ -283,7 +309,8 @@ export class FillInPanel {
       this.#keepBox = box;
     }
     box.hidden = false;
-    target.closest(".mir-field").after(box);
+    const field = target.closest(".mir-field");
+    if (box.previousElementSibling !== field) field.after(box); // not on every key: a move is a relayout
   }
 
   #answerKeep(keep) {
@@ -389,7 +416,7 @@ export class FillInPanel {
     }
     this.#update(name);
     this.#active.page = location.pathname;
-    this.#save();
+    this.store.saveSoon();
   }
 
   refresh() {
@@ -398,6 +425,7 @@ export class FillInPanel {
     }
     if (this.#guard && this.#guard.to !== this.#active.id) this.#dropGuard();
     this.#showRecipients();
+    this.#stale.clear();
     for (const items of this.#blanks.values()) items.forEach((span) => this.#show(span));
     this.#applyRegister();
     this.#cards.forEach((card) => this.#countLeft(card));
@@ -431,6 +459,8 @@ export class FillInPanel {
   #clearFocus() {
     for (const [map, key, item] of this.#added) map.get(key).splice(map.get(key).indexOf(item), 1);
     this.#added = [];
+    this.#front = null;
+    this.#catchUp();
     this.#part("fields").replaceChildren();
     this.#part("preview").replaceChildren();
   }
@@ -475,6 +505,9 @@ export class FillInPanel {
       const span = $$(`.mir-blank[data-field="${CSS.escape(field.dataset.field)}"]`, preview).find((s) => !s.closest("[hidden]"));
       if (span) field.append(this.#landsIn(span, preview, card));
     }
+    this.#front = new Map();
+    for (const span of $$(".mir-blank, .mir-omit", card)) add(this.#front, span.dataset.field || span.dataset.omit, span);
+    for (const [map, key, span] of this.#added) if (map === this.#blanks) add(this.#front, key, span);
     this.#showRecipients();
     const counter = make("span", { className: "mir-card__left" });
     counter.setAttribute("data-mir-left", "");
@@ -814,6 +847,9 @@ export class FillInPanel {
       this.#save();
     });
     on.on(this.#part("close"), "click", () => focus.close());
+    // A reload, a closed tab or another app right after a key keeps what was typed.
+    on.on(window, "pagehide", () => store.flush());
+    on.on(document, "visibilitychange", () => { if (document.hidden) store.flush(); });
     on.on(focus, "close", () => document.documentElement.classList.remove(FOCUS_OPEN));
     on.on(this.#part("new"), "click", () => {
       store.add();

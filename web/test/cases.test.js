@@ -142,3 +142,30 @@ test("a split-off case holds only what was typed and the way of greeting; mergin
   assert.deepEqual({ ...priya.values }, { client_name: "Tomás", "@to": "priya@acme.example", fix_date: "Friday", "@register": "formal" });
   assert.equal(store.mergeBack(priya.id, made.id), false, "a case already merged");
 });
+
+test("keys typed in a burst are saved once, soon, and flush() or load() writes them at once", async () => {
+  const session = new MapStorage();
+  const store = fresh(session);
+  let writes = 0;
+  const setItem = session.setItem.bind(session);
+  session.setItem = (key, value) => { if (key === "mir:cases") writes += 1; setItem(key, value); };
+  for (const value of ["P", "Pr", "Pri"]) { store.active.values.client_name = value; store.saveSoon(); }
+  assert.equal(writes, 0, "nothing written while the keys come");
+  await new Promise((done) => setTimeout(done, 600)); // POLICY.saveMs, and a little
+  assert.equal(writes, 1);
+  assert.match(session.getItem("mir:cases"), /"Pri"/);
+
+  store.active.values.client_name = "Priya";
+  store.saveSoon();
+  store.flush();
+  assert.match(session.getItem("mir:cases"), /"Priya"/, "flush() writes what is waiting");
+  store.flush();
+  assert.equal(writes, 2, "and nothing when nothing waits");
+
+  store.active.values.client_name = "Priya P";
+  store.saveSoon();
+  store.load();
+  assert.equal(store.active.values.client_name, "Priya P", "a load does not read over what was just typed");
+  await new Promise((done) => setTimeout(done, 600));
+  assert.equal(writes, 3, "the waiting save was written once, by the load");
+});
