@@ -35,8 +35,8 @@ from make_it_right.origin import shared_origin_warning
 from make_it_right.pages import PageError, render_page
 from make_it_right.exports.downloads import PAGE as DOWNLOADS_PAGE
 from make_it_right.offline import write_worker
-from make_it_right.unused_css import prune_site
-from make_it_right.site import Handbook
+from make_it_right.html.site import Handbook
+from make_it_right.html.unused_css import prune_site
 from make_it_right.watch import Cache
 
 _handbooks = Cache()

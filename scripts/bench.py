@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from make_it_right import render  # noqa: E402
-from make_it_right.card import render_card  # noqa: E402
+from make_it_right.html.card import render_card  # noqa: E402
 from make_it_right.layout import layout  # noqa: E402
 from make_it_right.loader import load_pack  # noqa: E402
 from make_it_right.rules import load_rules  # noqa: E402

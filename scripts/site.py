@@ -18,7 +18,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 from harness.site import ROOT, build_language
-from make_it_right.chooser import chooser_html
+from make_it_right.html.chooser import chooser_html
 from make_it_right.languages import config_file, language_codes
 from make_it_right.rules import load_language
 

@@ -42,7 +42,7 @@ def pack() -> Pack:
 def handbook():
     """Everything the handbook's pages need, loaded and checked as `make-it-right check`
     and the site build load it."""
-    from make_it_right.site import Handbook
+    from make_it_right.html.site import Handbook
 
     return Handbook.load(ROOT)
 
@@ -91,7 +91,7 @@ def built_languages(tmp_path_factory) -> Path:
     import shutil
 
     from harness.site import build_language
-    from make_it_right.chooser import chooser_html
+    from make_it_right.html.chooser import chooser_html
 
     def build(dest: Path) -> subprocess.CompletedProcess[str]:
         project = dest.parent / "languages-project"

@@ -1,4 +1,4 @@
-"""The theme's pruned stylesheets (make_it_right/unused_css.py) change no pixel: each
+"""The theme's pruned stylesheets (make_it_right/html/unused_css.py) change no pixel: each
 page type, in the light and the dark scheme, on a phone and a desktop, in print, with
 search open on its results and with a card's focus view open, looks exactly as it does
 with Material's own stylesheets, which the browser gets in their place for the "before"

@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 from pydantic import ValidationError
 
-from make_it_right.card import card_actions
+from make_it_right.html.card import card_actions
 from make_it_right.errors import DataError
 from make_it_right.rules import Rules, load_rules
 from make_it_right.strings import check_strings_cover, load_strings

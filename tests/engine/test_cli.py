@@ -201,22 +201,35 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
 
 # -- issue 21: the command line people can pip-install -----------------------------------
 
+def test_the_installed_pack_is_looked_for_where_the_wheel_puts_it():
+    """pyproject.toml force-includes templates/ at make_it_right/templates."""
+    import tomllib
+    from pathlib import Path
+
+    import make_it_right
+    from make_it_right.cli.commands import BUNDLED_PACK
+
+    wheel = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    target = wheel["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]["templates"]
+    assert BUNDLED_PACK == Path(make_it_right.__file__).parent.parent / target
+
+
 def test_no_pack_here_is_a_usage_error_when_none_is_installed(tmp_path, monkeypatch):
-    monkeypatch.setattr("make_it_right.cli.BUNDLED_PACK", tmp_path / "not-installed")
+    monkeypatch.setattr("make_it_right.cli.commands.BUNDLED_PACK", tmp_path / "not-installed")
     result = run("list", cwd=tmp_path)
     assert result.returncode == 2
     assert "no templates/ folder here or above" in result.stderr.decode()
 
 
 def test_outside_a_project_the_installed_pack_is_the_default(tmp_path, monkeypatch):
-    monkeypatch.setattr("make_it_right.cli.BUNDLED_PACK", ROOT / "templates")
+    monkeypatch.setattr("make_it_right.cli.commands.BUNDLED_PACK", ROOT / "templates")
     result = run("list", "--channel", "sms", cwd=tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert "call-back-by-text" in result.stdout.decode()
 
 
 def test_a_projects_own_templates_win_over_the_installed_pack(tmp_path, monkeypatch):
-    monkeypatch.setattr("make_it_right.cli.BUNDLED_PACK", ROOT / "templates")
+    monkeypatch.setattr("make_it_right.cli.commands.BUNDLED_PACK", ROOT / "templates")
     (tmp_path / "templates" / "sms").mkdir(parents=True)
     shutil.copy(ROOT / "templates" / "sms" / "heads-up-by-text.yml", tmp_path / "templates" / "sms")
     result = run("list", "--format", "json", cwd=tmp_path / "templates" / "sms")
@@ -224,7 +237,7 @@ def test_a_projects_own_templates_win_over_the_installed_pack(tmp_path, monkeypa
 
 
 def test_new_never_writes_into_the_installed_pack(tmp_path, monkeypatch):
-    monkeypatch.setattr("make_it_right.cli.BUNDLED_PACK", tmp_path / "installed")
+    monkeypatch.setattr("make_it_right.cli.commands.BUNDLED_PACK", tmp_path / "installed")
     (tmp_path / "installed").mkdir()
     result = run("new", "sms", "x", "--title", "X", "--playbook", "my-mistake", cwd=tmp_path)
     assert result.returncode == 2

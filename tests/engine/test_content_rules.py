@@ -6,7 +6,7 @@ with no engine code, so they can move with the content. Each one states a rule f
 issue #11 that a machine can check, about what particular pages and templates say.
 The rules every playbook and the decision guide keep (one order per playbook, the
 answers' lists, each page's shape and size) are `make-it-right check`'s own
-(make_it_right/handbook_check.py, tested in test_handbook_check.py).
+(make_it_right/html/handbook_check.py, tested in test_handbook_check.py).
 """
 
 from __future__ import annotations

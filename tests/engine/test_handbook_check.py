@@ -1,4 +1,4 @@
-"""The handbook's own rules (make_it_right/handbook_check.py), which `make-it-right
+"""The handbook's own rules (make_it_right/html/handbook_check.py), which `make-it-right
 check` runs: the real handbook keeps them, and each broken variant below breaks
 the one rule it names."""
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from make_it_right.handbook_check import check_handbook
-from make_it_right.site import Handbook
+from make_it_right.html.handbook_check import check_handbook
+from make_it_right.html.site import Handbook
 
 from cli_run import run
 from paths import ROOT

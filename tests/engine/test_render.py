@@ -218,7 +218,7 @@ def test_the_browsers_golden_outputs_are_pythons():
 
 
 def test_a_sensitive_reply_asks_for_a_second_reader_on_its_card(pack, rules, strings):
-    from make_it_right.card import render_card
+    from make_it_right.html.card import render_card
     from make_it_right.escape import plain
 
     def card(template_id: str) -> str:
@@ -238,9 +238,9 @@ def test_a_blanks_example_is_set_apart_from_what_it_would_fill(pack, rules, stri
     import dataclasses
     from types import MappingProxyType
 
-    from make_it_right.card import render_card
+    from make_it_right.html.card import render_card
     from make_it_right.escape import plain
-    from make_it_right.panel import render_panel
+    from make_it_right.html.panel import render_panel
 
     template = pack.get("call-back-team-mistake")
     example = plain(strings.card.example.format(example="Priya"))

@@ -1,9 +1,9 @@
-"""The words the theme's template shows on every page (make_it_right/theme.py)."""
+"""The words the theme's template shows on every page (make_it_right/html/theme.py)."""
 
 from __future__ import annotations
 
 from make_it_right.escape import verbatim
-from make_it_right.theme import head_hints, page_url, theme_words
+from make_it_right.html.theme import head_hints, page_url, theme_words
 
 
 def test_the_words_reach_the_theme_escaped_around_the_clients_name(rules, strings):

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from make_it_right.unused_css import Words, prune, prune_site
+from make_it_right.html.unused_css import Words, prune, prune_site
 
 MARKUP = ['<div class="md-typeset used" id="here" data-md-color-scheme="slate"><p>absent red</p></div>']
 SCRIPT = 'el.classList.add("md-dialog--active");el.className="md-tooltip--"+kind;'

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from make_it_right.card import render_card
+from make_it_right.html.card import render_card
 from make_it_right.check import check_template
 from make_it_right.guide import all_answers, load_guide, outcome
 from make_it_right.layout import layout
@@ -177,7 +177,7 @@ def test_the_voice_counters_count():
 
 
 def test_the_phrase_bank_lists_what_never_goes_in_writing(rules, strings):
-    from make_it_right.tables import avoid_table, written_rules
+    from make_it_right.html.tables import avoid_table, written_rules
 
     table = avoid_table(rules, strings, "written")
     assert [rule.id for rule in written_rules(rules)] == SHARED_IDS

@@ -31,7 +31,7 @@ plugins:
       on_error_fail: true
 """
 # The adapter with the page check switched off: what would happen if a path slipped.
-SLIPPED = """from make_it_right.site import Handbook
+SLIPPED = """from make_it_right.html.site import Handbook
 Handbook._check_pages = lambda self: None
 from macros import define_env  # noqa: E402,F401
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from make_it_right import cli
+from make_it_right.cli import commands as cli
 
 
 def new(template_id: str, channel: str = "email") -> int:

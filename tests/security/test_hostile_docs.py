@@ -14,7 +14,7 @@ from make_it_right.docs_files import docs_files
 from make_it_right.errors import ContentError, DataError
 from make_it_right.guide import GUIDE_FILE, load_guide
 from make_it_right.page_source import split_front_matter
-from make_it_right.site import Handbook
+from make_it_right.html.site import Handbook
 
 PAGE = "---\ntitle: T\ndescription: D\n---\n\n# Page\n\n{body}\n"
 NOT_SHIPPED = "is not a file a page may ship"

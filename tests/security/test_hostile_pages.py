@@ -11,7 +11,7 @@ import pytest
 
 from make_it_right.errors import ContentError
 from make_it_right.pages import card_steps, macro_calls
-from make_it_right.site import Handbook
+from make_it_right.html.site import Handbook
 
 ONLY_CALLS = ("only a macro call may go inside {{ }}, like {{ template_card(\"id\") }}; the "
               f"macros are: {', '.join(sorted(Handbook.MACROS))}")

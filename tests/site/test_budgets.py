@@ -25,7 +25,7 @@ def test_own_scripts_and_styles_fit_the_budget(built_site, capsys):
 # What a page of each type loads before a reader touches anything (the page, the
 # theme's and our styles and scripts, the modules the bootstrap imports there),
 # gzipped: the theme's share is about 52 KB of each (its stylesheets pruned to what the
-# site uses, make_it_right/unused_css.py). Each type is every page its pattern matches
+# site uses, make_it_right/html/unused_css.py). Each type is every page its pattern matches
 # inside one language's build, so the budgets hold for every language.
 # The search index has its budget in test_search.py; "Check my draft"'s rules and
 # patterns arrive on first use and are weighed in test_draft_page.py.

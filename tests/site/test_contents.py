@@ -1,4 +1,4 @@
-"""make_it_right.contents: a page's table of contents lists its steps and sections,
+"""make_it_right.html.contents: a page's table of contents lists its steps and sections,
 not its template cards; each card keeps its anchor and permalink."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 
 import markdown
 
-from make_it_right.contents import without_cards
+from make_it_right.html.contents import without_cards
 
 PAGE = ("# Playbook\n\n## 1. Get the facts\n\n### Apology email { #tpl-apology }\n\nCard.\n\n"
         "### If they ring first\n\nText.\n\n## 2. Call\n\n### Voicemail { #tpl-voicemail }\n\nCard.\n")
@@ -18,7 +18,7 @@ def ids(tokens: list[dict]) -> list:
 
 
 def test_cards_leave_the_contents_and_keep_their_anchors():
-    md = markdown.Markdown(extensions=["attr_list", "toc", "make_it_right.contents"],
+    md = markdown.Markdown(extensions=["attr_list", "toc", "make_it_right.html.contents"],
                            extension_configs={"toc": {"permalink": True}})
     html = md.convert(PAGE)
     assert ids(md.toc_tokens) == [["playbook", [["1-get-the-facts", ["if-they-ring-first"]], "2-call"]]]

@@ -1,7 +1,7 @@
 """The handbook stays whole: every template placed, every playbook showing what the brief
 names, two clicks to any template and clean spelling. (No page outside the
 navigation, readable playbooks and one-page checklists are `make-it-right check`'s:
-make_it_right/handbook_check.py.)"""
+make_it_right/html/handbook_check.py.)"""
 
 from __future__ import annotations
 

@@ -110,7 +110,7 @@ def test_no_panel_dialog_or_guide_path_is_a_result(index):
 
 
 def test_steps_give_search_their_first_paragraph_not_the_rest(built_site, index, rules):
-    """make_it_right/search_steps.py is wired in: a paragraph it marks is in no
+    """make_it_right/html/search_steps.py is wired in: a paragraph it marks is in no
     entry of its page, and a step's first paragraph is in the step's entry."""
     site, _ = built_site
     text = {d["location"]: html.unescape(re.sub(r"<[^>]+>|\s+", " ", d["text"])) for d in index["docs"]}

@@ -1,4 +1,4 @@
-"""make_it_right.search_steps: in a playbook's numbered steps, search gets each
+"""make_it_right.html.search_steps: in a playbook's numbered steps, search gets each
 step's first paragraph, its lists and boxes, and each card's title and "when";
 later paragraphs are marked data-search-exclude. Other pages are left alone."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "toc", "make_it_right.search_steps"]
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "toc", "make_it_right.html.search_steps"]
 
 CARD = ('### Apology email { #tpl-apology }\n\n'
         '<div class="mir-card"><p class="mir-card__when">When to use it: soon.</p></div>\n')

@@ -1,5 +1,5 @@
 // The fill-in on a page of templates: the bar, the "Fill in the blanks" panel, the
-// focus view, the missing-blanks dialog and each card's actions. make_it_right/card.py
+// focus view, the missing-blanks dialog and each card's actions. make_it_right/html/card.py
 // and panel.py write the markup; typed text only becomes textContent, a value or
 // encoded text. One instance per page; destroy() takes every listener off.
 import { $, $$, Listeners, emit, make, setText } from "./dom.js";

@@ -1,4 +1,4 @@
-// Each card's "More" menu (make_it_right/card.py writes it): a disclosure button and
+// Each card's "More" menu (make_it_right/html/card.py writes it): a disclosure button and
 // the actions right after it in tab order, focus staying on the button as it opens.
 // One open at a time; Escape or a click outside closes it and Escape puts focus back
 // on its button; choosing an item closes it first, so focus is on the button, not on

@@ -15,11 +15,11 @@ import json
 from collections.abc import Iterable
 
 from .card import notes_html
-from .escape import plain
-from .model import Template, TemplateField
-from .register import FRIENDLY, in_register, registers_of
-from .rules import Rules
-from .strings import Strings
+from ..escape import plain
+from ..model import Template, TemplateField
+from ..register import FRIENDLY, in_register, registers_of
+from ..rules import Rules
+from ..strings import Strings
 
 INPUT_TYPES = {"phone": "tel", "email": "email"}
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import quote
 
-from . import __version__
-from .escape import plain, verbatim
-from .rules import Rules
-from .strings import Strings
+from .. import __version__
+from ..escape import plain, verbatim
+from ..rules import Rules
+from ..strings import Strings
 
 CHANGELOG_PAGE = "changelog.md"
 

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .datafile import parse_yaml, read_text
-from .errors import DataError, Problem
-from .guide import GUIDE_FILE, guide_problems
-from .page_source import split_front_matter
-from .pages import PageError, macro_calls
-from .rules import Language, Limits
+from ..datafile import parse_yaml, read_text
+from ..errors import DataError, Problem
+from ..guide import GUIDE_FILE, guide_problems
+from ..page_source import split_front_matter
+from ..pages import PageError, macro_calls
+from ..rules import Language, Limits
 
 if TYPE_CHECKING:
     from .site import Handbook
@@ -167,7 +167,7 @@ def _page_problems(handbook: Handbook) -> list[Problem]:
 
 
 def _size_problems(path: Path, source: str, limits: Limits, language: Language) -> list[Problem]:
-    from .readability import readability_problem, word_count  # pyphen: only the handbook needs it
+    from ..readability import readability_problem, word_count  # pyphen: only the handbook needs it
 
     max_words = limits.playbook_max_words
     problems = []

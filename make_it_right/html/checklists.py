@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import DataError
-from .escape import plain
-from .page_source import read_page
-from .rules import Rules
-from .strings import Strings
+from ..errors import DataError
+from ..escape import plain
+from ..page_source import read_page
+from ..rules import Rules
+from ..strings import Strings
 from .tables import docs_link
 
 HEADING_1 = re.compile(r"^# .*\n", re.MULTILINE)

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .escape import plain, verbatim
-from .exports import FORMATS
-from .exports.downloads import card_file_name, card_formats, site_path
-from .layout import BLOCK_SEPARATOR, Document, layout
-from .measure import MEASURES
-from .model import Template
-from .placeholders import Blank, Omit, Part
-from .register import FRIENDLY, registers_of
-from .rules import Rules
-from .strings import Strings
+from ..escape import plain, verbatim
+from ..exports import FORMATS
+from ..exports.downloads import card_file_name, card_formats, site_path
+from ..layout import BLOCK_SEPARATOR, Document, layout
+from ..measure import MEASURES
+from ..model import Template
+from ..placeholders import Blank, Omit, Part
+from ..register import FRIENDLY, registers_of
+from ..rules import Rules
+from ..strings import Strings
 
 
 CARD_ANCHOR = "tpl-"  # how every card's anchor starts

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import MAX_ID, id_problem
-from .rules import Rules
+from ..model import MAX_ID, id_problem
+from ..rules import Rules
 
 CLIENT_NAME = {
     "label": "Client's first name",

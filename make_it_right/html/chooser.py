@@ -4,7 +4,7 @@ policy, nothing from another host."""
 
 from __future__ import annotations
 
-from .escape import plain
+from ..escape import plain
 
 
 def chooser_html(site_name: str, languages: list[tuple[str, str]], policy: str) -> str:

@@ -17,11 +17,11 @@ import json
 from functools import cache
 from pathlib import PurePosixPath
 
-from .draft import draft_data
-from .escape import plain
-from .readability import hyphenation_data
-from .rules import Rules
-from .strings import Strings
+from ..draft import draft_data
+from ..escape import plain
+from ..readability import hyphenation_data
+from ..rules import Rules
+from ..strings import Strings
 
 STYLES = "stylesheets/draft.css"
 RULES_FILE = "javascripts/draft-rules.json"

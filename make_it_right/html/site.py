@@ -16,24 +16,25 @@ from pathlib import Path
 
 from .card import render_card
 from .checklists import checklist_body
-from .datafile import close_match, read_text
-from .docs_files import docs_files, list_docs
+from ..datafile import close_match, read_text
+from ..docs_files import docs_files, list_docs
 from .draft_page import check_link, draft_files, render_draft_checker
-from .errors import ContentError, DataError, Problem, UnknownTemplate
-from .exports.downloads import PAGE as DOWNLOADS_PAGE, download_files, downloads_html
-from .guide import GUIDE_FILE, Guide, guide_problems, load_guide_in, render_guide, render_plan
-from .layout import layout
-from .loader import Pack, load_pack
-from .overlay import overlay_root, translated_pack
+from ..errors import ContentError, DataError, Problem, UnknownTemplate
+from ..exports.downloads import PAGE as DOWNLOADS_PAGE, download_files, downloads_html
+from ..guide import GUIDE_FILE, Guide, guide_problems, load_guide_in
+from .guide import render_guide, render_plan
+from ..layout import layout
+from ..loader import Pack, load_pack
+from ..overlay import overlay_root, translated_pack
 from .page_html import HtmlProblem, check_html
-from .page_source import front_matter_problems, read_page
-from .pages import MacroCall, PageError, card_steps, dense_markup, macro_calls
+from ..page_source import front_matter_problems, read_page
+from ..pages import MacroCall, PageError, card_steps, dense_markup, macro_calls
 from .panel import render_panel
-from .rules import CANONICAL, load_rules
-from .draft_rules import check_draft_rules_cover, load_draft_rules
-from .strings import Strings, check_strings_cover, load_strings
+from ..rules import CANONICAL, load_rules
+from ..draft_rules import check_draft_rules_cover, load_draft_rules
+from ..strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
-from .history import last_changed
+from ..history import last_changed
 from .theme import head_hints, page_dates, site_words, template_edit_links, theme_words
 
 DRAFT_PAGE = "check-my-draft.md"

@@ -29,22 +29,23 @@ import traceback
 from email.utils import formatdate
 from pathlib import Path
 
-from . import __version__
-from .datafile import MAX_BYTES, close_match, parse_yaml_strings, read_text
-from .errors import ContentError, DataError, MissingFields, UnknownTemplate, display_path
-from .layout import layout
-from .loader import Pack, load_pack
-from .register import FRIENDLY
-from .render import as_eml, as_mailto, as_sms, as_text
-from .rules import load_rules
+from .. import __version__
+from ..datafile import MAX_BYTES, close_match, parse_yaml_strings, read_text
+from ..errors import ContentError, DataError, MissingFields, UnknownTemplate, display_path
+from ..layout import layout
+from ..loader import Pack, load_pack
+from ..register import FRIENDLY
+from ..render import as_eml, as_mailto, as_sms, as_text
+from ..rules import load_rules
 from .scaffold import scaffold
-from .strings import load_strings
+from ..strings import load_strings
 
 OK, PROBLEMS, USAGE, INTERNAL = 0, 1, 2, 3
 CLOSED_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a command a closed pipe ended
 PACK_FOLDER = "templates"
-# The handbook's own pack, which the wheel carries (pyproject.toml: force-include).
-BUNDLED_PACK = Path(__file__).parent / PACK_FOLDER
+# The handbook's own pack, which the wheel carries in the package folder
+# (pyproject.toml: force-include).
+BUNDLED_PACK = Path(__file__).parents[1] / PACK_FOLDER
 
 
 class UsageError(Exception):
@@ -182,8 +183,8 @@ def _check(args) -> int:
     pack_dir = _pack_dir(args)
     project = pack_dir.parent
     if (project / "docs").is_dir() and (project / "mkdocs.yml").is_file():
-        from .handbook_check import check_handbook
-        from .site import Handbook  # the pack, the strings, the guide and every page
+        from ..html.handbook_check import check_handbook
+        from ..html.site import Handbook  # the pack, the strings, the guide and every page
 
         handbook = Handbook.load(project)
         problems = check_handbook(handbook)  # the guide, playbook pages and checklists
@@ -205,7 +206,7 @@ def _new(args) -> int:
 
 
 def _check_draft(args) -> int:
-    from .draft import check_draft, guess_channel, set_aside_note, summary  # only this needs pyphen
+    from ..draft import check_draft, guess_channel, set_aside_note, summary  # only this needs pyphen
 
     if args.path == "-":
         text = _stdin(Path("<stdin>"))
@@ -248,7 +249,7 @@ _PACK_HELP = ("the templates folder (default: the nearest templates/ here or abo
 
 
 def _export(args) -> int:
-    from .exports import FORMATS, ExportError, snippets_of
+    from ..exports import FORMATS, ExportError, snippets_of
 
     pack = _load(args)
     export = FORMATS[args.format]
@@ -267,8 +268,8 @@ def _export(args) -> int:
 
 
 def _languages(args) -> int:
-    from .languages import coverage, language_codes, scaffold_overlays, stamp_overlays
-    from .rules import CANONICAL
+    from ..languages import coverage, language_codes, scaffold_overlays, stamp_overlays
+    from ..rules import CANONICAL
 
     pack_dir = _pack_dir(args)
     project, english = pack_dir.parent, load_pack(pack_dir)
@@ -349,7 +350,7 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--format", choices=["text", "json"], default="text")
     draft.set_defaults(run=_check_draft)
 
-    from .exports import FORMATS
+    from ..exports import FORMATS
 
     export = commands.add_parser("export", help="the templates as snippets for a text expander "
                                                 "or snippet tool")

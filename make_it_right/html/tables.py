@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .card import card_id
-from .draft_rules import DraftRule, load_draft_rules
-from .escape import plain
-from .loader import Pack
-from .model import Template
-from .rules import BlockedPhrase, Rules
-from .strings import Strings
+from ..draft_rules import DraftRule, load_draft_rules
+from ..escape import plain
+from ..loader import Pack
+from ..model import Template
+from ..rules import BlockedPhrase, Rules
+from ..strings import Strings
 
 
 def docs_link(page: str, anchor: str = "") -> str:

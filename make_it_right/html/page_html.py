@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from .docs_files import HtmlRules
+from ..docs_files import HtmlRules
 
 # Markdown's autolinks, <https://…> and <someone@example.com>: links, not tags.
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>\s!]+@[^@<>\s]+>", re.IGNORECASE)
