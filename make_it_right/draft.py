@@ -21,6 +21,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .draft_rules import CATEGORIES as CATEGORIES  # re-exported: the tests read it here
+from .draft_clauses import ClauseSpec, ClauseView
 from .draft_rules import TOO_LONG, DraftRules, load_draft_rules, matches
 from .draft_structure import Structure, read_structure
 from .measure import GSM7_BASIC, GSM7_EXTENDED, count_words, read_aloud, seconds_to_say, sms_size
@@ -81,7 +82,9 @@ def check_draft(text: str, channel: str | None = None, playbook: str | None = No
             value=len(text), limit=wording.max_chars), words.instead, wording.links[TOO_LONG])]
     draft = read_draft(text, channel or guess_channel(text, rules, strings, wording), rules,
                        strings, wording)
-    return (wording_findings(draft, wording) + missing_parts(draft, playbook, rules, strings, wording)
+    view = wording.view(draft.norm.text, draft.norm.breaks)
+    return (wording_findings(draft, wording, view)
+            + missing_parts(draft, playbook, rules, strings, wording, view)
             + limits(draft, rules, strings, wording) + readability(draft, rules, strings, wording))
 
 
@@ -155,17 +158,22 @@ def paragraphs(text: str) -> int:
 
 # -- wording ----------------------------------------------------------------------------
 
-def wording_findings(draft: Draft, wording: DraftRules) -> list[Finding]:
+def wording_findings(draft: Draft, wording: DraftRules,
+                     view: ClauseView | None = None) -> list[Finding]:
     """Each rule's matches; where two rules of one category flag overlapping text,
-    the one listed first in the data speaks for both."""
+    the one listed first in the data speaks for both (a rule of the sentence-level
+    pass stays quiet in a sentence its category has already flagged)."""
     found: list[tuple[int, int, Finding]] = []
     taken: dict[str, list[tuple[int, int]]] = {}
+    sid = view.sentence_ids if view else None
     for order, rule in enumerate(wording.rules):
         if rule.channels is not None and draft.channel not in rule.channels:
             continue
         spans = taken.setdefault(rule.category, [])
-        for start, end in rule.spans(draft.norm.text):
+        for start, end in wording.rule_spans(rule, draft.norm.text, draft.norm.breaks, view):
             if any(a < end and start < b for a, b in spans):
+                continue
+            if rule.clause is not None and sid and any(sid[a] == sid[start] for a, _ in spans):
                 continue
             spans.append((start, end))
             first, last = draft.norm.span(start, end)
@@ -188,8 +196,8 @@ def required_parts(channel: str, playbook: str | None, rules: Rules) -> list[str
     return need
 
 
-def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
-                  strings: Strings, wording: DraftRules) -> list[Finding]:
+def missing_parts(draft: Draft, playbook: str | None, rules: Rules, strings: Strings,
+                  wording: DraftRules, view: ClauseView | None = None) -> list[Finding]:
     words = strings.draft.parts
     link = wording.links["missing-part"]
     found = []
@@ -197,37 +205,51 @@ def missing_parts(draft: Draft, playbook: str | None, rules: Rules,
         found.append(Finding("subject", "missing-part", words["subject"].message,
                              words["subject"].instead, link))
     for part in required_parts(draft.channel, playbook, rules):
-        if not part_found(draft, wording, part):
+        if not part_found(draft, wording, part, view):
             found.append(Finding(part, "missing-part", words[part].message, words[part].instead,
                                  link))
     return found
 
 
-def part_found(draft: Draft, wording: DraftRules, name: str) -> bool:
+def part_found(draft: Draft, wording: DraftRules, name: str,
+               view: ClauseView | None = None) -> bool:
     """The part is said: a match of its patterns, none of its `missing_with`
     categories flagged in the draft, and not every match in a sentence that one of
     its `not_beside` categories flags (a sentence that also has one of its
-    `not_beside_unless` parts keeps its match)."""
+    `not_beside_unless` parts keeps its match). The part's `clause`, when it has
+    one, adds the sentence-level pass's matches to its patterns'; a match in a
+    clause with one of its `not_in_clause_with` lists doesn't count."""
     part = wording.parts[name]
     text = draft.norm.text
-    if part.missing_with and category_spans(draft, wording, part.missing_with):
-        return False
-    spans = matches(part.regexes, part.unless_regexes, text)
+    view = view or wording.view(text, draft.norm.breaks)
+    if part.missing_with:
+        spared = set().union(*(view.units_with(n, "sentence") for n in part.missing_with_unless)) \
+            if view else set()
+        if any(view is None or view.sentence_ids[a] not in spared
+               for a, _ in category_spans(draft, wording, part.missing_with, view)):
+            return False
+    spans = view.spans(name) if view is not None else matches(part.regexes, part.unless_regexes, text)
+    if view is not None:
+        barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with))
+        spans = sorted([s for s in spans if view.ids[s[0]] not in barred]
+                       + [s for spec in part.clauses for s in view.find(spec)])
     if not part.not_beside:
         return bool(spans)
     sid = sentence_ids(text, draft.norm.breaks)
-    flagged = {i for a, b in category_spans(draft, wording, part.not_beside)
+    flagged = {i for a, b in category_spans(draft, wording, part.not_beside, view)
                for i in range(sid[a], sid[b - 1] + 1)}
     flagged -= {sid[a] for other in part.not_beside_unless
-                for a, _ in matches(wording.parts[other].regexes, wording.parts[other].unless_regexes, text)}
+                for a, _ in (view.spans(other) if view is not None else
+                             matches(wording.parts[other].regexes, wording.parts[other].unless_regexes, text))}
     return any(sid[a] not in flagged and sid[b - 1] not in flagged for a, b in spans)
 
 
-def category_spans(draft: Draft, wording: DraftRules, categories: list[str]) -> list[tuple[int, int]]:
+def category_spans(draft: Draft, wording: DraftRules, categories: list[str],
+                   view: ClauseView | None = None) -> list[tuple[int, int]]:
     """Where the wording rules of `categories` flag the draft (in the normalised text)."""
     return [span for rule in wording.rules if rule.category in categories
             and (rule.channels is None or draft.channel in rule.channels)
-            for span in rule.spans(draft.norm.text)]
+            for span in wording.rule_spans(rule, draft.norm.text, draft.norm.breaks, view)]
 
 
 def sentence_ids(text: str, breaks: frozenset[int]) -> list[int]:
@@ -461,12 +483,20 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "wording": [{"id": r.id, "category": r.category, "channels": r.channels,
                      "patterns": r.patterns, "unless": r.unless, "beside": r.beside,
                      "flags": js_flags(r.case_sensitive), "message": r.message,
-                     "instead": r.instead, "link": wording.link(r)} for r in wording.rules],
+                     "instead": r.instead, "link": wording.link(r),
+                     "clause": clause_data(r.clause)} for r in wording.rules],
+        "clauses": wording.clauses and {
+            "ends": wording.clauses.ends, "words": wording.clauses.words, "flags": js_flags(),
+            "actors": [{"kind": a.kind, "source": a.pattern, "flags": js_flags(a.case_sensitive)}
+                       for a in wording.clauses.actors]},
         "setAside": {name: kind.model_dump() for name, kind in wording.set_aside.items()},
         "links": wording.links,
         "maxChars": wording.max_chars,
         "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags(),
                          "missingWith": part.missing_with, "notBeside": part.not_beside,
+                         "missingWithUnless": part.missing_with_unless,
+                         "clauses": [clause_data(c) for c in part.clauses],
+                         "notInClauseWith": part.not_in_clause_with,
                          "notBesideUnless": part.not_beside_unless}
                   for name, part in wording.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,
@@ -491,3 +521,11 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "strings": strings.draft.model_dump(by_alias=True),
         "language": strings.language,
     }
+
+
+def clause_data(spec: ClauseSpec | None) -> dict | None:
+    """A rule's or a part's `clause:` as draft.js reads it."""
+    if spec is None:
+        return None
+    return {"verbs": spec.verbs, "actor": spec.actor, "has": spec.has, "not": spec.not_,
+            "within": spec.within, "notInClause": spec.not_in_clause}

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .datafile import DATA_DIR, language_file, load_model
+from .draft_clauses import ACTOR_KINDS, Clauses, ClauseSpec, ClauseView
 from .errors import DataError
 from .model import KEBAB
 from .patterns import checked_pattern, compile_portable, find_all
@@ -74,11 +75,13 @@ class DraftRule(Strict):
     # A short example of the wording, for the phrase bank's table of what never goes
     # in writing (every rule rules.yml `written_admissions.ids` names has one).
     phrase: str | None = None
-    patterns: list[str] = Field(min_length=1)
+    patterns: list[str] = []
     unless: list[str] = []
     # When given, the rule flags only if one of these also matches somewhere in the
     # same message (the client's loss set beside an offer).
     beside: list[str] = []
+    # What the sentence-level pass flags for it (draft_clauses): who acts, what they did.
+    clause: ClauseSpec | None = None
     examples: Examples
 
     @model_validator(mode="before")
@@ -111,6 +114,8 @@ class DraftRule(Strict):
 
     @model_validator(mode="after")
     def _patterns_are_safe(self) -> DraftRule:
+        if not self.patterns and self.clause is None:
+            raise ValueError(f"rule '{self.id}' has no patterns and no clause; give one")
         for field in ("patterns", "unless", "beside"):
             for i, pattern in enumerate(getattr(self, field)):
                 checked(pattern, f"rule '{self.id}' {field}[{i}]", self.case_sensitive)
@@ -129,9 +134,18 @@ class DraftPart(Strict):
     # beside an update's time); a match in one sentence with a finding of one of
     # `not_beside`'s categories doesn't count ("someone will be in touch shortly").
     missing_with: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
+    # ... but not one in a sentence that has one of these (clauses.words lists or
+    # parts): "I'll give you a bell later on" leaves the fix's own date standing.
+    missing_with_unless: list[str] = []
     not_beside: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
     # ... unless that sentence also has one of these parts ("soon, and I'll call at 3").
     not_beside_unless: list[str] = []
+    # Also there where the sentence-level pass finds one of these (draft_clauses):
+    # "I'll write to you at 11:30" is a next step whatever verb it uses.
+    clauses: list[ClauseSpec] = []
+    # A match in a clause that has one of these (clauses.words lists) doesn't count:
+    # "on Tuesday we sent the file" times what happened, not what comes.
+    not_in_clause_with: list[str] = []
 
     @property
     def regexes(self) -> list[re.Pattern[str]]:
@@ -196,6 +210,7 @@ class DraftRules(Strict):
     rules: list[DraftRule]
     parts: dict[str, DraftPart]
     guess: list[Guess] = []
+    clauses: Clauses | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> DraftRules:
@@ -211,7 +226,44 @@ class DraftRules(Strict):
                 checked(pattern, f"set_aside.{name}.{where}")
         for where, pattern in self.part_patterns().items():
             checked(pattern, where)
+        shared = sorted(set(self.clauses.words) & set(self.parts)) if self.clauses else []
+        if shared:
+            raise ValueError(f"clauses.words {', '.join(shared)} share a part's name; rename the list")
+        if self.clauses is None and self.clause_names():
+            raise ValueError(f"{next(iter(self.clause_names()))} needs the file's clauses: section; add it")
         return self
+
+    def clause_names(self) -> dict[str, list[str]]:
+        """What each `clause:` and `missing_with_unless` names, by where it sits."""
+        return ({f"rule '{r.id}' clause": r.clause.names() for r in self.rules if r.clause}
+                | {f"parts.{name}.clauses[{i}]": c.names() for name, p in self.parts.items()
+                   for i, c in enumerate(p.clauses)}
+                | {f"parts.{name}.not_in_clause_with": p.not_in_clause_with
+                   for name, p in self.parts.items() if p.not_in_clause_with}
+                | {f"parts.{name}.missing_with_unless": p.missing_with_unless
+                   for name, p in self.parts.items() if p.missing_with_unless})
+
+    def view(self, text: str, breaks: frozenset[int] = frozenset()) -> ClauseView | None:
+        """`text` read clause by clause, for the rules and parts that ask (None when
+        the language has no clause data)."""
+        return ClauseView(text, breaks, self.clauses, self.parts) if self.clauses else None
+
+    def rule_spans(self, rule: DraftRule, text: str, breaks: frozenset[int] = frozenset(),
+                   view: ClauseView | None = None) -> list[tuple[int, int]]:
+        """Where `rule` flags `text`: its patterns, then its clause (a match that
+        overlaps one already found counts once)."""
+        if view is not None and rule.id in view.rule_spans:
+            return view.rule_spans[rule.id]
+        spans = rule.spans(text) if rule.patterns else []
+        if rule.clause is not None:
+            view = view or self.view(text, breaks)
+            for start, end in view.find(rule.clause) if view else []:
+                if not any(a < end and start < b for a, b in spans):
+                    spans.append((start, end))
+            spans.sort()
+        if view is not None:
+            view.rule_spans[rule.id] = spans
+        return spans
 
     def part_patterns(self) -> dict[str, str]:
         """The parts' and the channel cues' patterns, by where they sit."""
@@ -239,6 +291,10 @@ def check_draft_rules_cover(wording: DraftRules, rules, language: str) -> None:
     problems += [f"parts.{name}.not_beside_unless names '{other}', which the file has no part for"
                  for name, part in wording.parts.items() for other in part.not_beside_unless
                  if other not in wording.parts]
+    known = {*ACTOR_KINDS, *wording.parts, *(wording.clauses.words if wording.clauses else {})}
+    problems += [f"{where} names '{name}', which is no clauses.words list, part or actor kind "
+                 f"({', '.join(ACTOR_KINDS)})" for where, names in wording.clause_names().items()
+                 for name in names if name not in known]
     ids = {r.id: r for r in wording.rules}
     problems += [f"rules has no '{i}', which rules.yml written_admissions names; add it"
                  for i in rules.written_admissions.ids if i not in ids]

@@ -14,14 +14,22 @@ function compile(data) {
     ...data,
     wordingRe: data.wording.map((rule) => ({ ...rule, re: all(rule.patterns, rule.flags),
       unlessRe: all(rule.unless, rule.flags), besideRe: all(rule.beside, rule.flags) })),
+    clausesRe: data.clauses && {
+      ends: all(data.clauses.ends, data.clauses.flags),
+      actors: data.clauses.actors.map((a) => ({ kind: a.kind, re: regex(a) })),
+      words: Object.fromEntries(Object.entries(data.clauses.words).map(([name, sources]) =>
+        [name, all(sources, data.clauses.flags)])),
+    },
     setAsideRe: Object.entries(data.setAside).map(([name, kind]) => ({ name,
       line: kind.line === null ? null : atStart(kind.line),
       fromHereOn: kind.from_here_on.map(atStart),
       startsBlock: kind.starts_block === null ? null : atStart(kind.starts_block),
       continues: kind.continues === null ? null : atStart(kind.continues) })),
     partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
-      { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags),
-        missingWith: v.missingWith, notBeside: v.notBeside, notBesideUnless: v.notBesideUnless }])),
+      { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags), clauses: v.clauses,
+        notInClauseWith: v.notInClauseWith,
+        missingWith: v.missingWith, missingWithUnless: v.missingWithUnless,
+        notBeside: v.notBeside, notBesideUnless: v.notBesideUnless }])),
     phoneRe: regex(data.phone),
     guessRe: data.guess.map((g) => ({ channel: g.channel, re: regex(g) })),
     spaceSet: new Set(data.spaces),
@@ -229,20 +237,114 @@ function matches(regexes, unless, text) {
 }
 
 // DraftRule.spans: a rule with `beside` flags only when one of those matches too.
-function ruleSpans(rule, text) {
+function patternSpans(rule, text) {
   if (rule.besideRe.length && !matches(rule.besideRe, [], text).length) return [];
   return matches(rule.re, rule.unlessRe, text);
 }
 
-function wording(R, draft) {
+// DraftRules.rule_spans: the rule's patterns, then its clause (draft_clauses).
+function ruleSpans(R, rule, text, view) {
+  const spans = rule.patterns.length ? patternSpans(rule, text) : [];
+  if (!rule.clause || !view) return spans;
+  for (const [a, b] of view.find(rule.clause)) if (!overlaps(spans, a, b)) spans.push([a, b]);
+  return spans.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+// -- the sentence-level pass (make_it_right/draft_clauses.py) ---------------------
+
+// draft_clauses.clause_ids: the clause and the sentence of each index.
+function clauseIds(R, text, breaks, ends) {
+  const starts = new Set(ends);
+  const clauses = [], ofSentence = [];
+  let clause = 0, sentence = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (i && starts.has(i)) clause += 1;
+    clauses.push(clause);
+    ofSentence.push(sentence);
+    if (breaks.has(i) || (R.sentenceEnds.includes(text[i]) && (i + 1 === n || text[i + 1] === " "))) {
+      clause += 1;
+      sentence += 1;
+    }
+  }
+  return { clauses, sentences: ofSentence };
+}
+
+const ACTOR_KINDS = ["us", "colleague", "named", "supplier", "client"];
+const bySpan = (x, y) => x[0] - y[0] || x[1] - y[1];
+
+// draft_clauses.ClauseView: one text read clause by clause.
+function clauseView(R, text, breaks) {
+  const C = R.clausesRe;
+  if (!C) return null;
+  const ends = C.ends.flatMap((re) => findAll(re, text)).map(([a]) => a).sort((x, y) => x - y);
+  const { clauses: ids, sentences: inSentence } = clauseIds(R, text, breaks, ends);
+  const found = C.actors.flatMap((a) => findAll(a.re, text).map(([s, e]) => [s, e, a.kind]))
+    .sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const actors = [];
+  for (const actor of found) {
+    if (actors.length && actor[0] < actors[actors.length - 1][1]) continue;
+    actors.push(actor);
+  }
+  const starts = new Map();
+  ids.forEach((clause, i) => { if (!starts.has(clause)) starts.set(clause, i); });
+  const cache = new Map();
+  const spans = (name) => {
+    if (!cache.has(name)) {
+      let got;
+      if (ACTOR_KINDS.includes(name)) got = actors.filter((a) => a[2] === name).map(([s, e]) => [s, e]);
+      else if (C.words[name]) got = C.words[name].flatMap((re) => findAll(re, text)).sort(bySpan);
+      else got = matches(R.partRe[name].re, R.partRe[name].unlessRe, text);
+      cache.set(name, got);
+    }
+    return cache.get(name);
+  };
+  const unitsWith = (name, within) => {
+    const of = within === "clause" ? ids : inSentence;
+    return new Set(spans(name).map(([a]) => of[a]));
+  };
+  // The nearest actor that ends at or before `index`, in the same clause; or, when that
+  // clause has none and opens with a comma, the last one of the clause before it.
+  const actorBefore = (index) => {
+    let lo = 0, hi = actors.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (actors[mid][1] <= index) lo = mid + 1; else hi = mid; }
+    const k = lo - 1;
+    if (k < 0) return null;
+    const clause = ids[index], at = ids[actors[k][0]];
+    if (at === clause) return actors[k];
+    const start = starts.get(clause);
+    if (at === clause - 1 && text[start] === "," && inSentence[start] === inSentence[actors[k][0]]) return actors[k];
+    return null;
+  };
+  const find = (spec) => {
+    const of = spec.within === "clause" ? ids : inSentence;
+    const has = spec.has.map((name) => unitsWith(name, spec.within));
+    const barred = new Set(spec.not.flatMap((name) => [...unitsWith(name, spec.within)]));
+    const barredClauses = new Set(spec.notInClause.flatMap((name) => [...unitsWith(name, "clause")]));
+    const fromActor = spec.actor !== null && !spec.actor.includes("none");
+    const out = [];
+    for (const [start, end] of spec.verbs.flatMap((name) => spans(name)).sort(bySpan)) {
+      const unit = of[start];
+      if (barred.has(unit) || barredClauses.has(ids[start]) || !has.every((h) => h.has(unit))) continue;
+      const actor = actorBefore(start);
+      if (spec.actor !== null && !spec.actor.includes(actor ? actor[2] : "none")) continue;
+      out.push([fromActor && actor ? actor[0] : start, end]);
+    }
+    return out;
+  };
+  return { clauseIds: ids, sentenceIds: inSentence, unitsWith, find };
+}
+
+function wording(R, draft, view) {
   const found = [];
   const taken = new Map();
   R.wordingRe.forEach((rule, order) => {
     if (rule.channels !== null && !rule.channels.includes(draft.channel)) return;
     if (!taken.has(rule.category)) taken.set(rule.category, []);
     const spans = taken.get(rule.category);
-    for (const [a, b] of ruleSpans(rule, draft.norm.text)) {
+    for (const [a, b] of ruleSpans(R, rule, draft.norm.text, view)) {
       if (overlaps(spans, a, b)) continue;
+      if (rule.clause && view && spans.some(([x]) => view.sentenceIds[x] === view.sentenceIds[a])) continue;
       spans.push([a, b]);
       const s = span(draft.norm, a, b);
       found.push({ order, s, finding: { rule: rule.id, category: rule.category,
@@ -264,7 +366,7 @@ function requiredParts(R, channel, playbook) {
   return need;
 }
 
-function missingParts(R, draft, playbook) {
+function missingParts(R, draft, playbook, view) {
   const words = R.strings.parts;
   const found = [];
   const link = R.links["missing-part"];
@@ -272,7 +374,7 @@ function missingParts(R, draft, playbook) {
     found.push({ rule: "subject", category: "missing-part", ...words.subject, link });
   }
   for (const part of requiredParts(R, draft.channel, playbook)) {
-    if (!partFound(R, draft, part)) {
+    if (!partFound(R, draft, part, view)) {
       found.push({ rule: part, category: "missing-part", ...words[part], link });
     }
   }
@@ -280,15 +382,24 @@ function missingParts(R, draft, playbook) {
 }
 
 // draft.part_found: a vague time is not a time (the part's missingWith / notBeside).
-function partFound(R, draft, name) {
+function partFound(R, draft, name, view) {
   const part = R.partRe[name];
   const text = draft.norm.text;
-  if (part.missingWith.length && categorySpans(R, draft, part.missingWith).length) return false;
-  const spans = matches(part.re, part.unlessRe, text);
+  if (part.missingWith.length) {
+    const spared = new Set(view ? part.missingWithUnless.flatMap((n) => [...view.unitsWith(n, "sentence")]) : []);
+    if (categorySpans(R, draft, part.missingWith, view)
+      .some(([a]) => !view || !spared.has(view.sentenceIds[a]))) return false;
+  }
+  let spans = matches(part.re, part.unlessRe, text);
+  if (view) {
+    const barred = new Set(part.notInClauseWith.flatMap((n) => [...view.unitsWith(n, "clause")]));
+    spans = [...spans.filter(([a]) => !barred.has(view.clauseIds[a])),
+      ...part.clauses.flatMap((spec) => view.find(spec))].sort(bySpan);
+  }
   if (!part.notBeside.length) return spans.length > 0;
   const sid = sentenceIds(R, text, draft.norm.breaks);
   const flagged = new Set();
-  for (const [a, b] of categorySpans(R, draft, part.notBeside)) {
+  for (const [a, b] of categorySpans(R, draft, part.notBeside, view)) {
     for (let i = sid[a]; i <= sid[b - 1]; i++) flagged.add(i);
   }
   for (const other of part.notBesideUnless) {
@@ -298,10 +409,10 @@ function partFound(R, draft, name) {
   return spans.some(([a, b]) => !flagged.has(sid[a]) && !flagged.has(sid[b - 1]));
 }
 
-function categorySpans(R, draft, categories) {
+function categorySpans(R, draft, categories, view) {
   return R.wordingRe.filter((rule) => categories.includes(rule.category) &&
     (rule.channels === null || rule.channels.includes(draft.channel)))
-    .flatMap((rule) => ruleSpans(rule, draft.norm.text));
+    .flatMap((rule) => ruleSpans(R, rule, draft.norm.text, view));
 }
 
 // draft.sentence_ids, per UTF-16 unit of the normalised text (the ends are all one unit).
@@ -509,9 +620,10 @@ function check(R, text, channel, playbook) {
   const refused = tooLong(R, text);
   if (refused) return { draft: null, findings: [refused] };
   const draft = readDraft(R, text, channel || guessChannel(R, text));
+  const view = clauseView(R, draft.norm.text, draft.norm.breaks);
   return {
     draft,
-    findings: [...wording(R, draft), ...missingParts(R, draft, playbook || null),
+    findings: [...wording(R, draft, view), ...missingParts(R, draft, playbook || null, view),
       ...limits(R, draft), ...readability(R, draft)],
   };
 }
@@ -559,7 +671,8 @@ export function createChecker(data, hyphenation) {
     // One wording rule's matches in a normalised text (the rules' own examples).
     ruleMatches: (id, text) => {
       const rule = rules.wordingRe.find((r) => r.id === id);
-      return ruleSpans(rule, normalize(rules, text).text).length;
+      const norm = normalize(rules, text).text;
+      return ruleSpans(rules, rule, norm, clauseView(rules, norm, new Set())).length;
     },
     setAsideNote: (text) => (tooLong(rules, text) ? null : setAsideNote(rules, readStructure(rules, text))),
     noteOf: (draft) => setAsideNote(rules, draft.structure),
