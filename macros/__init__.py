@@ -15,8 +15,9 @@ Zensical renders pages itself and never calls this: there, the check at load
 (Handbook.load) is the guard.
 
 The one other hook, `on_post_build`, writes what needs the finished build: the
-snippet downloads beside their page, the rules "Check my draft" fetches, and the
-offline copy's service worker, which lists every built file. Zensical does not call
+snippet downloads beside their page, the rules "Check my draft" fetches, the theme's
+stylesheets without the rules no page can use, and the offline copy's service
+worker, which lists every built file. Zensical does not call
 it, so its build has none of them (its draft page shows the note for readers without
 JavaScript).
 """
@@ -35,6 +36,7 @@ from make_it_right.pages import PageError, render_page
 from make_it_right.exports.downloads import PAGE as DOWNLOADS_PAGE
 from make_it_right.offline import write_worker
 from make_it_right.html.site import Handbook
+from make_it_right.html.unused_css import prune_site
 from make_it_right.watch import Cache
 
 _handbooks = Cache()
@@ -124,8 +126,8 @@ def _edit_root(config, docs: Path) -> str:
 
 def on_post_build(env) -> None:
     """Write the snippet downloads into the built site, beside the page that links
-    them, and the draft checker's rules, then the offline copy's worker, which lists
-    every file built."""
+    them, and the draft checker's rules; prune the theme's stylesheets; then write the
+    offline copy's worker, which lists every file built."""
     config = env.conf
     handbook, docs, language = _handbook(env)
     site = Path(config["site_dir"])
@@ -135,6 +137,7 @@ def on_post_build(env) -> None:
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    prune_site(site)
     write_worker(site, config.get("site_url"), config.get("dev_addr"), language)
 
 

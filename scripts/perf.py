@@ -1,6 +1,6 @@
 """Issue 24's numbers, per page type: what a page transfers (gzipped, beside a stock
 Material site with the same content and beside the page's floor), Lighthouse mobile
-performance and total blocking time, keystroke to the next frame at 20 and 500 cards,
+performance, total blocking time and layout shift, keystroke to the next frame at 20 and 500 cards,
 and how soon "Check my draft" is ready on Lighthouse's mobile throttle. Printed, not
 asserted: timing belongs here, not in `make test` (tests/site/test_budgets.py holds
 the byte budgets).
@@ -139,14 +139,16 @@ def transferred(browser, url: str) -> int:
     return sum(sizes)
 
 
-def lighthouse(urls: dict[str, str], runs: int, work: Path) -> dict[str, tuple[list[int], float]]:
-    """Performance scores and median TBT per key, the runs interleaved."""
+def lighthouse(urls: dict[str, str], runs: int, work: Path
+               ) -> dict[str, tuple[list[int], float, float]]:
+    """Performance scores, median TBT and median layout shift per key, the runs interleaved."""
     results: dict[str, list[dict]] = {k: [] for k in urls}
     for _ in range(runs):
         for key, url in urls.items():
             results[key].append(audit(url, work / "report.json"))
     return {k: ([round(r["categories"]["performance"]["score"] * 100) for r in rs],
-                statistics.median(r["audits"]["total-blocking-time"]["numericValue"] for r in rs))
+                statistics.median(r["audits"]["total-blocking-time"]["numericValue"] for r in rs),
+                statistics.median(r["audits"]["cumulative-layout-shift"]["numericValue"] for r in rs))
             for k, rs in results.items()}
 
 
@@ -267,13 +269,15 @@ def main() -> int:
             browser.close()
     print(f"built from {args.ref or 'the work tree'}; load average {', '.join(f'{x:.1f}' for x in load)}")
     print(f"{'page':<16}{'ours gz':>9}{'stock':>9}{'+/-':>8}{'floor':>8}{'perf':>6}{'range':>8}{'TBT':>6}"
-          f"{'stock perf':>12}{'TBT':>6}")
+          f"{'CLS':>6}{'stock perf':>12}{'TBT':>6}{'CLS':>6}")
     for name, (mine, theirs, floor) in sizes.items():
         line = f"{name:<16}{mine:>9,}{theirs:>9,}{mine - theirs:>+8,}{floor:>8,}"
         if scores:
-            (ours_perf, ours_tbt), (stock_perf, stock_tbt) = scores["ours", name], scores["stock", name]
+            (ours_perf, ours_tbt, ours_cls) = scores["ours", name]
+            (stock_perf, stock_tbt, stock_cls) = scores["stock", name]
             line += (f"{round(statistics.median(ours_perf)):>6}{f'{min(ours_perf)}-{max(ours_perf)}':>8}"
-                     f"{int(ours_tbt):>6}{round(statistics.median(stock_perf)):>12}{int(stock_tbt):>6}")
+                     f"{int(ours_tbt):>6}{ours_cls:>6.2f}{round(statistics.median(stock_perf)):>12}"
+                     f"{int(stock_tbt):>6}{stock_cls:>6.2f}")
         print(line)
     if scores:
         print(f"(Lighthouse: median of {args.runs} runs, mobile preset; bytes in one fresh visit, gzipped)")

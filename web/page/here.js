@@ -17,8 +17,12 @@ export function showHere(open) {
   box.hidden = false;
 }
 
-// On a phone the plan is the page's map: it starts open there.
+// On a phone the plan is the page's map: it starts open there. The styles show it
+// from the first paint; once it is open, they leave its toggling to the reader.
 export function openPlanOnPhone() {
   if (!window.matchMedia(POLICY.phone).matches) return;
-  for (const plan of $$(".mir-plan")) plan.open = true;
+  for (const plan of $$(".mir-plan")) {
+    plan.open = true;
+    plan.dataset.mirPlanSet = "";
+  }
 }
