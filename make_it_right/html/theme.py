@@ -98,7 +98,8 @@ def template_edit_links(cards_on_page: Mapping[str, list[str]],
 # Other pages ask for nothing ahead: there the same hints cost Lighthouse's simulated
 # phone 0.5 s of first paint (scripts crowd out the styles) for nothing the reader waits on.
 # Each is (rel, as, path from the site's root).
-HELPER = "javascripts/theme/base.js"
+# Material's inline scripts as files (overrides/partials/javascripts/): the helpers and
+# palette, which hold the parser before the form, then the one after the content.
 THEME_SCRIPTS = ("javascripts/theme/palette.js", "javascripts/theme/content.js")
 BOOTSTRAP = "javascripts/mir.min.js"
 DRAFT_FILES = (("modulepreload", "", "javascripts/draft.min.js"), ("preload", "style", "stylesheets/draft.css"))
@@ -110,7 +111,7 @@ def head_hints(theme_files: Mapping[str, list[str]], extra_css: list[str],
     if not draft_page:
         return {}
     styles = [*theme_files.get("styles", []), *extra_css]
-    early, late = [HELPER, THEME_SCRIPTS[0]], [*THEME_SCRIPTS[1:], *theme_files.get("scripts", [])]
+    early, late = THEME_SCRIPTS[:1], [*THEME_SCRIPTS[1:], *theme_files.get("scripts", [])]
     return {draft_page: [("preload", "style", path) for path in styles]
             + [("preload", "script", path) for path in early] + list(DRAFT_FILES)
             + [("preload", "script", path) for path in late] + [("modulepreload", "", BOOTSTRAP)]}
