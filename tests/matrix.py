@@ -1,5 +1,6 @@
 """The exhaustive browser matrices (accessibility: every page type and open state at
-both widths; print: every playbook) run whole in `make test-matrices` and in CI. `make
+both widths; print: every playbook; the pruned theme CSS against Material's: every page
+type, scheme, width and open state) run whole in `make test-matrices` and in CI. `make
 test` runs one pass of each and deselects the rest (-m "not matrix") to stay within
 two minutes: a failure the pass misses is one `make test-matrices` finds."""
 

@@ -35,7 +35,7 @@ PAGE_BUDGETS_GZIPPED = {
     "checklist": ("checklists/*/index.html", 68_500),
     "template index": ("templates/index.html", 79_000),
     "phrase bank": ("phrase-bank/index.html", 73_000),
-    "check my draft": ("check-my-draft/index.html", 77_500),
+    "check my draft": ("check-my-draft/index.html", 78_500),
 }
 # Material's stylesheets as it ships them: 22.6 KB and 2.0 KB gzipped (9.8.x).
 THEME_CSS_BUDGET_GZIPPED = 18_000

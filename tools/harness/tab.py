@@ -75,11 +75,17 @@ class ReusedTab:
         # there, so a tab that visited another origin is not reused. Local storage is
         # cleared from the page too: the renderer keeps its own copy, and CDP's clearing
         # below did not always reach it before the next page read it (a palette choice
-        # left behind).
+        # left behind). Both are cleared from an empty page of the origin, once the
+        # test's page is gone: a script still running there could write again after.
         if page.origins - {here}:
             return False
+        page.goto("about:blank")
         if here:
+            empty = here + "/__tab_cleaning__"
+            page.route(empty, lambda route: route.fulfill(body="", content_type="text/html"))
+            page.goto(empty)
             page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
+            page.unroute(empty)
         for origin in page.origins:
             self._cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         page.goto("about:blank")
