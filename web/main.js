@@ -52,11 +52,8 @@ async function fillPage(panel, page) {
 }
 
 async function draftPage(root) {
-  const { DraftPage } = await import(new URL("draft.min.js", import.meta.url).href);
-  // For the tests and for anyone's console, once its rules have arrived.
-  const page = new DraftPage(root, (api) => { window.mirDraft = api; });
-  await page.start();
-  return page;
+  const { startDraft } = await import(new URL("draft.min.js", import.meta.url).href);
+  return startDraft(root);
 }
 
 function start() {

@@ -5,7 +5,9 @@ rules.yml, the strings and pyphen's patterns at build time, as two JSON files th
 build writes beside the bundles (`draft_files`); the form names them in data-*
 attributes, and the script fetches them when the reader first reaches for the form
 (57 KB gzipped that a reader who only reads the page never downloads). No inline
-script. The form starts `hidden`; without JavaScript the reader sees a note pointing
+script: the form is followed by the checker's own module (async), which starts it as
+soon as it arrives, not after Material's bundle and the bootstrap (mir.min.js) that
+start every other page's code. The form starts `hidden`; without JavaScript the reader sees a note pointing
 to the same rules. With it, draft.css (linked first thing in the form) holds the
 hidden form's place, so nothing below it moves when the script shows it. The
 page's <head> asks for the script and the styles first (theme.head_hints).
@@ -24,6 +26,7 @@ from ..rules import Rules
 from ..strings import Strings
 
 STYLES = "stylesheets/draft.css"
+SCRIPT = "javascripts/draft.min.js"
 RULES_FILE = "javascripts/draft-rules.json"
 HYPHENATION_FILE = "javascripts/hyphenation.json"
 
@@ -83,4 +86,5 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
 <h2 class="mir-draft__results" id="mir-draft-results" data-search-exclude>{plain(s.results)}</h2>
 <p role="status" data-mir-draft-count>{plain(s.empty)}</p>
 <ol class="mir-draft__list" aria-labelledby="mir-draft-results" data-mir-draft-list></ol>
-</div>"""
+</div>
+<script type="module" async src="{root}{SCRIPT}"></script>"""
