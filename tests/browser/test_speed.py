@@ -48,6 +48,9 @@ def test_cards_behind_the_focus_view_wait_until_it_closes(tab, site_url):
     page.keyboard.type("Priya")
     page.keyboard.press("Escape")
     expect(page.locator("[data-mir-focus]")).to_be_hidden()
+    # The dialog's close event, which brings the cards back, comes a task after it hides.
+    page.wait_for_function("""() => [...document.querySelectorAll(".mir-card")]
+        .every(c => getComputedStyle(c).contentVisibility === "auto")""", timeout=5_000)
     assert cards.evaluate_all(shown) == ["auto"]
     expect(page.locator('.mir-card[data-template="apology-team-mistake"] .mir-card__text')).to_contain_text(
         "Priya", use_inner_text=True)
