@@ -47,19 +47,10 @@ def shots(chromium, url: str, tmp_path: Path, *, scheme: str = "light", size: st
             then(page)
         # The page's whole length as one tall viewport: Playwright's full_page capture
         # now and then paints a line of the header differently from one shot to the next.
-        frames = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
         if whole:
-            # Cards off screen keep a placeholder height (content-visibility) until a taller
-            # viewport shows them, so the page's length settles over a few rounds.
-            height = 0
-            for _ in range(10):
-                now = page.evaluate("document.documentElement.scrollHeight")
-                if now == height:
-                    break
-                height = now
-                page.set_viewport_size({**SIZES[size], "height": height})
-                page.evaluate(frames)
-        page.evaluate(frames)
+            page.set_viewport_size({**SIZES[size], "height": page.evaluate(
+                "document.documentElement.scrollHeight")})
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         taken.append(page.screenshot(animations="disabled", caret="hide"))
         context.close()
     if taken[0] != taken[1]:
