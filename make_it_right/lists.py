@@ -37,14 +37,8 @@ def _differs(path: Path, what: str, found: list[str], wanted: list[str], rule: s
                           f"({', '.join(wanted)})", rule)]
 
 
-def _form_problems(project: Path, rules: Rules, strings: Strings) -> list[Problem]:
-    path = project / FORM
-    if not path.exists():
-        return []  # a project without this file keeps no such list
-    try:
-        form = parse_yaml(read_text(path), path)
-    except DataError as error:
-        return error.problems
+def _form_problems(path: Path, text: str, rules: Rules, strings: Strings) -> list[Problem]:
+    form = parse_yaml(text, path)
     options = {field.get("id"): (field.get("attributes") or {}).get("options")
                for field in (form or {}).get("body", []) if isinstance(field, dict)}
     wanted = {"channel": [*rules.channels, NOT_SURE],
@@ -69,14 +63,7 @@ def _sentence(path: Path, text: str, pattern: str, label: str) -> tuple[list[str
     return _code_list(match.group(1)), []
 
 
-def _contributing_problems(project: Path, rules: Rules) -> list[Problem]:
-    path = project / "CONTRIBUTING.md"
-    if not path.exists():
-        return []  # a project without this file keeps no such list
-    try:
-        text = read_text(path)
-    except DataError as error:
-        return error.problems
+def _contributing_problems(path: Path, text: str, rules: Rules, strings: Strings) -> list[Problem]:
     problems = []
     for pattern, label, wanted, ordered in (
             (r"The channels are\s+(.*?)\.\s", "The channels are …", list(rules.channels), False),
@@ -94,14 +81,7 @@ def _contributing_problems(project: Path, rules: Rules) -> list[Problem]:
     return problems
 
 
-def _readme_problems(project: Path, rules: Rules) -> list[Problem]:
-    path = project / "README.md"
-    if not path.exists():
-        return []  # a project without this file keeps no such list
-    try:
-        text = read_text(path)
-    except DataError as error:
-        return error.problems
+def _readme_problems(path: Path, text: str, rules: Rules, strings: Strings) -> list[Problem]:
     usage = re.search(r"make-it-right check-draft .*?\[--channel ([a-z|-]+)\]", text)
     if not usage:
         return [Problem(path, "no longer shows `make-it-right check-draft … [--channel a|b]`; keep "
@@ -113,5 +93,14 @@ def _readme_problems(project: Path, rules: Rules) -> list[Problem]:
 def list_problems(project: Path, rules: Rules, strings: Strings) -> list[Problem]:
     """Every list outside the data that no longer names what the data holds (a
     project without one of these files keeps no such list)."""
-    return (_form_problems(project, rules, strings) + _contributing_problems(project, rules)
-            + _readme_problems(project, rules))
+    problems = []
+    for name, problems_in in ((FORM, _form_problems), (Path("CONTRIBUTING.md"), _contributing_problems),
+                              (Path("README.md"), _readme_problems)):
+        path = project / name
+        if not path.exists():
+            continue
+        try:
+            problems += problems_in(path, read_text(path), rules, strings)
+        except DataError as error:  # unreadable, or the form is not YAML
+            problems += error.problems
+    return problems
