@@ -530,4 +530,5 @@ def clause_data(spec: ClauseSpec | None) -> dict | None:
     if spec is None:
         return None
     return {"verbs": spec.verbs, "actor": spec.actor, "has": spec.has, "not": spec.not_,
-            "within": spec.within, "notInClause": spec.not_in_clause}
+            "within": spec.within, "notInClause": spec.not_in_clause,
+            "after": spec.after}

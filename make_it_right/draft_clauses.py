@@ -93,9 +93,12 @@ class ClauseSpec(Strict):
     # Looked for in the verb's own clause whatever `within` says: "We've sent it back and
     # it should be with us in a fortnight or so" is past in one clause, vague in the other.
     not_in_clause: list[str] = []
+    # One of these must come before the actor (or, with none, the verb) in its clause:
+    # a cause ("because", "due to") then who else did it is blame, whatever the verb.
+    after: list[str] = []
 
     def names(self) -> list[str]:
-        return [*self.verbs, *self.has, *self.not_, *self.not_in_clause]
+        return [*self.verbs, *self.has, *self.not_, *self.not_in_clause, *self.after]
 
 
 def clause_ids(text: str, breaks: frozenset[int], ends: list[int]) -> tuple[list[int], list[int]]:
@@ -130,8 +133,10 @@ class ClauseView:
             self.starts.setdefault(clause, i)
         self.actors = self._actors()
         self.actor_ends = [end for _, end, _ in self.actors]
+        self.actor_starts = [start for start, _, _ in self.actors]
         self.refers = sorted(a for p in clauses.refer for a, _ in find_all(compile_portable(p), text))
         self._found: dict[str, list[tuple[int, int]]] = {}
+        self._after: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
         # Each wording rule's spans in this text, once (draft_rules.DraftRules.rule_spans).
         self.rule_spans: dict[str, list[tuple[int, int]]] = {}
 
@@ -190,6 +195,26 @@ class ClauseView:
         r = bisect_left(self.refers, start)
         return self.actors[k] if r < len(self.refers) and self.refers[r] < index else None
 
+    def comes_after(self, names: list[str], index: int) -> bool:
+        """Whether a match of one of `names` ends at or before `index`, in its clause,
+        with no other actor between it and `index`: in "because I know how you felt"
+        the cause is about "I", not "you"."""
+        key = tuple(names)
+        if key not in self._after:
+            spans = sorted((span for name in names for span in self.spans(name)), key=lambda s: s[1])
+            latest, so_far = (-1, -1), []
+            for span in spans:
+                latest = max(latest, span)
+                so_far.append(latest)
+            self._after[key] = ([end for _, end in spans], so_far)
+        ends, latest_spans = self._after[key]
+        k = bisect_right(ends, index) - 1
+        if k < 0:
+            return False
+        start, end = latest_spans[k]
+        return (self.ids[start] == self.ids[index]
+                and bisect_left(self.actor_starts, end) == bisect_left(self.actor_starts, index))
+
     def find(self, spec: ClauseSpec) -> list[tuple[int, int]]:
         """Where `spec` holds: each verb match (from its actor, when it has one)."""
         ids = self.ids if spec.within == "clause" else self.sentence_ids
@@ -205,6 +230,8 @@ class ClauseView:
                 continue
             actor = self.actor_before(start)
             if spec.actor is not None and (actor[2] if actor else "none") not in spec.actor:
+                continue
+            if spec.after and not self.comes_after(spec.after, actor[0] if actor else start):
                 continue
             found.append((actor[0] if from_actor and actor else start, end))
         return found

@@ -380,6 +380,30 @@ function clauseView(R, text, breaks) {
     while (lo < hi) { const mid = (lo + hi) >> 1; if (refers[mid] < start) lo = mid + 1; else hi = mid; }
     return lo < refers.length && refers[lo] < index ? actors[k] : null;
   };
+  // draft_clauses.ClauseView.comes_after: a match of one of `names` ends at or before
+  // `index`, in the clause of `index`, with no other actor between it and `index`.
+  const afterCache = new Map();
+  const actorStarts = actors.map(([s]) => s);
+  const firstAtOrAfter = (list, value) => {
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < value) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const comesAfter = (names, index) => {
+    const key = names.join("\n");
+    if (!afterCache.has(key)) {
+      const got = names.flatMap((name) => spans(name)).sort((x, y) => x[1] - y[1]);
+      let latest = [-1, -1];
+      afterCache.set(key, { ends: got.map(([, e]) => e),
+        latest: got.map((s) => { if (bySpan(s, latest) > 0) latest = s; return latest; }) });
+    }
+    const { ends: E, latest: L } = afterCache.get(key);
+    let lo = 0, hi = E.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (E[mid] <= index) lo = mid + 1; else hi = mid; }
+    if (lo === 0) return false;
+    const [start, end] = L[lo - 1];
+    return ids[start] === ids[index] && firstAtOrAfter(actorStarts, end) === firstAtOrAfter(actorStarts, index);
+  };
   const find = (spec) => {
     const of = spec.within === "clause" ? ids : inSentence;
     const has = spec.has.map((name) => unitsWith(name, spec.within));
@@ -392,6 +416,7 @@ function clauseView(R, text, breaks) {
       if (barred.has(unit) || barredClauses.has(ids[start]) || !has.every((h) => h.has(unit))) continue;
       const actor = actorBefore(start);
       if (spec.actor !== null && !spec.actor.includes(actor ? actor[2] : "none")) continue;
+      if (spec.after.length && !comesAfter(spec.after, actor ? actor[0] : start)) continue;
       out.push([fromActor && actor ? actor[0] : start, end]);
     }
     return out;
