@@ -461,13 +461,13 @@ export class FillInPanel {
 
   // What fill-actions.js may use of the panel.
   #makeKit() {
-    const panel = this; // private names are readable anywhere in the class body, getters too
+    const self = this; // for the getters: private names are readable anywhere in the class body
     return {
       ui: this.#ui, panel: this.panel, store: this.store, focus: this.#focus, dialog: this.#dialog,
       remindAt: this.#remindAt, labels: this.#labels, info: this.#info, markers: this.#markers,
       blanks: this.#blanks, inputs: this.#inputs, onInput: this.#onInput,
-      get active() { return panel.#active; },
-      get focused() { return panel.#focused; },
+      get active() { return self.#active; },
+      get focused() { return self.#focused; },
       // Added to an index while the view is open, taken out when it closes.
       index: (map, key, item) => { add(map, key, item); this.#added.push([map, key, item]); },
       setFocused: (card) => { this.#focused = card; this.#opened.add(card); },
@@ -484,8 +484,8 @@ export class FillInPanel {
       countLeft: (card) => this.#countLeft(card),
       // The client menu
       menu: this.#menu, bar: this.#bar, nameFrom: this.#nameFrom,
-      get menuFrom() { return panel.#menuFrom; },
-      set menuFrom(opener) { panel.#menuFrom = opener; },
+      get menuFrom() { return self.#menuFrom; },
+      set menuFrom(opener) { self.#menuFrom = opener; },
       closeMenu: (refocus) => this.#closeMenu(refocus),
       changed: (text) => this.#changed(text),
       caseCommand: (what) => this.#caseCommand(what),
