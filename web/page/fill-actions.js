@@ -5,7 +5,7 @@
 // so a page that is only read never downloads it. `kit` is what it may use of the
 // panel: its indexes, its state and a few of its methods (FillInPanel's #makeKit).
 import { $, $$, make, setText } from "./dom.js";
-import { mailboxes, smsRecipients } from "../core/address.js";
+import { mailboxes, mailboxText, smsRecipients } from "../core/address.js";
 import { eml, ics, mailto, sms } from "../core/encode.js";
 import { POLICY, nextMorning } from "../core/policy.js";
 import { format, slug } from "../core/text.js";
@@ -162,6 +162,13 @@ export function confirmed(kit, card, action) {
       if (input) input.focus(); else kit.openPanel(empty[0]);
     });
   }, { once: true }));
+}
+
+// "To: …" and "Cc: …" as every email shows them.
+export function recipientLines(kit) {
+  const ui = kit.ui;
+  const [to, cc] = ["@to", "@cc"].map((name) => mailboxes(kit.active.values[name]).boxes.map(mailboxText).join(", "));
+  return [to ? format(ui.to_line, { to }) : ui.to_nobody, ...(cc ? [format(ui.cc_line, { cc })] : [])].join("\n");
 }
 
 function recipients(kit) {

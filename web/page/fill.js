@@ -4,7 +4,6 @@
 // and panel.py write the markup; typed text only becomes textContent, a value or
 // encoded text. One instance per page; destroy() takes every listener off.
 import { $, $$, Listeners, emit, make, setText } from "./dom.js";
-import { mailboxes, mailboxText } from "../core/address.js";
 import { anotherClient } from "../core/cases.js";
 import { POLICY } from "../core/policy.js";
 import { format, plural, wellFormed } from "../core/text.js";
@@ -229,12 +228,14 @@ export class FillInPanel {
     }
   }
 
+  // Where every email goes, above its text: nobody yet, or the addresses typed, read by
+  // the address parser that comes with the actions' code.
   #showRecipients() {
-    const ui = this.#ui;
-    const [to, cc] = ["@to", "@cc"].map((name) => mailboxes(this.#active.values[name]).boxes.map(mailboxText).join(", "));
-    const lines = [to ? format(ui.to_line, { to }) : ui.to_nobody, ...(cc ? [format(ui.cc_line, { cc })] : [])];
-    for (const line of $$(".mir-card__to")) setText(line, lines.join("\n"));
+    if (!["@to", "@cc"].some((name) => this.#active.values[name]?.trim())) this.#setRecipients(this.#ui.to_nobody);
+    else this.#use((module, kit) => this.#setRecipients(module.recipientLines(kit)));
   }
+
+  #setRecipients(text) { for (const line of $$(".mir-card__to")) setText(line, text); }
 
   #update(name) {
     if (name === "@to" || name === "@cc") this.#showRecipients();
