@@ -1,0 +1,79 @@
+"""Issue 19 round 6 (fresh40d, fresh40e): a vague time for the fix, an impact and a
+next step said in words the patterns didn't know. Each sentence is a paraphrase, not
+a line from a set. A finding with a part's id means the part is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from make_it_right.draft import check_draft
+
+OPEN = "Subject: Your order\n\nHi Sam,\n\nI'm really sorry. "
+CALL = " I'll call you tomorrow at 10:00 to talk it through.\n\nJoost"
+
+
+def ids(text: str, channel: str = "email", playbook: str | None = "team-mistake") -> list[str]:
+    return [f.rule for f in check_draft(text, channel, playbook)]
+
+
+@pytest.mark.parametrize("fix", [
+    "The new panels will be fitted at the earliest possible time next week.",
+    "We'll have the corrected batch ready in time for the next available slot.",
+    "Our engineer will come out as early as possible.",
+    "We will resend the files at the first available opportunity.",
+])
+def test_a_fix_put_at_the_earliest_or_the_next_free_slot_has_no_date(fix):
+    found = ids(OPEN + "Your launch slips by a day. " + fix + CALL)
+    assert "fix-date" in found and "vague-time" in found
+
+
+@pytest.mark.parametrize("fix", [
+    "We've booked the next available slot, Thursday at 10, for the refit.",
+    "The earliest possible date is Monday 14 December, and the fitters are booked.",
+])
+def test_the_next_slot_with_its_day_is_a_date(fix):
+    found = ids(OPEN + "Your launch slips by a day. " + fix + CALL)
+    assert "fix-date" not in found and "vague-time" not in found
+
+
+@pytest.mark.parametrize("impact", [
+    "Your drivers haven't been able to clock in since six.",
+    "It's month end, so this lands at the worst possible moment.",
+    "The refund has eaten into the budget available for your spring campaign.",
+    "The opening can't go ahead before the inspection, and your gala is only days away.",
+    "The shop will therefore open on Saturday without its sign.",
+    "Your guests stood in the lobby for an hour.",
+])
+def test_the_impact_said_in_other_words_counts(impact):
+    assert "impact" not in ids(OPEN + impact + " The fix is in by Friday 11 December." + CALL)
+
+
+def test_the_key_to_it_is_no_key_date():
+    text = OPEN + "You'll want to change the key right away; the fix is in by Friday 11 December." + CALL
+    assert "impact" in ids(text)
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("Ana - still no cause for the errors, but the fallback holds. Next update 15:30 CET, sooner if it moves.", "sms"),
+    ("Hi Ana, so sorry about the wrong size! Replacement pair ships Fri by noon.", "sms"),
+    (OPEN + "Your till was down for two hours. It is back now, for good from 13:00 today. "
+     "Next update: 16:00.\n\nJoost", "email"),
+    (OPEN + "Your till was down for two hours. It is back by 13:00 today, and I shall email you "
+     "once the report is out.\n\nJoost", "email"),
+])
+def test_the_next_step_said_in_other_words_counts(text, channel):
+    assert "next-step" not in ids(text, channel)
+
+
+def test_rupees_written_rs_are_an_amount():
+    text = (OPEN + "The invoice showed the tax twice, so it came to more than your order. The right total "
+            "is Rs. 12,06,000, and the new invoice goes out by Wednesday 9 December." + CALL)
+    assert "amount" not in ids(text, playbook="billing-error")
+
+
+@pytest.mark.parametrize("text, channel, flagged", [
+    ("Points:\n- DO NOT promise a date.\nClose: I'll call Monday at 9.", "call-script", False),
+    ("Hi Sam, the van is late AGAIN. Back by 3.", "sms", True),
+])
+def test_capitals_shout_in_what_the_client_reads_not_in_call_notes(text, channel, flagged):
+    assert ("all-caps" in ids(text, channel)) is flagged
