@@ -77,3 +77,22 @@ def test_rupees_written_rs_are_an_amount():
 ])
 def test_capitals_shout_in_what_the_client_reads_not_in_call_notes(text, channel, flagged):
     assert ("all-caps" in ids(text, channel)) is flagged
+
+
+LONG = ("When the boxes came back from the depot on Monday and the labels had been printed from the old "
+        "sheet, which we had stopped using the week before but which was still saved on the shared drive "
+        "under the same name, the packers matched them to the wrong orders and nobody spotted it until "
+        "your customers started to ring you on Wednesday morning to ask why the parcels held someone "
+        "else's things.")
+
+
+def test_one_winding_sentence_is_hard_to_read_in_writing_whatever_the_score():
+    text = OPEN + LONG + " The right parcels reach them by noon on Friday." + CALL
+    found = [f for f in check_draft(text, "email", "team-mistake") if f.rule == "reading-ease"]
+    assert len(found) == 1 and "words" in found[0].message
+    assert text[found[0].start:found[0].end] == LONG
+
+
+def test_a_long_spoken_sentence_is_left_to_the_voicemails_length_limit():
+    assert "reading-ease" not in ids("Hi Sam, it's Jo. " + LONG + " Call me on 0161 496 0000.",
+                                     "voicemail")
