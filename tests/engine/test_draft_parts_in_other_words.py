@@ -96,3 +96,17 @@ def test_one_winding_sentence_is_hard_to_read_in_writing_whatever_the_score():
 def test_a_long_spoken_sentence_is_left_to_the_voicemails_length_limit():
     assert "reading-ease" not in ids("Hi Sam, it's Jo. " + LONG + " Call me on 0161 496 0000.",
                                      "voicemail")
+
+
+@pytest.mark.parametrize("middle, fix_date", [
+    ("If the supplier confirms by Friday, we'll ship the order. We'll be in touch.", False),
+    ("Provided the part reaches us by Thursday, the van is back on the road. We'll be in touch.", False),
+    ("If it hasn't reached you by 20 March, I'll chase it myself that day.", True),
+])
+def test_a_time_inside_a_condition_is_no_fix_date_but_a_backstop_is(middle, fix_date):
+    assert ("fix-date" not in ids(OPEN + "Your launch slips by a day. " + middle + "\n\nJoost")) is fix_date
+
+
+def test_the_next_day_or_so_is_a_vague_time_even_when_hoped_for():
+    found = ids(OPEN + "Your launch slips by a day. We hope to have it running again in the next day or so." + CALL)
+    assert "vague-time" in found and "fix-date" in found
