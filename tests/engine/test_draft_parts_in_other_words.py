@@ -110,3 +110,23 @@ def test_a_time_inside_a_condition_is_no_fix_date_but_a_backstop_is(middle, fix_
 def test_the_next_day_or_so_is_a_vague_time_even_when_hoped_for():
     found = ids(OPEN + "Your launch slips by a day. We hope to have it running again in the next day or so." + CALL)
     assert "vague-time" in found and "fix-date" in found
+
+
+@pytest.mark.parametrize("impact", [
+    "Your quarterly filing is now at risk of a late penalty.",
+    "Your crew stood idle on site for most of Monday.",
+    "Your board pack went out with last quarter's numbers.",
+    "Your customers in Leeds received someone else's parcels.",
+    "Your December payroll could be paid late.",
+    "Your van was off the road for three days.",
+])
+def test_what_hit_the_client_said_plainly_is_the_impact(impact):
+    assert "impact" not in ids(OPEN + impact + " The fix is in by Friday 11 December." + CALL)
+
+
+@pytest.mark.parametrize("account", [
+    "Our engineer was idle for an hour.",
+    "The report job cut the day at midnight instead of at six.",
+])
+def test_an_account_of_our_side_is_no_impact(account):
+    assert "impact" in ids(OPEN + account + " The fix is in by Friday 11 December." + CALL)
