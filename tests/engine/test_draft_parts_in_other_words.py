@@ -130,3 +130,14 @@ def test_what_hit_the_client_said_plainly_is_the_impact(impact):
 ])
 def test_an_account_of_our_side_is_no_impact(account):
     assert "impact" in ids(OPEN + account + " The fix is in by Friday 11 December." + CALL)
+
+
+@pytest.mark.parametrize("text, next_step", [
+    ("Hi Sara, so sorry! Your table's rebooked for 8pm Sat; confirmation email coming within the hour.", True),
+    ("Hi Tom - refund of £40 processed, shows in 3-5 days. Any questions, I'm on 07700 900123 till 6.", True),
+    ("Hi Ben, sorry - we're looking into it and will be in touch.", False),
+    # The fix arriving is its date, not a next step.
+    ("Hi Jonas, sorry, the new van is coming tomorrow by 10.", False),
+])
+def test_a_text_s_next_step_in_other_words(text, next_step):
+    assert ("next-step" not in ids(text, "sms")) is next_step
