@@ -141,3 +141,13 @@ def test_an_account_of_our_side_is_no_impact(account):
 ])
 def test_a_text_s_next_step_in_other_words(text, next_step):
     assert ("next-step" not in ids(text, "sms")) is next_step
+
+
+@pytest.mark.parametrize("fix, vague", [
+    ("We'll reissue the invoices once the migration is complete.", True),
+    ("The site will be back when the rebuild has run.", True),
+    ("We'll reissue the invoices once the migration is complete, by 4 pm on Friday 11 December.", False),
+])
+def test_a_fix_tied_to_our_own_job_finishing_has_no_date(fix, vague):
+    found = ids(OPEN + "Your launch slips by a day. " + fix + CALL)
+    assert ("vague-time" in found) is vague and ("fix-date" in found) is vague
