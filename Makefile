@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_TOOLS := tools/esbuild/node_modules/.stamp tools/eslint/node_modules/.stamp
 
-.PHONY: web lint-js test-node serve lint test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse perf lock lint-ci zensical sms-golden clean
+.PHONY: web lint-js test-node serve lint checks test test-fast test-site test-browser test-matrices site check bench filler-bench search-report quality draft-report lighthouse perf lock lint-ci zensical sms-golden clean
 
 # One language at a time (mkdocs serve builds one config): `make serve LANGUAGE=ru`.
 # `make site SERVE=1` builds every language and serves them side by side.
@@ -22,15 +22,21 @@ serve: $(SERVE_STAMP)
 # Everything: the linters, engine, site builds, browser (installs Debian's chromium and
 # poppler-utils if missing), with one pass of each exhaustive browser matrix;
 # `make test-matrices` runs the rest of them (tests/matrix.py).
-test: lint test-node lint-js
+test: checks
 	bash scripts/install-chromium.sh
 	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix"
 
 # For contributors, on every edit: the linters (ruff, mypy, ESLint), the pure tiers
 # (engine, security battery) and the browser code's cores under Node with its
 # bundle's freshness, in seconds.
-test-fast: lint test-node lint-js
+test-fast: checks
 	$(BIN)/pytest tests/engine tests/security -m "not build"
+
+# The linters and the Node tier side by side on two cores (-k: each one's messages
+# even when another fails; --output-sync: each one's output whole); what they
+# need is installed first, one thing at a time.
+checks: $(STAMP) $(NODE_TOOLS)
+	$(MAKE) --no-print-directory -k -j3 --output-sync=target lint test-node lint-js
 
 # ruff over every Python file, mypy over the engine package (settings in pyproject.toml).
 lint: $(STAMP)

@@ -120,6 +120,7 @@ class Messages(_Strings):
     copied: Annotated[str, _placeholders("title")]
     copied_button: Plain
     copy_failed: Plain
+    action_failed: Plain
     cleared: Annotated[str, _placeholders("case")]
     deleted: Annotated[str, _placeholders("case")]
     forgotten_all: Plain
@@ -266,6 +267,7 @@ class LimitAdvice(_Strings):
 
 class EaseAdvice(_Strings):
     message: Annotated[str, _placeholders("score", "min")]
+    long_sentence: Annotated[str, _placeholders("words", "max")]
     instead: Plain
 
 

@@ -43,10 +43,16 @@ function received(note) {
 
 async function fillPage(panel, page) {
   fill ??= await import(new URL("fill.min.js", import.meta.url).href);
-  // For the tests and for anyone's console: the encoders, on any text (with the fill-in's code).
-  window.MakeItRight ??= Object.freeze({ ...fill.encode, mailboxes: fill.mailboxes, addressHeader: fill.addressHeader,
-    smsRecipients: fill.smsRecipients, message: (card) => fill.message(card, JSON.parse($("[data-mir-fields]").dataset.mirData).ui.subject),
-    format, slug, wellFormed });
+  // For the tests and for anyone's console: the encoders, on any text. They, the address
+  // parsers and `message` come with the actions' code, on first use: `await MakeItRight.load()`.
+  window.MakeItRight ??= Object.freeze({ format, slug, wellFormed,
+    load: async () => {
+      const { encode, mailboxes, addressHeader, smsRecipients, message } = await fill.loadActions();
+      const subject = () => JSON.parse($("[data-mir-fields]").dataset.mirData).ui.subject;
+      window.MakeItRight = Object.freeze({ ...window.MakeItRight, ...encode, mailboxes, addressHeader, smsRecipients,
+        message: (card) => message(card, subject()) });
+      return window.MakeItRight;
+    } });
   if (page !== shown) return;
   parts.push(new fill.FillInPanel(panel, store, tabs));
 }

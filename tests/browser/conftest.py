@@ -88,22 +88,25 @@ def tab(worker_tab):
 
 @pytest.fixture(scope="session")
 def all_cards_url(tmp_path_factory, pack):
-    """The handbook plus one page holding every template in the pack (tests using it
-    share an xdist group, so it is built once)."""
+    """One page holding every template in the pack, built with the handbook's config,
+    theme, scripts and styles but none of its other pages: not a second whole handbook.
+    Tests using it share an xdist group, so it is built once."""
     project = tmp_path_factory.mktemp("all-cards")
-    for folder in ("docs", "templates", "overrides", "macros"):
+    for folder in ("templates", "overrides", "macros"):
         shutil.copytree(ROOT / folder, project / folder)
-    shutil.copy(ROOT / "CONTRIBUTING.md", project)
+    for asset in ("javascripts", "stylesheets", "images"):
+        shutil.copytree(ROOT / "docs" / asset, project / "docs" / asset)
+    shutil.copy(ROOT / "docs" / "manifest.webmanifest", project / "docs")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["nav"].append({"Every template": "all-cards.md"})
+    config["nav"] = [{"Every template": "index.md"}]
     config.pop("watch")  # only for `mkdocs serve`
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     cards = "\n\n".join(f'{{{{ template_card("{t}") }}}}' for t in pack.templates)
-    (project / "docs" / "all-cards.md").write_text(
+    (project / "docs" / "index.md").write_text(
         f"---\ntitle: Every template\ndescription: All of them.\n---\n\n# Every template\n\n{cards}\n",
         encoding="utf-8")
     site = tmp_path_factory.mktemp("all-cards-site")
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr
     with serve(site) as url:
-        yield url + "all-cards/"
+        yield url

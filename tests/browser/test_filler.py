@@ -88,11 +88,42 @@ def download(page, locator):
 
 
 
+# --- The actions' code comes on first use ---------------------------------------------
+
+
+def test_the_actions_code_comes_when_a_reader_reaches_for_a_card(context, site_url):
+    """fill-actions.min.js (focus view, actions, menus, encoders) is not part of a page's
+    load; a touch on a card's controls fetches it, and "Fill this" then works. If it can't
+    be fetched, the button says so, and pressing it again tries again."""
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    blocked = {"on": True}
+    page.route("**/fill-actions.min.js", lambda route: route.abort() if blocked["on"] else route.continue_())
+    page.goto(site_url + "playbooks/team-mistake/", wait_until="networkidle")
+    expect(page.locator("[data-mir-fields]")).to_be_visible()
+    assert any(url.endswith("/javascripts/fill.min.js") for url in asked)
+    assert not any(url.endswith("/fill-actions.min.js") for url in asked)
+    fill = card_action(card(page, "redirect-to-solution"), "fill")
+    fill.click()
+    expect(page.locator("[data-mir-bar] [data-mir-status]")).to_have_text(MESSAGES.action_failed)
+    expect(page.locator("[data-mir-focus]")).not_to_be_visible()
+    blocked["on"] = False
+    fill.click()
+    expect(page.locator("[data-mir-focus]")).to_be_visible()
+
+
 # --- The encoders, against Python's parsers: one page visit ---------------------------
+
+
+def load_encoders(page) -> None:
+    """The encoders and `message` come with the actions' code, on first use."""
+    page.evaluate("MakeItRight.load().then(() => true)")
 
 
 def test_encoders_agree_with_python_parsers(tab, site_url):
     page = open_page(tab, site_url + "playbooks/team-mistake/")
+    load_encoders(page)
     cases = [{"subject": v.replace("\n", " ").strip() or "x", "body": v + "\n"} for v in HOSTILE.values()]
     results = page.evaluate("""cases => cases.map(({subject, body}) => {
         const M = window.MakeItRight;
@@ -154,6 +185,7 @@ def test_every_card_reads_as_python_renders_it(tab, all_cards_url, pack):
     for empty, register in ((set(), FRIENDLY), (optional, FRIENDLY), (set(), "formal")):
         values = {n: "" if n in empty else f"<{n} & {ONE_LINE}>" for n in names}
         page = open_page(tab, all_cards_url, {**values, "@register": "" if register == FRIENDLY else register})
+        load_encoders(page)
         shown = page.evaluate("""() => [...document.querySelectorAll('.mir-card')].map(card =>
             [card.dataset.template, window.MakeItRight.message(card)])""")
         assert len(shown) == len(pack.templates)
@@ -280,6 +312,7 @@ def test_a_case_can_greet_and_sign_off_formally(tab, site_url, pack):
     # (The cards behind the focus view catch up when it closes.)
     page.keyboard.press("Escape")
     expect(card(page, "call-request-short").locator('.mir-blank[data-field="client_formal_name"]').first).to_have_text("Ms Nair")
+    load_encoders(page)
     shown = lambda template_id: card(page, template_id).evaluate("c => MakeItRight.message(c).text")  # noqa: E731
     assert "Dear Ms Nair," in shown("call-request-short")
     assert shown("call-back-team-mistake").startswith("Hello Ms Nair, it's Sam")
@@ -554,6 +587,7 @@ def test_copy_failure_shows_the_text_to_copy_by_hand(chromium, site_url, clipboa
     page.get_by_role("button", name=STRINGS.filler.anyway["copy"]).click()
     box = target.get_by_label(STRINGS.filler.copy_fallback)
     box.wait_for(state="visible")  # after the clipboard's refusal, which is asynchronous
+    load_encoders(page)
     assert box.input_value() == page.evaluate(
         "window.MakeItRight.message(document.querySelector('.mir-card[data-template=\"redirect-to-solution\"]')).text")
     assert page.evaluate("document.activeElement.selectionEnd - document.activeElement.selectionStart") > 0

@@ -51,9 +51,9 @@ def test_the_data_is_the_rules_and_the_strings():
 
 def test_the_script_handles_every_declared_action_and_no_other():
     """A declared action without a handler would throw when clicked."""
-    source = (ROOT / "web/page/fill.js").read_text(encoding="utf-8")
-    block = re.search(r"#handlers = \{(.*?)\n  \};", source, re.S)
-    assert block, "web/page/fill.js: the `#handlers = { … };` table is gone"
+    source = (ROOT / "web/page/fill-actions.js").read_text(encoding="utf-8")
+    block = re.search(r"HANDLERS = \{(.*?)\n\};", source, re.S)
+    assert block, "web/page/fill-actions.js: the `HANDLERS = { … };` table is gone"
     handled = set(re.findall(r"(?:^|[\s,])([a-z]+):", block.group(1)))
     assert handled == set(RULES.actions)
 
@@ -63,7 +63,7 @@ def test_every_word_the_script_reads_is_in_the_data(language):
     """A word the script reads but the data lacks would show as "undefined"."""
     ui = fill_in_data(RULES, load_strings(language))["ui"]
     read = set()
-    for script in ("web/page/fill.js", "web/main.js"):
+    for script in ("web/page/fill.js", "web/page/fill-actions.js", "web/main.js"):
         read |= set(re.findall(r"(?:this\.#ui|\bui)\.([a-z_]+)", (ROOT / script).read_text(encoding="utf-8")))
     assert len(read) > 20
     assert read - set(ui) == set()

@@ -8,17 +8,19 @@ Jinja at all (macros/__init__.py)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from harness.forked_build import mkdocs_build
 from paths import ROOT
 
-pytestmark = pytest.mark.build
+# One worker makes every build here, each forked from one process that has imported
+# mkdocs and the engine (tools/harness/forked_build.py): a new interpreter per build
+# spent most of its CPU importing them again.
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("forked-builds")]
 
 BASE = ROOT / "tests" / "engine" / "base"
 RUN = "cycler.__init__.__globals__.os.system('touch MARK')"
@@ -106,11 +108,8 @@ def _build(tmp_path: Path, write, module: str) -> tuple[subprocess.CompletedProc
     (project / "mkdocs.yml").write_text(CONFIG % module)
     (project / "slipped.py").write_text(SLIPPED)
     write(project / "docs")
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1",
-                        "PYTHONPATH": os.pathsep.join([str(ROOT), str(project)])}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                             "--site-dir", str(tmp_path / "site")],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    result = mkdocs_build(project, "--strict", "-q", "--site-dir", str(tmp_path / "site"),
+                          path=(ROOT, project))
     return result, project
 
 
@@ -154,10 +153,7 @@ def test_front_matter_is_escaped_where_the_theme_writes_it(tmp_path):
         f"site_name: hostile\ntheme: {{name: material, font: false, custom_dir: {ROOT / 'overrides'}}}\n"
         "extra: {content_security_policy: \"default-src 'self'\"}\n"
         "plugins:\n  - macros:\n      modules: [macros]\n      on_undefined: strict\n")
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                             "--site-dir", str(tmp_path / "site")],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    result = mkdocs_build(project, "--strict", "-q", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stdout + result.stderr
     head = (tmp_path / "site" / "page" / "index.html").read_text().split("</head>")[0]
     assert "http-equiv=\"refresh\"" not in head

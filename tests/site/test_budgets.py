@@ -31,7 +31,8 @@ def test_own_scripts_and_styles_fit_the_budget(built_site, capsys):
 # patterns arrive on first use and are weighed in test_draft_page.py.
 PAGE_BUDGETS_GZIPPED = {
     "home": ("index.html", 70_000),
-    "playbook": ("playbooks/*/index.html", 101_000),
+    # The fill-in's focus view, actions and menus (fill-actions.min.js) come on first use.
+    "playbook": ("playbooks/*/index.html", 97_000),
     "checklist": ("checklists/*/index.html", 68_500),
     "template index": ("templates/index.html", 79_000),
     "phrase bank": ("phrase-bank/index.html", 73_000),

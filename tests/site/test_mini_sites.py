@@ -14,7 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from harness.site import build_site
+from harness.forked_build import mkdocs_build
+
+# Built on one worker, each build forked from one process that has imported mkdocs
+# and the engine (tools/harness/forked_build.py), like the hostile builds.
+pytestmark = pytest.mark.xdist_group("forked-builds")
 
 SITES = Path(__file__).resolve().parent / "sites"
 BROKEN = sorted(p for p in SITES.iterdir() if (p / "expected.txt").is_file())
@@ -29,7 +33,7 @@ def test_every_broken_site_has_expectations():
 
 def test_ok_site_builds_with_card_and_index(tmp_path):
     dest = tmp_path / "site"
-    result = build_site(SITES / "ok", dest)
+    result = mkdocs_build(SITES / "ok", "--strict", "--site-dir", str(dest))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     # The card is on its playbook page under its anchor, and the index links to it
@@ -48,7 +52,7 @@ MKDOCS_WARNINGS = {"index-link-without-card"}
 @pytest.mark.parametrize("site", BROKEN, ids=[p.name for p in BROKEN])
 def test_broken_site_fails_and_says_why(site: Path, tmp_path):
     quiet = () if site.name in MKDOCS_WARNINGS else ("-q",)
-    result = build_site(site, tmp_path / "site", *quiet)
+    result = mkdocs_build(site, "--strict", *quiet, "--site-dir", str(tmp_path / "site"))
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output, output

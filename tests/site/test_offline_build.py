@@ -28,7 +28,8 @@ def test_the_worker_lists_every_page_and_asset_and_only_those(built_site):
         path = site / (url + "index.html" if url.endswith("/") else url)
         assert path.is_file() or url == "./", url
     assert "./" in files and "playbooks/team-mistake/" in files and "404.html" in files
-    assert "javascripts/mir.min.js" in files and "javascripts/fill.min.js" in files and "search/search_index.json" in files
+    assert "javascripts/mir.min.js" in files and "javascripts/fill.min.js" in files \
+        and "javascripts/fill-actions.min.js" in files and "search/search_index.json" in files
     assert "manifest.webmanifest" in files
     assert "sitemap.xml" in files
     assert not [f for f in files if f.endswith((".map", ".gz")) or "lunr/" in f]

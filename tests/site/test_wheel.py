@@ -13,6 +13,10 @@ import pytest
 
 from paths import ROOT, TEMPLATES
 
+# One worker runs every test here, so the wheel is built and installed once a run
+# (a module fixture on two workers built it twice).
+pytestmark = pytest.mark.xdist_group("wheel")
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:

@@ -1,15 +1,25 @@
-// The fill-in on a page of templates: the bar, the "Fill in the blanks" panel, the
-// focus view, the missing-blanks dialog and each card's actions. make_it_right/html/card.py
+// The fill-in on a page of templates: the bar, the "Fill in the blanks" panel and
+// what typing does to the cards. The focus view, the missing-blanks dialog and each
+// card's actions are in fill-actions.js, loaded on first use. make_it_right/html/card.py
 // and panel.py write the markup; typed text only becomes textContent, a value or
 // encoded text. One instance per page; destroy() takes every listener off.
 import { $, $$, Listeners, emit, make, setText } from "./dom.js";
-import { CardMenus } from "./more.js";
-import { mailboxes, mailboxText, smsRecipients } from "../core/address.js";
 import { anotherClient } from "../core/cases.js";
-import { eml, ics, mailto, sms } from "../core/encode.js";
-import { POLICY, nextMorning } from "../core/policy.js";
-import { format, plural, slug, wellFormed } from "../core/text.js";
-import { oneLine, resolve, strip } from "../core/fill.js";
+import { POLICY } from "../core/policy.js";
+import { format, plural, wellFormed } from "../core/text.js";
+import { resolve, strip } from "../core/fill.js";
+
+let later = null; // fill-actions.min.js, once loaded
+let loading = null;
+
+// The focus view and the actions' code (with the encoders), fetched the first time a
+// reader touches, keys or focuses anything in the fill-in; sure to be there by a click.
+export function loadActions() {
+  loading ??= import(new URL("fill-actions.min.js", import.meta.url).href).then(
+    (module) => { later = module; return module; },
+    (error) => { loading = null; throw error; }); // the next press tries again
+  return loading;
+}
 
 // On <html> while the focus view is open: the cards behind it are not drawn. (A
 // `:has(.mir-focus[open])` rule restyled all of them on every keystroke in the view:
@@ -18,33 +28,6 @@ const FOCUS_OPEN = "mir-focus-open";
 // On <html> while the bar is shown (scroll padding under it). An `html:has(.mir-bar…)`
 // rule made every change of text anywhere restyle the page: 6.5 ms a key at 500 cards.
 const BAR_SHOWN = "mir-bar-shown";
-
-function textOf(node) {
-  let out = "";
-  for (const child of node.childNodes) {
-    if (child.nodeType === 3) out += child.data;
-    else if (child.nodeType === 1 && !child.hidden && !child.classList.contains("mir-omit--out")) out += textOf(child);
-  }
-  return out;
-}
-
-// A card's text as shown: { subject, body, text } (text is what Copy puts on the clipboard).
-export function message(card, subjectLine) {
-  const part = (selector) => { const el = $(selector, card); return el && textOf(el); };
-  const body = `${part(".mir-card__body")}\n`;
-  const subject = part(".mir-card__subject-text");
-  if (subject === null) return { body, text: body };
-  const line = oneLine(subject);
-  return { subject: line, body, text: `${format(subjectLine, { subject: line })}\n\n${body}` };
-}
-
-function download(name, content, type) {
-  const link = make("a", { href: URL.createObjectURL(new Blob([content], { type })), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), POLICY.revokeMs);
-}
 
 const add = (map, key, item) => { const items = map.get(key); if (items) items.push(item); else map.set(key, [item]); };
 
@@ -67,6 +50,7 @@ export class FillInPanel {
   #identity;
   #identityBase;
   #info;
+  #kit;
   #inputs;
   #labels;
   #markers;
@@ -129,6 +113,7 @@ export class FillInPanel {
     this.#stale = new Set();
     this.#offerTimer = 0;
     this.#onInput = (event) => this.#input(event.target);
+    this.#kit = this.#makeKit();
 
     store.load();
     for (const input of $$("[name]", panel)) add(this.#inputs, input.name, input);
@@ -143,7 +128,7 @@ export class FillInPanel {
       if (email) $(".mir-card__text", card).before(make("p", { className: "mir-card__to" }));
     }
     this.#wire();
-    this.#more = new CardMenus(document, new URL("../", import.meta.url));
+    this.#more = null; // each card's "More" menu (more.js, with the actions' code), from its first click
     this.refresh();
     this.#bar.hidden = false;
     document.documentElement.classList.add(BAR_SHOWN);
@@ -156,7 +141,7 @@ export class FillInPanel {
     this.store.flush();
     this.listeners.destroy();
     document.documentElement.classList.remove(FOCUS_OPEN, BAR_SHOWN);
-    this.#more.destroy();
+    this.#more?.destroy();
     clearTimeout(this.#offerTimer);
     for (const old of $$("body > .mir-skip")) old.remove();
   }
@@ -243,12 +228,14 @@ export class FillInPanel {
     }
   }
 
+  // Where every email goes, above its text: nobody yet, or the addresses typed, read by
+  // the address parser that comes with the actions' code.
   #showRecipients() {
-    const ui = this.#ui;
-    const [to, cc] = ["@to", "@cc"].map((name) => mailboxes(this.#active.values[name]).boxes.map(mailboxText).join(", "));
-    const lines = [to ? format(ui.to_line, { to }) : ui.to_nobody, ...(cc ? [format(ui.cc_line, { cc })] : [])];
-    for (const line of $$(".mir-card__to")) setText(line, lines.join("\n"));
+    if (!["@to", "@cc"].some((name) => this.#active.values[name]?.trim())) this.#setRecipients(this.#ui.to_nobody);
+    else this.#use((module, kit) => this.#setRecipients(module.recipientLines(kit)));
   }
+
+  #setRecipients(text) { for (const line of $$(".mir-card__to")) setText(line, text); }
 
   #update(name) {
     if (name === "@to" || name === "@cc") this.#showRecipients();
@@ -465,226 +452,46 @@ export class FillInPanel {
     this.#part("preview").replaceChildren();
   }
 
-  #focusField(name) {
-    const copy = $(`.mir-field[data-field="${CSS.escape(name)}"]`, this.panel).cloneNode(true);
-    for (const el of $$("[id], [for], [aria-describedby]", copy)) {
-      for (const key of ["id", "for", "aria-describedby"]) if (el.hasAttribute(key)) el.setAttribute(key, `mir-x-${el.getAttribute(key)}`);
-    }
-    // This template's own notes: what it says when the blank is left empty may differ.
-    const own = $(`dt[data-field="${CSS.escape(name)}"] + dd`, this.#focused);
-    if (own) $(".mir-field__hint", copy).replaceChildren(...own.cloneNode(true).childNodes);
-    const input = $("[name]", copy);
-    input.value = this.#mapOf(name)[name] || "";
-    input.addEventListener("input", this.#onInput); // taken off with the copy, on close
-    add(this.#inputs, name, input);
-    this.#added.push([this.#inputs, name, input]);
-    return copy;
+  // The focus view and the actions' code at once if it has arrived, else when it has.
+  #use(run) {
+    if (later) return run(later, this.#kit);
+    return loadActions().then((module) => run(module, this.#kit), () => this.#announce(this.#ui.action_failed));
   }
 
-  #openFocus(card, target) {
-    const ui = this.#ui, focus = this.#focus;
-    const data = this.#info.get(card);
-    this.#clearFocus();
-    this.#focused = card;
-    this.#opened.add(card);
-    setText(this.#part("title"), format(ui.focus_label, { title: card.dataset.title }));
-    focus.setAttribute("aria-label", this.#part("title").textContent);
-    const names = [...(data.email ? ["@to", "@cc"] : []), ...(data.text ? ["@sms"] : []),
-      ...(data.registers ? ["@register"] : []), ...data.fields];
-    this.#part("fields").replaceChildren(...names.map((name) => this.#focusField(name)));
-    const preview = $(".mir-card__text", card).cloneNode(true);
-    for (const span of $$(".mir-blank, .mir-omit", preview)) {
-      const key = span.dataset.field || span.dataset.omit;
-      this.#markers.set(span, this.#markers.get($(`.mir-blank[data-field="${key}"]`, card)));
-      add(this.#blanks, key, span);
-      this.#added.push([this.#blanks, key, span]);
-    }
-    this.#part("preview").replaceChildren(...(data.email ? [make("p", { className: "mir-card__to" })] : []), preview);
-    // Under each blank, the line of text it lands in (shown on a phone, where the preview is a tap away).
-    for (const field of $$(".mir-field[data-field]", this.#part("fields"))) {
-      const span = $$(`.mir-blank[data-field="${CSS.escape(field.dataset.field)}"]`, preview).find((s) => !s.closest("[hidden]"));
-      if (span) field.append(this.#landsIn(span, preview, card));
-    }
-    this.#front = new Map();
-    for (const span of $$(".mir-blank, .mir-omit", card)) add(this.#front, span.dataset.field || span.dataset.omit, span);
-    for (const [map, key, span] of this.#added) if (map === this.#blanks) add(this.#front, key, span);
-    this.#showRecipients();
-    const counter = make("span", { className: "mir-card__left" });
-    counter.setAttribute("data-mir-left", "");
-    // An email's subject and body can also be copied apart, for mail apps that take them apart.
-    const parts = data.email ? ["subject", "body"].map((part) => {
-      const button = make("button", { type: "button", className: "md-button", textContent: ui[`copy_${part}`] });
-      Object.assign(button.dataset, { mirAction: "copy", mirPart: part });
-      return button;
-    }) : [];
-    this.#part("actions").replaceChildren(...$$("[data-mir-action]:not([data-mir-action=fill])", data.actions).map((c) => c.cloneNode(true)), ...parts, counter);
-    this.#part("actions").setAttribute("aria-label", format(ui.actions_label, { title: card.dataset.title }));
-    this.#part("reminder").hidden = !card.dataset.remind;
-    if (!this.#remindAt.value) this.#remindAt.value = nextMorning();
-    focus.classList.remove("mir-focus--preview");
-    setText(this.#part("toggle"), ui.show_preview);
-    setText($("[data-mir-status]", focus), "");
-    if (!focus.open) {
-      focus.showModal();
-      document.documentElement.classList.add(FOCUS_OPEN);
-    }
-    this.#countLeft(card);
-    if (target === "ics") return this.#remindAt.focus();
-    if (target === "@register" || target === "@sms") return $(`[name='${target}']`, this.#part("fields")).focus();
-    // The first empty blank in the order the text uses them, optional or not.
-    const first = data.fields.find((name) => !this.#valueOf(name)) || data.fields[0];
-    const input = $(`[name="${CSS.escape(first || "")}"]`, this.#part("fields"));
-    return (input || this.#part("toggle")).focus();
+  #openFocus(card, target) { return this.#use((module, kit) => module.openFocus(kit, card, target)); }
+
+  // What fill-actions.js may use of the panel.
+  #makeKit() {
+    const self = this; // for the getters: private names are readable anywhere in the class body
+    return {
+      ui: this.#ui, panel: this.panel, store: this.store, focus: this.#focus, dialog: this.#dialog,
+      remindAt: this.#remindAt, labels: this.#labels, info: this.#info, markers: this.#markers,
+      blanks: this.#blanks, inputs: this.#inputs, onInput: this.#onInput,
+      get active() { return self.#active; },
+      get focused() { return self.#focused; },
+      // Added to an index while the view is open, taken out when it closes.
+      index: (map, key, item) => { add(map, key, item); this.#added.push([map, key, item]); },
+      setFocused: (card) => { this.#focused = card; this.#opened.add(card); },
+      setFront: (front) => { this.#front = front; },
+      showFocus: () => { this.#focus.showModal(); document.documentElement.classList.add(FOCUS_OPEN); },
+      mapOf: (name) => this.#mapOf(name),
+      valueOf: (name) => this.#valueOf(name),
+      missing: (card) => this.#missing(card),
+      announce: (text, offer) => this.#announce(text, offer),
+      part: (name) => this.#part(name),
+      openPanel: (name) => this.#openPanel(name),
+      clearFocus: () => this.#clearFocus(),
+      showRecipients: () => this.#showRecipients(),
+      countLeft: (card) => this.#countLeft(card),
+      // The client menu
+      menu: this.#menu, bar: this.#bar, nameFrom: this.#nameFrom,
+      get menuFrom() { return self.#menuFrom; },
+      set menuFrom(opener) { self.#menuFrom = opener; },
+      closeMenu: (refocus) => this.#closeMenu(refocus),
+      changed: (text) => this.#changed(text),
+      caseCommand: (what) => this.#caseCommand(what),
+    };
   }
-
-  // The line around a blank, from the newline before it to the one after, as live markers.
-  #landsIn(span, root, card) {
-    const texts = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) texts.push(walker.currentNode);
-    const inside = texts.filter((t) => span.contains(t));
-    const range = document.createRange();
-    range.selectNode(span);
-    const shown = (t) => !t.parentElement.closest("[hidden]");
-    for (let i = texts.indexOf(inside[0]) - 1; i >= 0; i -= 1) {
-      const at = shown(texts[i]) ? texts[i].data.lastIndexOf("\n") : -1;
-      range.setStart(texts[i], at + 1);
-      if (at >= 0) break;
-    }
-    for (let i = texts.indexOf(inside.at(-1)) + 1; i < texts.length; i += 1) {
-      const at = shown(texts[i]) ? texts[i].data.indexOf("\n") : -1;
-      range.setEnd(texts[i], at >= 0 ? at : texts[i].length);
-      if (at >= 0) break;
-    }
-    const line = make("p", { className: "mir-field__lands" });
-    line.append(range.cloneContents());
-    for (const copy of $$(".mir-blank, .mir-omit", line)) {
-      const key = copy.dataset.field || copy.dataset.omit;
-      if (copy.dataset.field) this.#markers.set(copy, this.#markers.get($(`.mir-blank[data-field="${CSS.escape(key)}"]`, card)));
-      add(this.#blanks, key, copy);
-      this.#added.push([this.#blanks, key, copy]);
-    }
-    return line;
-  }
-
-  // -- actions -------------------------------------------------------------------
-
-  #confirmed(card, action) {
-    const dialog = this.#dialog, ui = this.#ui;
-    const empty = this.#missing(card);
-    if (!empty.length) return true;
-    $("[data-mir-missing]", dialog).replaceChildren(...empty.map((name) => make("li", { textContent: this.#labels.get(name) })));
-    setText($("[data-mir-anyway]", dialog), ui.anyway[action]);
-    dialog.returnValue = "";
-    const from = document.activeElement;
-    dialog.showModal();
-    return new Promise((done) => dialog.addEventListener("close", () => {
-      done(dialog.returnValue === "go");
-      if (dialog.returnValue === "go") return;
-      // Escape leaves the reader where they were; "Go back and fill them in" takes them to the blank.
-      if (dialog.returnValue !== "fill") { from?.focus(); return; }
-      setTimeout(() => {
-        const input = this.#focus.open && $(`[name="${empty[0]}"]`, this.#part("fields"));
-        if (input) input.focus(); else this.#openPanel(empty[0]);
-      });
-    }, { once: true }));
-  }
-
-  #recipients() {
-    const [to, cc, from] = [this.#active.values["@to"], this.#active.values["@cc"], this.store.about["@from"]].map(mailboxes);
-    const bad = [...to.bad, ...cc.bad, ...from.bad];
-    if (bad.length) this.#announce(format(this.#ui.bad_address, { address: bad[0] }));
-    return { to: to.boxes, cc: cc.boxes, from: from.boxes[0] || null };
-  }
-
-  #message(card) { return message(card, this.#ui.subject); }
-
-  #saveFile(card, extension, content, type) {
-    const file = `${slug(this.#active.name) || this.#ui.file_fallback}-${card.dataset.template}.${extension}`;
-    download(file, content, type);
-    this.#announce(format(this.#ui.downloaded, { file }));
-  }
-
-  async #copy(card, control) {
-    const ui = this.#ui;
-    const shown = this.#message(card);
-    const text = shown[control.dataset.mirPart || "text"];
-    try {
-      await navigator.clipboard.writeText(text);
-      this.#announce(format(ui.copied, { title: card.dataset.title }));
-      const label = control.textContent;
-      control.textContent = ui.copied_button;
-      setTimeout(() => { control.textContent = label; }, POLICY.copiedMs);
-    } catch {
-      const group = control.closest("[role=group]") || control.parentElement;
-      let box = group.nextElementSibling;
-      if (!box?.matches(".mir-copy-fallback")) {
-        box = make("div", { className: "mir-copy-fallback" });
-        const id = `mir-copy-${Date.now()}`;
-        box.append(make("label", { htmlFor: id, textContent: ui.copy_fallback }),
-          make("textarea", { id, readOnly: true, rows: 6 }));
-        group.after(box);
-      }
-      this.#announce(ui.copy_failed);
-      const area = $("textarea", box);
-      area.value = text;
-      area.focus();
-      area.select();
-    }
-  }
-
-  #mailto(card, control) {
-    const url = mailto({ ...this.#message(card), ...this.#recipients() });
-    if (url.length > POLICY.longLinkChars) {
-      return this.#announce(format(this.#ui.long_link, { count: url.length }),
-        { label: this.#ui.actions.eml, run: () => this.#eml(card) });
-    }
-    window.location.href = control.href = url;
-    return undefined;
-  }
-
-  // RFC 5724 has no link without a recipient: with no number yet, ask for one in place.
-  #sms(card, control) {
-    const { path, bad } = smsRecipients(this.#active.values["@sms"]);
-    if (!path) {
-      this.#openFocus(card, "@sms");
-      return this.#announce(bad.length ? format(this.#ui.bad_phone, { number: bad[0] }) : this.#ui.sms_needs_number);
-    }
-    window.location.href = control.href = sms({ ...this.#message(card), to: path });
-    return undefined;
-  }
-
-  #eml(card) {
-    this.#saveFile(card, "eml", eml({ ...this.#message(card), ...this.#recipients(), date: new Date() }), "message/rfc822");
-  }
-
-  #txt(card) { this.#saveFile(card, "txt", this.#message(card).text, "text/plain;charset=utf-8"); }
-
-  #ics(card) {
-    const ui = this.#ui;
-    if (!this.#focus.open || !this.#remindAt.value) return this.#openFocus(card, "ics");
-    const description = card.dataset.remind.split(" ")
-      .map((name) => `${this.#labels.get(name)}: ${this.#valueOf(name) || ui.reminder_empty}`).join("\n");
-    return this.#saveFile(card, "ics", ics({ uid: `${Date.now()}-${card.dataset.template}@make-it-right`, start: this.#remindAt.value,
-      summary: format(ui.reminder_title, { case: this.#active.name, title: card.dataset.title }), description }), "text/calendar");
-  }
-
-  #print(card) {
-    if (this.#focus.open) this.#focus.close();
-    card.classList.add("mir-print-target");
-    document.body.classList.add("mir-printing");
-    addEventListener("afterprint", () => {
-      card.classList.remove("mir-print-target");
-      document.body.classList.remove("mir-printing");
-    }, { once: true });
-    window.print();
-  }
-
-  // Each action in rules.yml, by name: what its button does.
-  #handlers = {
-    fill: (card) => this.#openFocus(card), copy: this.#copy, mailto: this.#mailto, sms: this.#sms,
-    eml: this.#eml, txt: this.#txt, print: this.#print, ics: this.#ics,
-  };
 
   async #run(card, event) {
     const control = event.target.closest("[data-mir-action]");
@@ -692,39 +499,22 @@ export class FillInPanel {
     const action = control.dataset.mirAction;
     if (control.tagName === "A") event.preventDefault();
     const policy = this.#actions[action];
-    const handler = this.#handlers[action];
-    if (!policy || !handler) return;
+    if (!policy) return;
     this.#opened.add(card);
     this.#updateBar();
-    if (policy.asks && !await this.#confirmed(card, action)) return;
-    await handler.call(this, card, control);
+    const done = await this.#use(async (module, kit) => {
+      const handler = module.HANDLERS[action];
+      if (!handler || (policy.asks && !await module.confirmed(kit, card, action))) return false;
+      await handler(kit, card, control);
+      return true;
+    });
+    if (!done) return;
     emit("action", { action, template: card.dataset.template });
     // The guide's plan marks what was copied or sent, for this client.
     if (policy.marks && this.store.markDone(card.dataset.template)) { this.#save(); this.#emitCase(); }
   }
 
   // -- the client menu: "Client: …" in the bar and the focus view --------------------
-
-  #openMenu(opener) {
-    const menu = this.#menu;
-    if (this.#menuFrom === opener) return this.#closeMenu();
-    this.#closeMenu(false);
-    // In the focus view the menu moves into the dialog: the page behind it is inert.
-    (opener.closest(".mir-focus__case") || opener).after(menu);
-    $("[data-mir-case-list]", menu).replaceChildren(...this.store.cases.map((c) => {
-      const button = make("button", { type: "button", className: "md-button", textContent: c.name });
-      button.dataset.mirSwitch = c.id;
-      if (c === this.#active) button.setAttribute("aria-current", "true");
-      const item = make("li");
-      item.append(button);
-      return item;
-    }));
-    $("[data-mir-menu-name]", menu).value = this.#active.name;
-    menu.hidden = false;
-    opener.setAttribute("aria-expanded", "true");
-    this.#menuFrom = opener;
-    return $("[aria-current]", menu)?.focus();
-  }
 
   #closeMenu(refocus = true) {
     const opener = this.#menuFrom;
@@ -733,45 +523,6 @@ export class FillInPanel {
     if (!opener) return;
     opener.setAttribute("aria-expanded", "false");
     if (refocus) opener.focus();
-  }
-
-  #menuCommand(control) {
-    const ui = this.#ui, store = this.store;
-    const id = control.dataset.mirSwitch;
-    const what = control.dataset.mirMenu;
-    if (!id && !what) return;
-    const inFocus = this.#focus.open;
-    this.#closeMenu();
-    if (id) {
-      store.select(id);
-      this.#changed(ui.switched);
-    } else if (what === "clear") {
-      this.#caseCommand("clear");
-    } else if (what === "about") {
-      this.#openAbout(control.closest(".mir-focus") ? $("[data-mir-focus-case]", this.#focus) : $("[data-mir-bar-case]", this.#bar));
-    } else if (inFocus) {
-      this.#part("new").click();
-    } else {
-      store.add();
-      this.#changed(ui.switched);
-      // A new client starts with their name.
-      this.#openPanel(this.#nameFrom.find((name) => this.#inputs.has(name)));
-    }
-  }
-
-  // "About me" on its own: its fieldset moves into a small dialog, and back on close,
-  // so the same inputs (and their listeners) serve both; focus returns to "Client: …".
-  #openAbout(from) {
-    const dialog = $("[data-mir-about-dialog]", this.panel);
-    const group = $("[data-mir-about-group]", this.panel);
-    const home = group.nextElementSibling;
-    $("[data-mir-about-slot]", dialog).append(group);
-    dialog.showModal();
-    $("input", group)?.focus();
-    dialog.addEventListener("close", () => {
-      home.before(group);
-      from?.focus();
-    }, { once: true });
   }
 
   // -- the panel's own controls ----------------------------------------------------
@@ -816,6 +567,14 @@ export class FillInPanel {
       event.stopPropagation();
       this.#openPanel();
     }, true);
+    // The focus view and the actions' code start coming as soon as a reader reaches for the fill-in.
+    const warm = ({ target }) => { if (target.closest?.(".mir-card__actions, [data-mir-bar], [data-mir-fields]")) loadActions().catch(() => {}); };
+    for (const type of ["pointerdown", "focusin"]) on.on(document, type, warm, { passive: true });
+    // The first click on a card's "More" makes the menus (they handle every click after it).
+    on.on(document, "click", ({ target }) => {
+      const toggle = !this.#more && target.closest?.("[data-mir-more]");
+      if (toggle) this.#use((module) => { this.#more ??= new module.CardMenus(document, new URL("../", import.meta.url)); this.#more.toggle(toggle); });
+    });
     on.on(store, "save-failed", () => this.#announce(store.works ? ui.save_failed : ui.no_storage));
     on.on(focus, "close", () => {
       this.#focused = null;
@@ -824,11 +583,11 @@ export class FillInPanel {
       $("[data-mir-bar-case]", this.#bar).after(this.#menu);
     });
     for (const opener of [$("[data-mir-bar-case]", this.#bar), $("[data-mir-focus-case]", focus)]) {
-      on.on(opener, "click", () => this.#openMenu(opener));
+      on.on(opener, "click", () => this.#use((module, kit) => module.openMenu(kit, opener)));
     }
     on.on(this.#menu, "click", ({ target }) => {
       const control = target.closest("button");
-      if (control) this.#menuCommand(control);
+      if (control) this.#use((module, kit) => module.menuCommand(kit, control));
     });
     on.on(this.#menu, "keydown", (event) => {
       if (event.key !== "Escape") return;

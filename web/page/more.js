@@ -3,7 +3,8 @@
 // One open at a time; Escape or a click outside closes it and Escape puts focus back
 // on its button; choosing an item closes it first, so focus is on the button, not on
 // a hidden item, while the action runs (a dialog it opens returns there). Snippet links are
-// pointed at the site's root here (a card cannot know how deep its page is).
+// pointed at the site's root here (a card cannot know how deep its page is). Made by the
+// fill-in on the first click on a "More", which it passes on (`toggle`).
 import { $, $$, Listeners } from "./dom.js";
 
 export class CardMenus {
@@ -14,7 +15,7 @@ export class CardMenus {
     for (const link of $$("[data-mir-snippet]", root)) link.href = new URL(link.dataset.mirSnippet, siteRoot).href;
     for (const toggle of $$("[data-mir-more]", root)) {
       const items = this.#items(toggle);
-      this.listeners.on(toggle, "click", () => (this.#open === toggle ? this.close() : this.#show(toggle)));
+      this.listeners.on(toggle, "click", () => this.toggle(toggle));
       this.listeners.on(items, "click", ({ target }) => { if (target.closest("a, button")) this.close(); });
       this.listeners.on(toggle.parentElement, "keydown", (event) => {
         if (event.key !== "Escape" || this.#open !== toggle) return;
@@ -26,6 +27,10 @@ export class CardMenus {
     this.listeners.on(document, "click", ({ target }) => {
       if (this.#open && !this.#open.parentElement.contains(target)) this.close(false);
     });
+  }
+
+  toggle(toggle) {
+    if (this.#open === toggle) this.close(); else this.#show(toggle);
   }
 
   #items(toggle) { return $(`#${CSS.escape(toggle.getAttribute("aria-controls"))}`); }

@@ -5,6 +5,11 @@
 // runs on every page instant navigation brings.
 import { $ } from "./dom.js";
 
+const loaded = () => new Promise((done) => {
+  if (document.readyState === "complete") done();
+  else addEventListener("load", () => done(), { once: true });
+});
+
 export class Offline {
   constructor() {
     this.registration = null;
@@ -21,6 +26,9 @@ export class Offline {
     const box = $("[data-mir-update]");
     if (!box || !("serviceWorker" in navigator)) return;
     const worker = new URL(box.dataset.mirWorker, window.location.href);
+    // Once the page has loaded: a new worker fetches the whole handbook, which should not
+    // compete with the files the reader is waiting for on a first visit.
+    await loaded();
     try {
       this.registration = await navigator.serviceWorker.register(worker.href, { scope: new URL("./", worker).href });
     } catch {
