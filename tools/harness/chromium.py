@@ -29,3 +29,16 @@ _SITEMAP_LOADED = """() => performance.getEntriesByType("resource")
 def wait_for_instant_navigation(page) -> None:
     """Wait until a click on a listed link is instant navigation, not a page load."""
     page.wait_for_function(_SITEMAP_LOADED)
+
+
+# A handbook page is ready once its stylesheets and fonts are in and its scripts have
+# shown what they enhance (the fill-in panel, the draft form). `load`, even
+# `networkidle`, can come before that on a busy machine.
+PAGE_READY = """() => document.readyState === "complete" && document.fonts.status === "loaded"
+    && [...document.querySelectorAll('link[rel="stylesheet"]')].every((link) => link.sheet)
+    && [...document.querySelectorAll("[data-mir-fields], [data-mir-draft]")].every((part) => !part.hidden)"""
+
+
+def wait_until_ready(page) -> None:
+    """Wait until the page is ready (PAGE_READY)."""
+    page.wait_for_function(PAGE_READY)

@@ -42,7 +42,6 @@ class ReusedTab:
         page.on("pageerror", lambda error: page.errors.append(str(error)))
         page.on("dialog", lambda dialog: page.errors.append(f"native dialog: {dialog.message}"))
         page.on("framenavigated", lambda frame: self._visited(page, frame))
-        self._cdp = context.new_cdp_session(page)
         self._page = page
 
     @staticmethod
@@ -86,8 +85,14 @@ class ReusedTab:
             page.goto(empty)
             page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
             page.unroute(empty)
-        for origin in page.origins:
-            self._cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        # A DevTools session of our own, detached at once: while one stays attached, the
+        # page's emulated media type (print) is lost at its next navigation.
+        cdp = context.new_cdp_session(page)
+        try:
+            for origin in page.origins:
+                cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        finally:
+            cdp.detach()
         page.goto("about:blank")
         page.mouse.move(0, 0)  # nothing hovered on the next page
         page.emulate_media(media="null", color_scheme="light", reduced_motion="no-preference",
