@@ -5,6 +5,7 @@ scripts/draft_report.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
