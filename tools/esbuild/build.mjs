@@ -1,6 +1,6 @@
 // Bundles the browser code and styles (web/) into the files the site ships:
 // docs/javascripts/mir.min.js, which every page loads; draft.min.js, which it loads
-// where "Check my draft" is; fill.min.js, which it loads where a page has templates; docs/stylesheets/make-it-right.css, every page's styles. `--check` builds in memory and fails, naming
+// where "Check my draft" is, and checks.min.js, which that imports on first use; fill.min.js, which it loads where a page has templates; docs/stylesheets/make-it-right.css, every page's styles. `--check` builds in memory and fails, naming
 // the file, when a shipped bundle differs from what its sources build to.
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
@@ -12,6 +12,7 @@ const check = process.argv.includes("--check");
 const entries = [
   { in: "web/main.js", out: "javascripts/mir.min" },
   { in: "web/draft.js", out: "javascripts/draft.min" },
+  { in: "web/checks.js", out: "javascripts/checks.min" },
   { in: "web/fill.js", out: "javascripts/fill.min" },
   { in: "web/styles/make-it-right.css", out: "stylesheets/make-it-right" },
 ];
