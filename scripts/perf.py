@@ -283,7 +283,8 @@ def draft_only(ref: str | None, runs: int) -> int:
 def print_first_use(used: dict[str, int]) -> None:
     """What the draft page has transferred once the reader reaches for the form, and
     which of it came on that first use (the checks and the files they check with)."""
-    later = {path: n for path, n in used.items() if path.endswith((".json", "checks.min.js"))}
+    later = {path: n for path, n in used.items() if path.startswith("/javascripts/")
+             and path.endswith((".json", "checks.min.js"))}
     print(f"check my draft once the reader reaches for the form: {sum(used.values()):,} bytes gz "
           f"({', '.join(f'{p} {n:,}' for p, n in later.items())} on first use)")
 

@@ -232,6 +232,17 @@ def test_the_checks_and_their_rules_arrive_together_on_first_use(chromium, site_
     page.close()
 
 
+def test_the_line_of_sizes_is_the_command_lines_on_every_channel(tab, site_url, rules):
+    """Each channel's own size (rules.yml `size`) picks the line's measures, in the
+    page as in make_it_right/draft.py."""
+    page = tab
+    text = "Hi Dana, it's Sam. Call me on 020 7946 0321. I'm free until five today."
+    for channel in rules.draft_checks.channels:
+        page.goto(site_url + PAGE + f"?channel={channel}")
+        type_draft(page, text)
+        assert page.locator("[data-mir-draft-sizes]").text_content() == summary(text, channel), channel
+
+
 def test_the_channel_is_guessed_and_said(tab, site_url):
     page = tab
     page.goto(site_url + PAGE)

@@ -79,9 +79,10 @@ export function render(checker, root, channelNames) {
   const lang = document.documentElement.lang;
   const counted = (forms, value) => plural(forms, value, lang, { value });
   const parts = [counted(ui.sizes.words, s.words)];
-  if (chosen === "voicemail") parts.push(counted(ui.sizes.spoken_seconds, s.spoken_seconds));
+  const { size } = R.channels[chosen];
+  if (size === "spoken-seconds") parts.push(counted(ui.sizes.spoken_seconds, s.spoken_seconds));
   if (s.subject_chars !== null) parts.push(counted(ui.sizes.subject_chars, s.subject_chars));
-  if (chosen === "sms") parts.push(format(ui.sizes.sms, { value: s.sms_characters, segments: s.sms_segments }));
+  if (size === "sms-characters") parts.push(format(ui.sizes.sms, { value: s.sms_characters, segments: s.sms_segments }));
   if (s.reading_ease !== null) parts.push(format(ui.sizes.reading_ease, { value: s.reading_ease }));
   sizeLine.textContent = parts.join(" · ");
 
