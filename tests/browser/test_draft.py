@@ -130,23 +130,31 @@ def test_a_paste_over_the_limit_is_refused_at_once_and_typing_never_freezes(page
     assert refused in page.locator("[data-mir-draft-list]").text_content()
 
 
+def main_thread_cpu(cdp):
+    """Seconds of CPU the page's main thread has used: unlike the wall clock, a build
+    running beside the suite doesn't stretch it."""
+    return next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "ThreadTime")
+
+
 def test_a_draft_at_the_limit_is_checked_within_100_ms(page, capsys):
     text = (" ".join(c.text for c in CASES) * 3)[:WORDING.max_chars]
-    times = page.evaluate("""t => {
-        const times = [];
-        for (let i = 0; i < 5; i++) {
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
+    cpu, wall = [], []
+    for i in range(5):
+        before = main_thread_cpu(cdp)
+        wall.append(page.evaluate("""([t, i]) => {
             const start = performance.now();
             window.mirDraft.checkDraft(t.slice(i), "email", "team-mistake");
-            times.push(performance.now() - start);
-        }
-        return times;
-    }""", text)
-    # The best of five is the check's own cost; the others carry whatever else the
-    # machine was doing (a build beside the suite took the median past 100 ms).
-    best = min(times)
+            return performance.now() - start;
+        }""", [text, i]))
+        cpu.append((main_thread_cpu(cdp) - before) * 1000)
+    # The CPU the check takes on the page's thread, best of five (the others may carry a
+    # garbage collection); wall time is printed, not held, as a loaded machine stretches it.
+    best = min(cpu)
     with capsys.disabled():
-        print(f"\ncheck-my-draft: {len(text)} characters, best of 5 checks {best:.1f} ms,"
-              f" median {statistics.median(times):.1f} ms")
+        print(f"\ncheck-my-draft: {len(text)} characters, best of 5 checks {best:.1f} ms CPU"
+              f" (wall: best {min(wall):.1f} ms, median {statistics.median(wall):.1f} ms)")
     assert best < 100
 
 
