@@ -365,6 +365,8 @@ class Ease:
     score: float
     words: int
     worst: tuple[int, int]  # the sentence that pulls the score down most
+    longest: tuple[int, int]  # the sentence with the most words
+    longest_words: int
 
 
 def reading_ease(draft: Draft) -> Ease | None:
@@ -379,6 +381,7 @@ def reading_ease(draft: Draft) -> Ease | None:
         return None
     total_syllables = sum(c[2] for c in counted)
     score = flesch_score(total_words, len(counted), total_syllables)
+    longest, longest_words = max(((c[0], c[1]) for c in counted), key=lambda c: c[1])
     worst, best_gain = counted[0][0], None
     for span, sentence_words, syllables in counted:
         if len(counted) == 1:
@@ -387,7 +390,7 @@ def reading_ease(draft: Draft) -> Ease | None:
                                total_syllables - syllables)
         if best_gain is None or without - score > best_gain:
             worst, best_gain = span, without - score
-    return Ease(score, total_words, worst)
+    return Ease(score, total_words, worst, longest, longest_words)
 
 
 def uses_flesch(rules: Rules) -> bool:
@@ -402,13 +405,19 @@ def readability(draft: Draft, rules: Rules, strings: Strings,
         return []
     bar = rules.draft_checks.reading_ease
     ease = reading_ease(draft)
-    if ease is None or ease.words < bar.min_words or ease.score >= bar.min:
+    if ease is None:
         return []
     words = strings.draft.reading_ease
-    start, end = draft.norm.span(*ease.worst)
-    return [Finding("reading-ease", "readability",
-                    words.message.format(score=whole(ease.score), min=whole(bar.min)),
-                    words.instead, wording.links["readability"], start, end)]
+    if ease.words >= bar.min_words and ease.score < bar.min:
+        message, marked = words.message.format(score=whole(ease.score), min=whole(bar.min)), ease.worst
+    elif draft.channel in bar.sentence_channels and ease.longest_words > bar.max_sentence_words:
+        message = words.long_sentence.format(words=ease.longest_words, max=bar.max_sentence_words)
+        marked = ease.longest
+    else:
+        return []
+    start, end = draft.norm.span(*marked)
+    return [Finding("reading-ease", "readability", message, words.instead,
+                    wording.links["readability"], start, end)]
 
 
 # -- what a reader sees besides the findings ---------------------------------------------

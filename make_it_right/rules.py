@@ -251,6 +251,9 @@ class Adjustment(Strict):
 class ReadingEase(Strict):
     min: float
     min_words: int = Field(ge=1)
+    # One sentence this long is hard to follow whatever the draft's score.
+    max_sentence_words: int = Field(ge=1)
+    sentence_channels: list[str]  # the channels that are read, not heard
 
 
 class DraftChecks(Strict):

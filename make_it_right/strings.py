@@ -266,6 +266,7 @@ class LimitAdvice(_Strings):
 
 class EaseAdvice(_Strings):
     message: Annotated[str, _placeholders("score", "min")]
+    long_sentence: Annotated[str, _placeholders("words", "max")]
     instead: Plain
 
 

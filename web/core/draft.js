@@ -634,6 +634,7 @@ function readingEase(R, draft) {
   if (!total) return null;
   const syl = counted.reduce((n, c) => n + c.syl, 0);
   const score = flesch(total, counted.length, syl);
+  const longest = counted.reduce((a, c) => (c.words > a.words ? c : a));
   let worst = null, gain = null;
   for (const c of counted) {
     if (counted.length === 1) { worst = c; break; }
@@ -645,17 +646,28 @@ function readingEase(R, draft) {
   unit = 0;
   chars.forEach((ch, k) => { toUnit[k] = unit; unit += ch.length; });
   toUnit[chars.length] = unit;
-  return { score, words: total, worst: [toUnit[worst.s], toUnit[worst.e]] };
+  return { score, words: total, worst: [toUnit[worst.s], toUnit[worst.e]],
+    longest: [toUnit[longest.s], toUnit[longest.e]], longestWords: longest.words };
 }
 
 function readability(R, draft) {
   const bar = R.readingEase;  // null: the language has no Flesch check
   const ease = bar && readingEase(R, draft);
-  if (!ease || ease.words < bar.min_words || ease.score >= bar.min) return [];
-  const s = span(draft.norm, ...ease.worst);
+  if (!ease) return [];
   const words = R.strings.reading_ease;
-  return [{ rule: "reading-ease", category: "readability",
-    message: format(words.message, { score: whole(ease.score), min: whole(bar.min) }),
+  let message, marked;
+  if (ease.words >= bar.min_words && ease.score < bar.min) {
+    message = format(words.message, { score: whole(ease.score), min: whole(bar.min) });
+    marked = ease.worst;
+  } else if (bar.sentence_channels.includes(draft.channel)
+             && ease.longestWords > bar.max_sentence_words) {
+    message = format(words.long_sentence, { words: ease.longestWords, max: bar.max_sentence_words });
+    marked = ease.longest;
+  } else {
+    return [];
+  }
+  const s = span(draft.norm, ...marked);
+  return [{ rule: "reading-ease", category: "readability", message,
     instead: words.instead, link: R.links.readability, start: s.start, end: s.end,
     _from: s.from, _to: s.to }];
 }
