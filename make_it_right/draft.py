@@ -443,19 +443,22 @@ def sizes(text: str, channel: str, rules: Rules | None = None,
 
 def summary(text: str, channel: str, rules: Rules | None = None,
             strings: Strings | None = None) -> str:
-    """One line of sizes, in the strings' words, for the channel's measures."""
+    """One line of sizes, in the strings' words: words, the channel's own size (its
+    `size` in rules.yml) where that is not words, the subject, reading ease."""
+    rules = rules or load_rules()
     strings = strings or load_strings()
     s = sizes(text, channel, rules, strings)
+    size = rules.channels[channel].size
     words = strings.draft.sizes
     def counted(text: str | dict[str, str], key: str) -> str:
         return strings.counted(text, float(s[key] or 0), value=s[key])
 
     parts = [counted(words.words, "words")]
-    if channel == "voicemail":
+    if size == "spoken-seconds":
         parts.append(counted(words.spoken_seconds, "spoken_seconds"))
     if s["subject_chars"] is not None:
         parts.append(counted(words.subject_chars, "subject_chars"))
-    if channel == "sms":
+    if size == "sms-characters":
         parts.append(words.sms.format(value=s["sms_characters"], segments=s["sms_segments"]))
     if s["reading_ease"] is not None:
         parts.append(words.reading_ease.format(value=s["reading_ease"]))
@@ -511,6 +514,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
                          "notBesideUnless": part.not_beside_unless}
                   for name, part in wording.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,
+                            "size": rules.channels[name].size,
                             "limits": [limit.model_dump() for limit in rules.channels[name].limits]}
                      for name, need in checks.channels.items()},
         "situations": {name: [change.model_dump() for change in changes]

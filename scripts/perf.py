@@ -127,16 +127,42 @@ def wire_size(request) -> int:
     return body + sizes["responseHeadersSize"]
 
 
-def transferred(browser, url: str) -> int:
-    """Bytes on the wire (bodies as encoded, and headers) for one fresh visit."""
+# The draft page's first use: a focus on the form fetches the checks and their rules.
+FIRST_USE = """() => { document.querySelector("[data-mir-draft-text]").focus(); }"""
+
+
+def transferred(browser, url: str, first_use: bool = False) -> dict[str, int]:
+    """Bytes on the wire (bodies as encoded, and headers) for one fresh visit, by path;
+    with first_use, also what the draft page fetches once the reader reaches for it."""
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    sizes: list[int] = []
-    page.on("requestfinished", lambda r: sizes.append(wire_size(r)))
+    sizes: dict[str, int] = {}
+
+    def finished(request) -> None:
+        path = "/" + request.url.split("/", 3)[3].split("?")[0]
+        sizes[path] = sizes.get(path, 0) + wire_size(request)
+
+    page.on("requestfinished", finished)
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)
+    if first_use:
+        page.wait_for_selector("[data-mir-draft]:not([hidden])")
+        page.evaluate(FIRST_USE)
+        page.wait_for_function("() => window.mirDraft")
+        page.wait_for_load_state("networkidle")
     context.close()
-    return sum(sizes)
+    return sizes
+
+
+def print_files(name: str, mine: dict[str, int], theirs: dict[str, int]) -> None:
+    """One page's responses, ours beside stock's, largest difference first."""
+    print(f"{name}, by file (gz bytes on the wire, headers included):")
+    paths = sorted(mine.keys() | theirs.keys(), key=lambda p: theirs.get(p, 0) - mine.get(p, 0))
+    for path in paths:
+        ours, stock = mine.get(path, 0), theirs.get(path, 0)
+        print(f"  {path:<58}{ours:>8,}{stock:>8,}{ours - stock:>+8,}")
+    print(f"  {'total':<58}{sum(mine.values()):>8,}{sum(theirs.values()):>8,}"
+          f"{sum(mine.values()) - sum(theirs.values()):>+8,}")
 
 
 def lighthouse(urls: dict[str, str], runs: int, work: Path
@@ -242,14 +268,25 @@ def draft_only(ref: str | None, runs: int) -> int:
         path = PAGES["check my draft"]
         with sync_playwright() as p, serve(site, like_github_pages=True) as ours:
             browser = launch(p)
-            size = transferred(browser, ours + path)
+            size = sum(transferred(browser, ours + path).values())
+            used = transferred(browser, ours + path, first_use=True)
             drafts = [draft_ready(browser, ours + path) for _ in range(runs)]
             browser.close()
     load.append(os.getloadavg()[0])
     print(f"built from {ref or 'the work tree'}; load average {', '.join(f'{x:.1f}' for x in load)}")
     print(f"check my draft: {size:,} bytes gz in one fresh visit")
+    print_first_use(used)
     print_draft(drafts)
     return 0
+
+
+def print_first_use(used: dict[str, int]) -> None:
+    """What the draft page has transferred once the reader reaches for the form, and
+    which of it came on that first use (the checks and the files they check with)."""
+    later = {path: n for path, n in used.items() if path.startswith("/javascripts/")
+             and path.endswith((".json", "checks.min.js"))}
+    print(f"check my draft once the reader reaches for the form: {sum(used.values()):,} bytes gz "
+          f"({', '.join(f'{p} {n:,}' for p, n in later.items())} on first use)")
 
 
 def print_draft(drafts: list[tuple[float, float]]) -> None:
@@ -265,12 +302,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (0: none)")
     parser.add_argument("--draft-only", action="store_true",
                         help="only the draft page: its bytes and time to ready (median of --runs, at least 3)")
+    parser.add_argument("--pages", nargs="+", choices=PAGES, metavar="PAGE",
+                        help="only these page types (quoted names), with each one's bytes by file; "
+                             "no keystroke or draft-ready timing unless 'check my draft' is one")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     if args.draft_only:
         return draft_only(args.ref, max(args.runs, DRAFT_RUNS))
 
+    pages = {name: PAGES[name] for name in args.pages} if args.pages else PAGES
     if args.runs:
         ensure_lighthouse()
     load = [os.getloadavg()[0]]
@@ -280,26 +321,35 @@ def main() -> int:
         site = work / "site"
         build_project(project, site)
         stock = stock_site(site, work)
-        twenty = add_page(project, work, "twenty", many_templates(project, 20))
-        build_project(twenty, work / "twenty-site", strict=False)
-        big = generated_page(project, work, "five-hundred", 500)
-        build_project(big, work / "big-site", strict=False)
+        if not args.pages:
+            twenty = add_page(project, work, "twenty", many_templates(project, 20))
+            build_project(twenty, work / "twenty-site", strict=False)
+            big = generated_page(project, work, "five-hundred", 500)
+            build_project(big, work / "big-site", strict=False)
         with (sync_playwright() as p, serve(site, like_github_pages=True) as ours,
               serve(stock, like_github_pages=True) as theirs):
             browser = launch(p)
-            sizes = {name: (transferred(browser, ours + path), transferred(browser, theirs + path),
-                            floor_bytes(site, path)) for name, path in PAGES.items()}
-            urls = {(side, name): base + path for name, path in PAGES.items()
+            files = {name: (transferred(browser, ours + path), transferred(browser, theirs + path))
+                     for name, path in pages.items()}
+            sizes = {name: (sum(mine.values()), sum(stock.values()), floor_bytes(site, pages[name]))
+                     for name, (mine, stock) in files.items()}
+            urls = {(side, name): base + path for name, path in pages.items()
                     for side, base in (("ours", ours), ("stock", theirs))}
             scores = lighthouse(urls, args.runs, work) if args.runs else {}
             load.append(os.getloadavg()[0])
-            empty = keystroke_to_frame(browser, None)
-            with serve(work / "twenty-site") as base:
-                typed20 = keystroke_to_frame(browser, base + "twenty/")
-            with serve(work / "big-site") as base:
-                typed500 = keystroke_to_frame(browser, base + "five-hundred/")
-            load.append(os.getloadavg()[0])
-            drafts = [draft_ready(browser, ours + PAGES["check my draft"]) for _ in range(DRAFT_RUNS)]
+            typed = []
+            if not args.pages:
+                typed.append(("a bare text box", keystroke_to_frame(browser, None), "(the frame wait alone)"))
+                with serve(work / "twenty-site") as base:
+                    typed.append(("20 cards", keystroke_to_frame(browser, base + "twenty/"), "(target p95 16)"))
+                with serve(work / "big-site") as base:
+                    typed.append(("500 cards", keystroke_to_frame(browser, base + "five-hundred/"),
+                                  "(target p95 33)"))
+                load.append(os.getloadavg()[0])
+            drafts, used = [], {}
+            if "check my draft" in pages:
+                drafts = [draft_ready(browser, ours + PAGES["check my draft"]) for _ in range(DRAFT_RUNS)]
+                used = transferred(browser, ours + PAGES["check my draft"], first_use=True)
             browser.close()
     print(f"built from {args.ref or 'the work tree'}; load average {', '.join(f'{x:.1f}' for x in load)}")
     print(f"{'page':<16}{'ours gz':>9}{'stock':>9}{'+/-':>8}{'floor':>8}{'perf':>6}{'range':>8}{'TBT':>6}"
@@ -315,10 +365,15 @@ def main() -> int:
         print(line)
     if scores:
         print(f"(Lighthouse: median of {args.runs} runs, mobile preset; bytes in one fresh visit, gzipped)")
-    print(f"keystroke to frame, a bare text box: p50 {empty[0]:.1f} ms, p95 {empty[1]:.1f} ms (the frame wait alone)")
-    print(f"keystroke to frame, 20 cards:  p50 {typed20[0]:.1f} ms, p95 {typed20[1]:.1f} ms (target p95 16)")
-    print(f"keystroke to frame, 500 cards: p50 {typed500[0]:.1f} ms, p95 {typed500[1]:.1f} ms (target p95 33)")
-    print_draft(drafts)
+    if args.pages:
+        for name, (mine, stock) in files.items():
+            print_files(name, mine, stock)
+    if used:
+        print_first_use(used)
+    for what, (p50, p95), target in typed:
+        print(f"keystroke to frame, {what + ':':<16} p50 {p50:.1f} ms, p95 {p95:.1f} ms {target}")
+    if drafts:
+        print_draft(drafts)
     return 0
 
 

@@ -3,8 +3,9 @@
 Everything the browser script (web/page/draft.js) checks with is generated from
 rules.yml, the strings and pyphen's patterns at build time, as two JSON files the
 build writes beside the bundles (`draft_files`); the form names them in data-*
-attributes, and the script fetches them when the reader first reaches for the form
-(57 KB gzipped that a reader who only reads the page never downloads). No inline
+attributes, and the script fetches them, with the checks themselves (checks.min.js),
+when the reader first reaches for the form: 84 KB gzipped that a reader who only
+reads the page never downloads. No inline
 script: the form is followed by the checker's own module (async), which starts it as
 soon as it arrives, not after Material's bundle and the bootstrap (mir.min.js) that
 start every other page's code. The form starts `hidden`; without JavaScript the reader sees a note pointing

@@ -221,6 +221,36 @@ def test_typing_marks_the_draft_and_lists_each_finding(chromium, site_url):
     page.close()
 
 
+def test_the_checks_and_their_rules_arrive_together_on_first_use(chromium, site_url):
+    """A reader who only reads the page downloads neither the checks nor the rules: the
+    first focus on the form asks for all three files at once, and the check runs."""
+    page = chromium.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path.rsplit("/", 1)[-1]))
+    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.wait_for_selector("[data-mir-draft]:not([hidden])")
+    later = {"checks.min.js", "draft-rules.json", "hyphenation.json"}
+    assert "draft.min.js" in asked and not later & set(asked)
+    before = len(asked)
+    page.focus("[data-mir-draft-text]")
+    page.wait_for_function("() => window.mirDraft")
+    assert later <= set(asked[before:])
+    type_draft(page, "Please calm down.")
+    assert page.locator(".mir-draft__mark").all_text_contents() == ["calm down"]
+    page.close()
+
+
+def test_the_line_of_sizes_is_the_command_lines_on_every_channel(tab, site_url, rules):
+    """Each channel's own size (rules.yml `size`) picks the line's measures, in the
+    page as in make_it_right/draft.py."""
+    page = tab
+    text = "Hi Dana, it's Sam. Call me on 020 7946 0321. I'm free until five today."
+    for channel in rules.draft_checks.channels:
+        page.goto(site_url + PAGE + f"?channel={channel}")
+        type_draft(page, text)
+        assert page.locator("[data-mir-draft-sizes]").text_content() == summary(text, channel), channel
+
+
 def test_the_channel_is_guessed_and_said(tab, site_url):
     page = tab
     page.goto(site_url + PAGE)

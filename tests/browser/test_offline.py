@@ -74,6 +74,17 @@ def test_a_page_never_opened_works_offline(context, offline_site_url):
     assert elsewhere == []
 
 
+def test_the_draft_checker_works_offline_on_first_use(context, offline_site_url):
+    """Its checks and rules come on first use (page/draft.js): the offline copy holds
+    them, so a reader offline who never checked a draft before can."""
+    page = saved(context, offline_site_url)
+    context.set_offline(True)
+    page.goto(offline_site_url + "check-my-draft/")
+    page.wait_for_selector("[data-mir-draft]:not([hidden])")
+    page.fill("[data-mir-draft-text]", "Please calm down.")
+    expect(page.locator(".mir-draft__mark")).to_have_text(["calm down"])
+
+
 def test_chromium_finds_the_handbook_installable(context, offline_site_url):
     """What Lighthouse's installable-manifest and service-worker audits asked Chromium
     (Lighthouse 12 dropped them; tools/lighthouse pins 13.5): the manifest parses with no

@@ -11,7 +11,8 @@ import pytest
 from draft_node import run_js
 from harness.drafts import category_of, load_drafts, score
 from make_it_right.draft import (CATEGORIES, DRAFT_MEASURES, check_draft, draft_data,
-                                 guess_channel, required_parts, set_aside_note, sizes)
+                                 guess_channel, required_parts, set_aside_note, sizes,
+                                 summary)
 from make_it_right.draft_rules import load_draft_rules
 from make_it_right.readability import flesch as page_flesch
 from paths import ROOT
@@ -124,6 +125,20 @@ def test_sizes_follow_the_template_rules(rules, strings):
     assert sizes("Subject: Hello there\n\nHi.", "email", rules, strings)["subject_chars"] == 11
     sms = sizes("It’s done.", "sms", rules, strings)
     assert (sms["sms_characters"], sms["sms_segments"]) == (10, 1)
+
+
+def test_the_line_of_sizes_shows_each_channels_own_size_from_the_rules(rules, strings):
+    """Words always; seconds read aloud, or text-message characters, where the
+    channel's `size` says so: a channel sized another way changes the line, not code."""
+    text = "Hi Dana, it's Sam. Call me on 020 7946 0321."
+    lines = {c: summary(text, c, rules, strings) for c in rules.draft_checks.channels}
+    seconds, characters = "seconds read aloud", "text message"
+    assert seconds in lines["voicemail"] and characters in lines["sms"]
+    assert not any(seconds in lines[c] or characters in lines[c] for c in ("email", "call-script"))
+    resized = rules.model_copy(update={"channels": {**rules.channels, "email": rules.channels[
+        "email"].model_copy(update={"size": "spoken-seconds"})}})
+    assert seconds in summary(text, "email", resized, strings)
+    assert draft_data(resized, strings)["channels"]["email"]["size"] == "spoken-seconds"
 
 
 def test_reading_ease_is_the_playbooks_measure(rules, strings):

@@ -38,6 +38,9 @@ def test_the_page_has_one_title_the_form_and_its_script(built_site, rules, strin
         ("module", True, "../javascripts/draft.min.js")]
     assert scripts[0].find_previous_sibling() is form
     assert (site / "javascripts" / "draft.min.js").is_file()
+    # The checks themselves come on first use, with the rules (tests/browser/test_draft.py).
+    assert (site / "javascripts" / "checks.min.js").is_file()
+    assert "checks.min.js" not in str(soup)
     assert (site / "stylesheets" / "draft.css").is_file()
     # Its styles come first in the form, so they hold its place before the script runs;
     # the head asks for both at once, beside the bootstrap that imports the script.

@@ -1,8 +1,8 @@
 // Bundles the browser code and styles (web/) into the files the site ships:
 // docs/javascripts/mir.min.js, which every page loads; draft.min.js, which it loads
-// where "Check my draft" is; fill.min.js, which it loads where a page has templates;
-// fill-actions.min.js, which that loads when a reader first reaches for a card's controls;
-// docs/stylesheets/make-it-right.css, every page's styles. `--check` builds in memory and fails, naming
+// where "Check my draft" is, and checks.min.js, which that imports on first use; fill.min.js, which it loads
+// where a page has templates; fill-actions.min.js, which that loads when a reader first reaches for a card's
+// controls; docs/stylesheets/make-it-right.css, every page's styles. `--check` builds in memory and fails, naming
 // the file, when a shipped bundle differs from what its sources build to.
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
@@ -14,6 +14,7 @@ const check = process.argv.includes("--check");
 const entries = [
   { in: "web/main.js", out: "javascripts/mir.min" },
   { in: "web/draft.js", out: "javascripts/draft.min" },
+  { in: "web/checks.js", out: "javascripts/checks.min" },
   { in: "web/fill.js", out: "javascripts/fill.min" },
   { in: "web/fill-actions.js", out: "javascripts/fill-actions.min" },
   { in: "web/styles/make-it-right.css", out: "stylesheets/make-it-right" },

@@ -1,11 +1,10 @@
-// "Check my draft" on its page: the form wired to the checks in core/draft.js.
-// Nothing typed leaves the page; it is only ever set as textContent.
+// "Check my draft" on its page: the form, wired to the checks (core/draft.js) and how
+// they are shown (findings.js), which arrive on first use. Nothing typed leaves the page.
 import { $, Listeners } from "./dom.js";
-import { createChecker } from "../core/draft.js";
-import { format, plural } from "../core/text.js";
 
 const ROOT = new URL("../", import.meta.url).href;
 const STYLES = `${ROOT}stylesheets/draft.css`;
+const CHECKS = `${ROOT}javascripts/checks.min.js`;
 
 function styled() {
   let link = document.querySelector("link[data-mir-draft-styles]");
@@ -19,107 +18,6 @@ function styled() {
     link.addEventListener("load", resolve, { once: true });
     link.addEventListener("error", resolve, { once: true });
   });
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-// A finding's link, "page.md#anchor" in the docs, as this site serves it.
-function pageUrl(link) {
-  const [page, anchor] = link.split("#");
-  const path = page.replace(/(^|\/)index\.md$/, "$1").replace(/\.md$/, "/");
-  return `${ROOT}${path}${anchor ? `#${anchor}` : ""}`;
-}
-
-function findingItem(ui, f, i, text) {
-  const item = el("li", `mir-draft__finding mir-draft__finding--${f.category}`);
-  item.id = `mir-draft-f${i + 1}`;
-  item.append(el("strong", "mir-draft__category", ui.categories[f.category]));
-  if (f._from !== undefined) {
-    item.append(" ", el("q", "mir-draft__quote", text.slice(f._from, f._to)));
-  }
-  item.append(" ", el("span", "mir-draft__message", f.message));
-  if (f.instead) {
-    const better = el("span", "mir-draft__instead");
-    better.append(el("em", "", ui.instead), " ", f.instead);
-    item.append(" ", better);
-  }
-  if (f.link) {
-    const why = el("a", "mir-draft__link", ui.link);
-    why.href = pageUrl(f.link);
-    item.append(" ", why);
-  }
-  return item;
-}
-
-function render(checker, root, channelNames) {
-  const R = checker.rules;
-  const ui = R.strings;
-  const area = root.querySelector("[data-mir-draft-text]");
-  const channel = root.querySelector("[data-mir-draft-channel]");
-  const situation = root.querySelector("[data-mir-draft-situation]");
-  const text = area.value;
-  const guessed = root.querySelector("[data-mir-draft-guessed]");
-  const chosen = channel.value || checker.guessChannel(text);
-  guessed.textContent = channel.value || !text.trim() ? "" :
-    format(ui.guessed, { channel: channelNames[chosen] });
-  const { draft, findings } = checker.check(text, chosen, situation.value);
-  const note = root.querySelector("[data-mir-draft-set-aside]");
-  const count = root.querySelector("[data-mir-draft-count]");
-  const list = root.querySelector("[data-mir-draft-list]");
-  const preview = root.querySelector("[data-mir-draft-preview]");
-  const sizeLine = root.querySelector("[data-mir-draft-sizes]");
-  list.replaceChildren();
-  preview.replaceChildren();
-  note.textContent = draft ? checker.noteOf(draft) ?? "" : "";
-  if (!text.trim()) {
-    count.textContent = ui.empty;
-    sizeLine.textContent = "";
-    preview.hidden = true;
-    return;
-  }
-  count.textContent = !findings.length ? ui.none :
-    findings.length === 1 ? ui.count_one : plural(ui.count_many, findings.length, document.documentElement.lang);
-  if (!draft) { // refused: too long to check
-    sizeLine.textContent = "";
-    preview.hidden = true;
-    list.append(findingItem(ui, findings[0], 0, text));
-    return;
-  }
-
-  const s = checker.sizesOf(draft);
-  const lang = document.documentElement.lang;
-  const counted = (forms, value) => plural(forms, value, lang, { value });
-  const parts = [counted(ui.sizes.words, s.words)];
-  if (chosen === "voicemail") parts.push(counted(ui.sizes.spoken_seconds, s.spoken_seconds));
-  if (s.subject_chars !== null) parts.push(counted(ui.sizes.subject_chars, s.subject_chars));
-  if (chosen === "sms") parts.push(format(ui.sizes.sms, { value: s.sms_characters, segments: s.sms_segments }));
-  if (s.reading_ease !== null) parts.push(format(ui.sizes.reading_ease, { value: s.reading_ease }));
-  sizeLine.textContent = parts.join(" · ");
-
-  findings.forEach((f, i) => list.append(findingItem(ui, f, i, text)));
-
-  // The draft again, with each finding that points at text marked.
-  const marked = findings.map((f, i) => ({ ...f, i })).filter((f) => f._from !== undefined)
-    .sort((a, b) => a._from - b._from || b._to - a._to);
-  let at = 0;
-  for (const f of marked) {
-    if (f._from < at) continue; // overlaps one already marked; the list still shows it
-    preview.append(text.slice(at, f._from));
-    const mark = el("mark", `mir-draft__mark mir-draft__mark--${f.category}`);
-    const link = el("a", "", text.slice(f._from, f._to));
-    link.href = `#mir-draft-f${f.i + 1}`;
-    link.title = f.message;
-    mark.append(link);
-    preview.append(mark);
-    at = f._to;
-  }
-  preview.append(text.slice(at));
-  preview.hidden = false;
 }
 
 async function fetched(url) {
@@ -146,14 +44,17 @@ export class DraftPage {
       sizes: checker.sizes, ruleMatches: checker.ruleMatches, setAsideNote: checker.setAsideNote };
   }
 
-  // The rules and the hyphenation patterns, fetched when the reader first reaches for
-  // the form (a focus, a touch, a key), not with the page. Should they not arrive, the
-  // note for readers without JavaScript shows again, and the next touch asks again.
+  // The checks, the rules and the hyphenation patterns, fetched together when the
+  // reader first reaches for the form (a focus, a touch, a key), not with the page.
+  // Should they not arrive, the note for readers without JavaScript shows again, and
+  // the next touch asks again.
   load() {
     const { root } = this;
-    this.loading ??= Promise.all([fetched(root.dataset.mirDraftRules), fetched(root.dataset.mirDraftHyphenation)])
-      .then(([rules, hyphenation]) => {
+    this.loading ??= Promise.all([import(CHECKS), fetched(root.dataset.mirDraftRules),
+      fetched(root.dataset.mirDraftHyphenation)])
+      .then(([{ createChecker, render }, rules, hyphenation]) => {
         this.checker = createChecker(rules, hyphenation);
+        this.render = render;
         this.noscript.hidden = true;
         this.loaded(this.api);
         return this.checker;
@@ -168,7 +69,7 @@ export class DraftPage {
   async start() {
     const { root } = this;
     await styled();
-    this.noscript = root.parentElement.querySelector("[data-mir-draft-noscript]") ?? el("p");
+    this.noscript = root.parentElement.querySelector("[data-mir-draft-noscript]") ?? document.createElement("p");
     const channel = $("[data-mir-draft-channel]", root);
     const situation = $("[data-mir-draft-situation]", root);
     const channelNames = Object.fromEntries([...channel.options].map((o) => [o.value, o.textContent]));
@@ -180,7 +81,7 @@ export class DraftPage {
       situation.value = params.get("playbook");
     }
     // One check per frame, however fast the typing, once the rules are here.
-    const show = () => { this.frame = 0; if (this.checker) render(this.checker, root, channelNames); };
+    const show = () => { this.frame = 0; if (this.checker) this.render(this.checker, root, channelNames); };
     const update = () => {
       if (this.frame) return;
       this.frame = -1;
