@@ -54,28 +54,3 @@ def test_cards_behind_the_focus_view_wait_until_it_closes(tab, site_url):
     assert cards.evaluate_all(shown) == ["auto"]
     expect(page.locator('.mir-card[data-template="apology-team-mistake"] .mir-card__text')).to_contain_text(
         "Priya", use_inner_text=True)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("width", [390, 1280])
-def test_the_template_index_lays_out_only_the_tables_near_the_screen(tab, site_url, width):
-    """Its tables below the screen wait, unrendered, until the reader scrolls to them;
-    the page keeps its width, and a table reached shows every row. Its blocking time is
-    printed by scripts/perf.py (`--pages "template index"`)."""
-    page = tab
-    page.set_viewport_size({"width": width, "height": 800})
-    page.goto(site_url + "templates/")
-    page.wait_for_load_state("networkidle")
-    rendered = """tables => tables.map(t => t.querySelector("td").checkVisibility({ contentVisibilityAuto: true }))"""
-    tables = page.locator("article table")
-    assert tables.count() >= 10
-    shown = tables.evaluate_all(rendered)
-    assert shown[0] and not any(shown[-5:]), shown
-    wide = page.evaluate("document.documentElement.scrollWidth")
-    last = tables.last
-    last.scroll_into_view_if_needed()
-    page.wait_for_function("""() => [...document.querySelectorAll("article table")].at(-1)
-        .querySelector("td").checkVisibility({ contentVisibilityAuto: true })""", timeout=5_000)
-    assert tables.evaluate_all(rendered)[-1]
-    assert last.locator("tbody tr").last.is_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") == wide
