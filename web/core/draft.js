@@ -331,6 +331,18 @@ function clauseIds(R, text, breaks, ends) {
 const ACTOR_KINDS = ["us", "colleague", "named", "supplier", "client"];
 const bySpan = (x, y) => x[0] - y[0] || x[1] - y[1];
 
+// Python's bisect_left / bisect_right on a sorted list of numbers.
+function bisectLeft(list, value) {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < value) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+function bisectRight(list, value) {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] <= value) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
 // draft_clauses.ClauseView: one text read clause by clause.
 function clauseView(R, text, breaks) {
   const C = R.clausesRe;
@@ -346,6 +358,8 @@ function clauseView(R, text, breaks) {
     if (actors.length && actor[0] < actors[actors.length - 1][1]) continue;
     actors.push(actor);
   }
+  const actorStarts = actors.map(([s]) => s);
+  const actorEnds = actors.map(([, e]) => e);
   const starts = new Map();
   ids.forEach((clause, i) => { if (!starts.has(clause)) starts.set(clause, i); });
   const cache = new Map();
@@ -367,28 +381,19 @@ function clauseView(R, text, breaks) {
   // clause has none and opens with a carry mark, the last one of the clause before it;
   // or, when a pronoun of `refer` stands before `index` in the clause, the sentence's last one.
   const actorBefore = (index) => {
-    let lo = 0, hi = actors.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (actors[mid][1] <= index) lo = mid + 1; else hi = mid; }
-    const k = lo - 1;
+    const k = bisectRight(actorEnds, index) - 1;
     if (k < 0) return null;
     const clause = ids[index], at = ids[actors[k][0]];
     if (at === clause) return actors[k];
     const start = starts.get(clause);
     if (inSentence[start] !== inSentence[actors[k][0]]) return null;
     if (at === clause - 1 && carry.includes(text[start])) return actors[k];
-    lo = 0; hi = refers.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (refers[mid] < start) lo = mid + 1; else hi = mid; }
-    return lo < refers.length && refers[lo] < index ? actors[k] : null;
+    const r = bisectLeft(refers, start);
+    return r < refers.length && refers[r] < index ? actors[k] : null;
   };
   // draft_clauses.ClauseView.comes_after: a match of one of `names` ends at or before
   // `index`, in the clause of `index`, with no other actor between it and `index`.
   const afterCache = new Map();
-  const actorStarts = actors.map(([s]) => s);
-  const firstAtOrAfter = (list, value) => {
-    let lo = 0, hi = list.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < value) lo = mid + 1; else hi = mid; }
-    return lo;
-  };
   const comesAfter = (names, index) => {
     const key = names.join("\n");
     if (!afterCache.has(key)) {
@@ -398,11 +403,10 @@ function clauseView(R, text, breaks) {
         latest: got.map((s) => { if (bySpan(s, latest) > 0) latest = s; return latest; }) });
     }
     const { ends: E, latest: L } = afterCache.get(key);
-    let lo = 0, hi = E.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (E[mid] <= index) lo = mid + 1; else hi = mid; }
-    if (lo === 0) return false;
-    const [start, end] = L[lo - 1];
-    return ids[start] === ids[index] && firstAtOrAfter(actorStarts, end) === firstAtOrAfter(actorStarts, index);
+    const k = bisectRight(E, index) - 1;
+    if (k < 0) return false;
+    const [start, end] = L[k];
+    return ids[start] === ids[index] && bisectLeft(actorStarts, end) === bisectLeft(actorStarts, index);
   };
   const find = (spec) => {
     const of = spec.within === "clause" ? ids : inSentence;
