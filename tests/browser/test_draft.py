@@ -69,10 +69,10 @@ def test_the_page_and_python_give_the_same_findings_on_every_draft(page, rules, 
 
 
 def test_the_page_and_python_measure_the_same_sizes(page, rules, strings):
-    for case in CASES:
-        channel = case.channel or case.guess
-        got = page.evaluate("([t, c]) => window.mirDraft.sizes(t, c)", [case.text, channel])
-        assert got == sizes(case.text, channel, rules, strings), case.name
+    asked = [[case.text, case.channel or case.guess] for case in CASES]
+    browser = page.evaluate("asked => asked.map(([t, c]) => window.mirDraft.sizes(t, c))", asked)
+    for case, (text, channel), got in zip(CASES, asked, browser, strict=True):
+        assert got == sizes(text, channel, rules, strings), case.name
 
 
 def test_every_pattern_matches_the_same_text_in_both(page, rules):
