@@ -1,0 +1,76 @@
+"""Issue 19 round 7 (fresh40h to k): a next step is what we will do and when; a vague time
+is neither a next step nor a fix date, however it is said. Each sentence is a
+paraphrase of my own, not a line from a set. A finding with a part's id means the part
+is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from make_it_right.draft import check_draft
+
+OPEN = "Subject: Your order\n\nHi Sam,\n\nI'm really sorry. Your launch slips by a day. "
+FIX = "The fix is in by Friday 11 December. "
+NUMBER = "My number is 07700 900123, that's 07700 900123. "
+
+
+def ids(text: str, channel: str = "email", playbook: str | None = "team-mistake") -> list[str]:
+    return [f.rule for f in check_draft(text, channel, playbook)]
+
+
+@pytest.mark.parametrize("step", [
+    "I will come back to you with the details of the refund.",
+    "The depot has confirmed by phone that the van is loaded.",
+    "It was my job to book the slot, and I didn't.",
+    "I'd like to talk you through the options properly.",
+    "We'll get back to you with the revised plan.",
+])
+def test_a_promise_to_be_in_touch_with_no_time_is_no_next_step(step):
+    assert "next-step" in ids(OPEN + FIX + step + "\n\nJoost")
+
+
+@pytest.mark.parametrize("step", [
+    "I'd like to talk you through the options tomorrow at 10.",
+    "I'm free to go through it by phone at 3 pm today.",
+    "I'll let you know the new date once the depot confirms it.",
+])
+def test_a_talk_with_its_time_is_a_next_step(step):
+    assert "next-step" not in ids(OPEN + FIX + step + "\n\nJoost")
+
+
+@pytest.mark.parametrize("retry", [
+    "If I can't get hold of you, I'll try you again later on.",
+    "I will try to reach you again in the course of the week.",
+    "I'll try you again later, or give me a ring whenever suits.",
+])
+def test_our_own_vague_retry_leaves_a_voicemail_without_a_next_step(retry):
+    text = "Hi Sam, Joost from Kaldera about your order. Please call me back. " + NUMBER + retry
+    found = ids(text, "voicemail", None)
+    assert "next-step" in found and ("vague-time" in found or "no-real-time" in found)
+
+
+def test_a_retry_with_its_time_keeps_the_voicemail_next_step():
+    text = "Hi Sam, Joost from Kaldera about your order. " + NUMBER + "I'll try you again at 4 today."
+    assert "next-step" not in ids(text, "voicemail", None)
+
+
+@pytest.mark.parametrize("fix", [
+    "We will have the new rota in place in the course of next week.",
+    "A crew will redo the wiring once their schedule opens up towards month-end.",
+    "We will have a new concept ready before the next event.",
+    "I'll send the complete file once the backup is restored.",
+])
+def test_a_fix_with_no_day_is_vague_and_leaves_no_fix_date(fix):
+    found = ids(OPEN + fix + " Any questions, just reply.\n\nJoost")
+    assert "fix-date" in found and ("vague-time" in found or "no-real-time" in found)
+
+
+@pytest.mark.parametrize("text", [
+    OPEN + FIX + "Reply yes and I'll send the invite, or suggest another time that works better "
+    "for you than Thursday at 11.\n\nJoost",
+    OPEN + FIX + "I'll call you at 4 today. The check runs before your next event on the 18th."
+    "\n\nJoost",
+])
+def test_an_offer_of_another_time_or_a_dated_occasion_is_not_vague(text):
+    found = ids(text)
+    assert "vague-time" not in found and "no-real-time" not in found
