@@ -74,3 +74,40 @@ def test_a_fix_with_no_day_is_vague_and_leaves_no_fix_date(fix):
 def test_an_offer_of_another_time_or_a_dated_occasion_is_not_vague(text):
     found = ids(text)
     assert "vague-time" not in found and "no-real-time" not in found
+
+
+CALL = " The fix is in by Friday 11 December. I'll call you tomorrow at 10:00 to talk it through.\n\nJoost"
+START = "Subject: Your order\n\nHi Sam,\n\nI'm really sorry. "
+
+
+@pytest.mark.parametrize("impact", [
+    "Your auditors now have to re-check every line before the year end.",
+    "Your bank approved a transfer that it will now have to correct.",
+    "I know this puts pressure on your team in a busy week.",
+    "Without the nightly alerts your duty manager can't see which doors are open.",
+])
+def test_work_the_client_must_redo_is_the_impact(impact):
+    assert "impact" not in ids(START + impact + CALL)
+
+
+def test_a_label_for_the_impact_in_call_notes_counts():
+    notes = ("Call with Sam\n\nOpening: I'm sorry about the invoice.\n\nPoints:\n"
+             "- Impact for him: his month-end close slips to next week\n"
+             "- Fix: corrected invoice by Friday 11 December at 12:00\n\n"
+             "Close: I'll call him on Monday at 9 to check.")
+    assert "impact" not in ids(notes, "call-script")
+
+
+@pytest.mark.parametrize("said", [
+    "As has already been explained to your office, the portal sync runs hourly.",
+    "The packing list shows the wrong crate numbers.",
+    "Our quote covers the import, which means products, prices and stock levels.",
+])
+def test_the_mistake_or_a_definition_is_no_impact(said):
+    assert "impact" in ids(START + said + CALL)
+
+
+@pytest.mark.parametrize("sum_", ["AED 1,840", "\u20a91,240,000", "ZAR 3 200", "1,200 SGD"])
+def test_more_currencies_are_an_amount(sum_):
+    text = START + f"We charged you twice, so your bill was {sum_} too high." + CALL
+    assert "amount" not in ids(text, playbook="billing-error")
