@@ -111,3 +111,18 @@ def test_the_mistake_or_a_definition_is_no_impact(said):
 def test_more_currencies_are_an_amount(sum_):
     text = START + f"We charged you twice, so your bill was {sum_} too high." + CALL
     assert "amount" not in ids(text, playbook="billing-error")
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("Hi Sam, sorry, the van is held at the port. Will update you tmrw 10am. Joost", "sms"),
+    ("Hi Sam, sorry about the mix-up. The depot will call you at 8 tomorrow to book the slot. Joost",
+     "sms"),
+    (OPEN + FIX + "I'll walk it with you at 4pm today before the rehearsal.\n\nJoost", "email"),
+])
+def test_a_timed_promise_to_be_in_touch_is_a_next_step_whoever_makes_it(text, channel):
+    assert "next-step" not in ids(text, channel, None if channel == "sms" else "team-mistake")
+
+
+def test_a_past_call_with_its_time_is_still_no_next_step():
+    text = "Hi Sam, sorry about the mix-up. The depot called you at 8 this morning. Joost"
+    assert "next-step" in ids(text, "sms", None)
