@@ -126,3 +126,20 @@ def test_a_timed_promise_to_be_in_touch_is_a_next_step_whoever_makes_it(text, ch
 def test_a_past_call_with_its_time_is_still_no_next_step():
     text = "Hi Sam, sorry about the mix-up. The depot called you at 8 this morning. Joost"
     assert "next-step" in ids(text, "sms", None)
+
+
+def test_what_it_is_for_them_in_a_word_is_the_impact():
+    text = START + "The line stays slowed until we've been in, which is lost output for you." + CALL
+    assert "impact" not in ids(text)
+
+
+@pytest.mark.parametrize("cue", [
+    "- Acknowledge: he's furious, and says he feels nobody's listening.",
+    "- He is fuming about the second visit.",
+])
+def test_how_strongly_they_feel_in_call_notes_is_acknowledged(cue):
+    notes = ("Call with Sam\n\nOpening:\n" + cue + "\n- Sorry: \"I'm really sorry about the tiles.\"\n\n"
+             "Points:\n- Impact for him: the spare room is out of use\n"
+             "- Fix: roofer replaces the tiles Wednesday 18 Feb, 8am\n\n"
+             "Close: I ring him Friday at 3pm.")
+    assert "acknowledge" not in ids(notes, "call-script", "angry-client")
