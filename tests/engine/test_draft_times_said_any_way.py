@@ -143,3 +143,21 @@ def test_how_strongly_they_feel_in_call_notes_is_acknowledged(cue):
              "- Fix: roofer replaces the tiles Wednesday 18 Feb, 8am\n\n"
              "Close: I ring him Friday at 3pm.")
     assert "acknowledge" not in ids(notes, "call-script", "angry-client")
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Sam, your spare key is cut. Would Tues or Fri suit to collect? I'll try you again Weds. Joost",
+    "Sam, the booking page is down since 06:40. Back by 12:00 today, I text you then. Joost",
+])
+def test_a_short_weekday_or_then_after_a_time_is_a_timed_next_step(text):
+    assert "next-step" not in ids(text, "sms", None)
+
+
+def test_looking_at_it_together_at_a_time_is_a_next_step():
+    text = OPEN + FIX + "I'll come and look at it with you at 8am Thurs.\n\nJoost"
+    assert "next-step" not in ids(text)
+
+
+def test_then_with_no_time_before_it_is_no_next_step_on_its_own():
+    text = "Sam, the booking page is down. I'll sort it soon and text you then. Joost"
+    assert "next-step" in ids(text, "sms", None)
