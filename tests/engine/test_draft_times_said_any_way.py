@@ -161,3 +161,18 @@ def test_looking_at_it_together_at_a_time_is_a_next_step():
 def test_then_with_no_time_before_it_is_no_next_step_on_its_own():
     text = "Sam, the booking page is down. I'll sort it soon and text you then. Joost"
     assert "next-step" in ids(text, "sms", None)
+
+
+@pytest.mark.parametrize("said", [
+    "The first delivery cannot leave on 15 December as planned, with fewer selling days before the 24th. "
+    "I will call you on Wednesday 9 December at 14h to agree the new date.",
+    "The van won't reach you on Friday as promised. I'll ring you tomorrow at 9 to fix a new slot.",
+])
+def test_a_date_that_wont_hold_or_a_call_to_find_one_is_no_fix_date(said):
+    assert "fix-date" in ids(START + "Your shops lose a week of sales. " + said + "\n\nJoost")
+
+
+def test_a_call_at_a_time_beside_a_real_fix_date_keeps_it():
+    said = ("The van won't reach you on Friday as promised; it comes on Monday 14 December by 10. "
+            "I'll ring you tomorrow at 9 to fix a time for the unloading.")
+    assert "fix-date" not in ids(START + "Your shops lose a week of sales. " + said + "\n\nJoost")
