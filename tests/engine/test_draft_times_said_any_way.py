@@ -176,3 +176,16 @@ def test_a_call_at_a_time_beside_a_real_fix_date_keeps_it():
     said = ("The van won't reach you on Friday as promised; it comes on Monday 14 December by 10. "
             "I'll ring you tomorrow at 9 to fix a time for the unloading.")
     assert "fix-date" not in ids(START + "Your shops lose a week of sales. " + said + "\n\nJoost")
+
+
+@pytest.mark.parametrize("offer", [
+    "You can reach me at 0161 555 0123.",
+    "Feel free to call me if anything is unclear.",
+    "Have a think and let me know what works for you for a call.",
+])
+def test_an_open_offer_to_get_in_touch_with_no_time_is_no_next_step(offer):
+    assert "next-step" in ids(OPEN + FIX + offer + "\n\nJoost")
+
+
+def test_an_offer_with_its_time_is_a_next_step():
+    assert "next-step" not in ids(OPEN + FIX + "You can reach me at my desk until 5pm today.\n\nJoost")
