@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "scripts")]
 
 from filler_bench import add_page, field_of, generated_page, many_templates  # noqa: E402
-from harness.chromium import launch  # noqa: E402
+from harness.chromium import CHROMIUM, launch  # noqa: E402
 from harness.serve import serve  # noqa: E402
 from harness.site import build_project, project_at  # noqa: E402
 from lighthouse import ensure_lighthouse, audit  # noqa: E402
@@ -267,7 +267,7 @@ def draft_only(ref: str | None, runs: int) -> int:
         build_project(project_at(ref, work), site)
         path = PAGES["check my draft"]
         with sync_playwright() as p, serve(site, like_github_pages=True) as ours:
-            browser = launch(p)
+            browser = launch(p, CHROMIUM)
             size = sum(transferred(browser, ours + path).values())
             used = transferred(browser, ours + path, first_use=True)
             drafts = [draft_ready(browser, ours + path) for _ in range(runs)]
@@ -328,7 +328,7 @@ def main() -> int:
             build_project(big, work / "big-site", strict=False)
         with (sync_playwright() as p, serve(site, like_github_pages=True) as ours,
               serve(stock, like_github_pages=True) as theirs):
-            browser = launch(p)
+            browser = launch(p, CHROMIUM)
             files = {name: (transferred(browser, ours + path), transferred(browser, theirs + path))
                      for name, path in pages.items()}
             sizes = {name: (sum(mine.values()), sum(stock.values()), floor_bytes(site, pages[name]))
