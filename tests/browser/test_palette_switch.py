@@ -32,9 +32,13 @@ def test_switching_the_scheme_fades_no_colour_and_no_rule_restyles_the_page_as_i
     assert page.evaluate("window.__fades"), "no colour fades on this page: the check below proves nothing"
     page.evaluate('() => { document.body.setAttribute("data-md-color-scheme", "default"); }')
     page.evaluate(SETTLED)
+    # The pointer first, so the switch's button has faded to its hover shade.
+    switch = page.locator('[data-md-component="palette"] label:not([hidden])')
+    switch.hover()
+    page.evaluate(SETTLED)
     page.evaluate("() => { window.__fades = []; }")
 
-    page.locator('[data-md-component="palette"] label:not([hidden])').click()
+    switch.click()
     page.wait_for_function("""() => document.body.dataset.mdColorScheme === "slate"
         && !document.body.hasAttribute("data-mir-color-switching")""")
     page.evaluate(SETTLED)
