@@ -45,9 +45,13 @@ def test_page_asks_only_its_own_host_and_breaks_no_rule(recording, site_url, pat
 
 
 def test_card_reads_with_javascript_off(chromium, site_url):
+    """Plain text with visible blanks; the fill-in's panel, bar and buttons stay hidden."""
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "playbooks/team-mistake/")
+    expect(page.locator("[data-mir-fields]")).to_be_hidden()
+    expect(page.locator("[data-mir-bar]")).to_be_hidden()
+    expect(page.locator(".mir-card__actions").first).to_be_hidden()
     text = page.locator('.mir-card[data-template="apology-team-mistake"] .mir-card__text')
     text.scroll_into_view_if_needed()  # cards off screen are laid out when scrolled to
     assert text.is_visible()
