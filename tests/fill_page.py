@@ -42,8 +42,9 @@ def open_page(target, url, values=None):
 
 # The page's own navigations to a link the system would open (sms:): caught before
 # they leave and cancelled, each URL kept in window.__handedOff. A tab that followed one
-# was left taking no clicks on its next page (the external-protocol launch), so a test
-# on the shared tab checks where the page sent the reader without going there.
+# was left, now and then, taking no clicks on its next page (very likely Chromium's
+# external-protocol launch), so a test on the shared tab checks where the page sent the
+# reader without going there.
 HOLD_HANDOFFS = """() => navigation.addEventListener("navigate", (event) => {
     if (event.destination.url.startsWith("sms:")) {
         (window.__handedOff ||= []).push(event.destination.url);
@@ -54,7 +55,7 @@ HOLD_HANDOFFS = """() => navigation.addEventListener("navigate", (event) => {
 
 def hold_handoffs(page) -> None:
     """Catch the page's sms: navigations from now on (HOLD_HANDOFFS); read them with
-    `handed_off(page)`. The page's script must have run: call it after `open_page`."""
+    `handed_off(page)`. The listener lives in the document: call it after `open_page`."""
     page.evaluate(HOLD_HANDOFFS)
 
 
