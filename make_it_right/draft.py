@@ -225,7 +225,10 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
     if part.missing_with:
         spared = set().union(*(view.units_with(n, "sentence") for n in part.missing_with_unless)) \
             if view else set()
-        if any(view is None or view.sentence_ids[a] not in spared
+        only = set().union(*(view.units_with(n, "sentence") for n in part.missing_with_if)) \
+            if view and part.missing_with_if else None
+        if any(view is None or (view.sentence_ids[a] not in spared
+                                and (only is None or view.sentence_ids[a] in only))
                for a, _ in category_spans(draft, wording, part.missing_with, view)):
             return False
     spans = view.spans(name) if view is not None else matches(part.regexes, part.unless_regexes, text)
@@ -509,6 +512,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
         "parts": {name: {"patterns": part.patterns, "unless": part.unless, "flags": js_flags(),
                          "missingWith": part.missing_with, "notBeside": part.not_beside,
                          "missingWithUnless": part.missing_with_unless,
+                         "missingWithIf": part.missing_with_if,
                          "clauses": [clause_data(c) for c in part.clauses],
                          "notInClauseWith": part.not_in_clause_with,
                          "notBesideUnless": part.not_beside_unless}

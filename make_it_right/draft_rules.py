@@ -137,6 +137,9 @@ class DraftPart(Strict):
     # ... but not one in a sentence that has one of these (clauses.words lists or
     # parts): "I'll give you a bell later on" leaves the fix's own date standing.
     missing_with_unless: list[str] = []
+    # ... and, when given, only one in a sentence that has one of these: "I'll try you
+    # again later" leaves a voicemail with no next step, whatever "call me back" it has.
+    missing_with_if: list[str] = []
     not_beside: list[Literal[WORDING_CATEGORIES]] = []  # type: ignore[valid-type]
     # ... unless that sentence also has one of these parts ("soon, and I'll call at 3").
     not_beside_unless: list[str] = []
@@ -247,14 +250,16 @@ class DraftRules(Strict):
         return self
 
     def clause_names(self) -> dict[str, list[str]]:
-        """What each `clause:` and `missing_with_unless` names, by where it sits."""
+        """What each `clause:`, `missing_with_unless` and `missing_with_if` names, by where it sits."""
         return ({f"rule '{r.id}' clause": r.clause.names() for r in self.rules if r.clause}
                 | {f"parts.{name}.clauses[{i}]": c.names() for name, p in self.parts.items()
                    for i, c in enumerate(p.clauses)}
                 | {f"parts.{name}.not_in_clause_with": p.not_in_clause_with
                    for name, p in self.parts.items() if p.not_in_clause_with}
                 | {f"parts.{name}.missing_with_unless": p.missing_with_unless
-                   for name, p in self.parts.items() if p.missing_with_unless})
+                   for name, p in self.parts.items() if p.missing_with_unless}
+                | {f"parts.{name}.missing_with_if": p.missing_with_if
+                   for name, p in self.parts.items() if p.missing_with_if})
 
     def view(self, text: str, breaks: frozenset[int] = frozenset()) -> ClauseView | None:
         """`text` read clause by clause, for the rules and parts that ask (None when

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-from harness.chromium import launch  # noqa: E402
+from harness.chromium import CHROMIUM, launch  # noqa: E402
 from harness.drafts import (DRAFTS, LABELS, label_of, labelled_by_category,  # noqa: E402
                             load_drafts, score)
 from harness.serve import serve  # noqa: E402
@@ -180,7 +180,7 @@ def browser_numbers(site: Path, cases, python, draft) -> tuple[float, bool]:
     data = (form["data-mir-draft-rules"] + form["data-mir-draft-hyphenation"]).encode()
     data_bytes[:] = [len(gzip.compress(data, 9)), len(data)]
     with serve(site) as url, sync_playwright() as p:
-        browser = launch(p)
+        browser = launch(p, CHROMIUM)
         page = browser.new_page()
         page.goto(url + "check-my-draft/")
         page.wait_for_selector("[data-mir-draft]:not([hidden])")

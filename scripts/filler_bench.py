@@ -34,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from harness.chromium import launch  # noqa: E402
+from harness.chromium import CHROMIUM, launch  # noqa: E402
 from harness.serve import serve  # noqa: E402
 from harness.site import build_project, own_assets, project_at  # noqa: E402
 
@@ -372,7 +372,7 @@ def paths_only(ref: str | None) -> None:
         site = work / "site"
         build_project(project, site, strict=False)
         with sync_playwright() as p:
-            browser = launch(p)
+            browser = launch(p, CHROMIUM)
             with serve(site) as base:
                 paths, switches, keyboard = reader_paths(browser, base, values)
             browser.close()
@@ -417,7 +417,7 @@ def main() -> None:
         # Without the two generated pages: today's pages only.
         own_bytes = sum(own_assets(site).values())
         with sync_playwright() as p:
-            browser = launch(p)
+            browser = launch(p, CHROMIUM)
             with serve(site) as base:
                 paths, switches, keyboard = reader_paths(browser, base, values)
                 page = browser.new_page()

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # The browser tests drive a real headless Chromium and read the PDFs it prints
-# with poppler's pdftotext. Use $CHROMIUM_PATH if set, else Debian's chromium
-# package; install what is missing (chromium, poppler-utils) with apt-get.
+# with poppler's pdftotext. Use $CHROMIUM_PATH if set; else Debian's
+# chromium-headless-shell for the tests (tools/harness/chromium.py says why) and
+# chromium for Lighthouse and the report scripts. Install what is missing
+# (chromium, chromium-headless-shell, poppler-utils) with apt-get.
 set -euo pipefail
-browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
-if [ ! -x "$browser" ]; then
-  if [ -n "${CHROMIUM_PATH:-}" ]; then
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  if [ ! -x "$CHROMIUM_PATH" ]; then
     echo "error: CHROMIUM_PATH is $CHROMIUM_PATH, but nothing runnable is there." >&2
     exit 1
   fi
-  missing+=(chromium)
+else
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -eq 0 ]; then

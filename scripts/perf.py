@@ -25,6 +25,11 @@ noisy when others are running (the load average is printed).
   key event's time stamp to the end of the next frame (a message posted from the
   requestAnimationFrame after the input: style, layout and paint have run), no CPU
   throttle; 240 keys, the first 20 left out as warm-up.
+- Start-up restyles (with --pages): the style recalculations Chromium runs while a
+  page starts (no throttle, one load; counted, not timed, so a busy machine does not
+  move them): elements restyled in all, and how many passes went over the whole page.
+  Each whole-page pass is one forced by a change that invalidates every element
+  (the palette's attribute on <body> was two of them: web/page/palette.js).
 - Draft ready: navigation start to the form shown, in Chromium with Lighthouse's
   devtools-applied mobile throttle (562.5 ms request latency, 1,474 kbit/s down,
   4x CPU), and from there to the first finished check of a pasted draft; median of 3.
@@ -33,7 +38,9 @@ noisy when others are running (the load average is printed).
 from __future__ import annotations
 
 import argparse
+import collections
 import gzip
+import json
 import os
 import re
 import shutil
@@ -48,7 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "scripts")]
 
 from filler_bench import add_page, field_of, generated_page, many_templates  # noqa: E402
-from harness.chromium import launch  # noqa: E402
+from harness.chromium import CHROMIUM, launch  # noqa: E402
 from harness.serve import serve  # noqa: E402
 from harness.site import build_project, project_at  # noqa: E402
 from lighthouse import ensure_lighthouse, audit  # noqa: E402
@@ -152,6 +159,24 @@ def transferred(browser, url: str, first_use: bool = False) -> dict[str, int]:
         page.wait_for_load_state("networkidle")
     context.close()
     return sizes
+
+
+def restyles(browser, url: str) -> tuple[int, int]:
+    """Elements restyled while the page starts, and passes over (nearly) all of them."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    browser.start_tracing(page=page, categories=["devtools.timeline"])
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(1000)
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    elements = page.evaluate("document.getElementsByTagName('*').length")
+    context.close()
+    parsers = collections.Counter((e["pid"], e["tid"]) for e in events if e["name"] == "ParseHTML"
+                                  and e.get("args", {}).get("beginData", {}).get("url") == url)
+    thread = parsers.most_common(1)[0][0]
+    counts = [e["args"].get("elementCount", 0) for e in events
+              if e["name"] == "UpdateLayoutTree" and e.get("ph") == "X" and (e["pid"], e["tid"]) == thread]
+    return sum(counts), sum(count >= 0.9 * elements for count in counts)
 
 
 def print_files(name: str, mine: dict[str, int], theirs: dict[str, int]) -> None:
@@ -267,7 +292,7 @@ def draft_only(ref: str | None, runs: int) -> int:
         build_project(project_at(ref, work), site)
         path = PAGES["check my draft"]
         with sync_playwright() as p, serve(site, like_github_pages=True) as ours:
-            browser = launch(p)
+            browser = launch(p, CHROMIUM)
             size = sum(transferred(browser, ours + path).values())
             used = transferred(browser, ours + path, first_use=True)
             drafts = [draft_ready(browser, ours + path) for _ in range(runs)]
@@ -328,13 +353,14 @@ def main() -> int:
             build_project(big, work / "big-site", strict=False)
         with (sync_playwright() as p, serve(site, like_github_pages=True) as ours,
               serve(stock, like_github_pages=True) as theirs):
-            browser = launch(p)
+            browser = launch(p, CHROMIUM)
             files = {name: (transferred(browser, ours + path), transferred(browser, theirs + path))
                      for name, path in pages.items()}
             sizes = {name: (sum(mine.values()), sum(stock.values()), floor_bytes(site, pages[name]))
                      for name, (mine, stock) in files.items()}
             urls = {(side, name): base + path for name, path in pages.items()
                     for side, base in (("ours", ours), ("stock", theirs))}
+            restyled = {key: restyles(browser, url) for key, url in urls.items()} if args.pages else {}
             scores = lighthouse(urls, args.runs, work) if args.runs else {}
             load.append(os.getloadavg()[0])
             typed = []
@@ -368,6 +394,10 @@ def main() -> int:
     if args.pages:
         for name, (mine, stock) in files.items():
             print_files(name, mine, stock)
+        print("start-up restyles (elements restyled; passes over the whole page), ours vs stock:")
+        for name in pages:
+            (ours_n, ours_full), (stock_n, stock_full) = restyled["ours", name], restyled["stock", name]
+            print(f"  {name:<16}{ours_n:>7,} ({ours_full}){stock_n:>9,} ({stock_full})")
     if used:
         print_first_use(used)
     for what, (p50, p95), target in typed:

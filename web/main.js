@@ -8,6 +8,7 @@ import { refuseFraming } from "./page/frame.js";
 import { Guide } from "./page/guide.js";
 import { Offline } from "./page/offline.js";
 import { openPlanOnPhone, showHere, showMarks } from "./page/here.js";
+import { calmPaletteSwitch } from "./page/palette.js";
 import { Tabs } from "./page/tabs.js";
 
 const storage = { session: () => window.sessionStorage, local: () => window.localStorage };
@@ -92,6 +93,7 @@ if (!refuseFraming()) {
   tabs = new Tabs(received);
   offline = new Offline();
   offline.start();
+  calmPaletteSwitch();
   if (window.document$) window.document$.subscribe(start);
   else start();
 }

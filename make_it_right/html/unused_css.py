@@ -14,6 +14,9 @@ deliberately blunt, and errs on the side of keeping:
 - only the selector's own compound parts count: whatever sits inside `:is()`,
   `:not()`, `:where()` or `:has()` never drops a selector;
 - at-rules other than @media, @supports and @container are kept whole.
+
+One theme rule goes for another reason: the handbook replaces it with its own
+(REPLACED).
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ GROUPING_RULES = {"media", "supports", "container"}
 # Search's language packs: word lists (a Thai dictionary holds "red" and "blue") that
 # write no markup, so their words would only keep rules alive for nothing.
 WORD_LISTS = "assets/javascripts/lunr/"
+
+# Theme selectors dropped wherever they start a selector, because our own rule does
+# their work: the palette's `[data-md-color-switching] *` (no colour fades while the
+# scheme changes) keys on an attribute the theme sets and removes as every page starts,
+# which restyles the whole page twice; web/page/palette.js sets ours only when a reader
+# switches.
+REPLACED = ("[data-md-color-switching]",)
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
@@ -62,7 +72,7 @@ def _rules(rules: list, words: Words) -> str:
     kept = []
     for rule in rules:
         if isinstance(rule, ast.QualifiedRule):
-            selectors = [s for s in _split(rule.prelude) if _may_match(s, words)]
+            selectors = [s for s in _split(rule.prelude) if _may_match(s, words) and not _replaced(s)]
             if selectors:
                 prelude = ",".join(tinycss2.serialize(s).strip() for s in selectors)
                 kept.append(f"{prelude}{{{tinycss2.serialize(rule.content).strip()}}}")
@@ -100,6 +110,10 @@ def _may_match(selector: list, words: Words) -> bool:
             if value is not None and not words.has(value):
                 return False
     return True
+
+
+def _replaced(selector: list) -> bool:
+    return tinycss2.serialize(selector).strip().startswith(REPLACED)
 
 
 def _attribute_value(content: list) -> str | None:

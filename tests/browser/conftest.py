@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect, sync_playwright
 
-from harness.chromium import CHROMIUM, launch
+from harness.chromium import HEADLESS_SHELL, launch
 from harness.tab import ReusedTab
 from harness.serve import serve
 from harness.site import ROOT, build_site
@@ -47,9 +47,9 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def chromium():
-    """Debian's Chromium, headless, driven by Playwright."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: run `bash scripts/install-chromium.sh` "
+    """Debian's headless Chromium (harness.chromium.HEADLESS_SHELL), driven by Playwright."""
+    if not Path(HEADLESS_SHELL).exists():
+        pytest.fail(f"no Chromium at {HEADLESS_SHELL}: run `bash scripts/install-chromium.sh` "
                     "or set CHROMIUM_PATH")
     with sync_playwright() as p:
         browser = launch(p)

@@ -2,7 +2,8 @@
 in both colour schemes (one page load each: light as the reader's system picks it, then
 dark as the theme's palette switch sets it), axe-core finds nothing, and it finds nothing with the fill-in's
 states open either (buttons hovered and focused, the panel, the dialog, the focus view, an
-answered guide, a checked draft). On a phone every control of our own is a 44 px target;
+answered guide, a checked draft). In dark, after every rule has passed in light, axe runs
+the rules that read colours; every rule runs once on a page loaded dark. On a phone every control of our own is a 44 px target;
 every control that takes keyboard focus shows a ring. A reader with only a keyboard can
 fill, copy and confirm."""
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from axe_check import axe_violations
+from axe_check import (COLOUR_RULES, SCHEMES, axe_in_each_scheme, axe_violations, settled,
+                       switch_scheme)
 from make_it_right.guide import load_guide
 from make_it_right.strings import load_strings
 from matrix import MATRIX, one_pass
@@ -30,9 +32,6 @@ PAGE_TYPES = {
     "contributing": "contributing/",
 }
 WIDTHS = {"desktop": 1280, "phone": 390}
-# The reader's system setting picks the palette (mkdocs.yml): light is Material's
-# "default" scheme, dark its "slate".
-SCHEMES = {"light": "default", "dark": "slate"}
 CARD = '.mir-card[data-template="apology-team-mistake"]'
 # Our own interface: cards, the fill-in, the guide, the draft checker, our links.
 OURS = (".mir-card, .mir-card__check, .mir-bar, .mir-skip, .mir-fields, .mir-guide, "
@@ -56,41 +55,14 @@ def open_page(tab, url: str, width: str = "desktop", scheme: str = "light"):
     return tab
 
 
-def violations(page) -> list[str]:
-    found = axe_violations(page)
+def described(found: list[dict]) -> list[str]:
     return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in found]
 
 
-def switch_scheme(page, scheme: str) -> None:
-    """Pick a scheme the way the theme's palette switch does (its radio button changes),
-    without moving the pointer or the focus, so whatever is open stays open.
-
-    The theme turns transitions off while it switches; cards off screen (content-visibility:
-    auto) would only take their new colours later, with a transition, when axe reads them.
-    Reading every element's style while the switch is on gives each its new colours at once.
-    """
-    page.evaluate("""media => {
-        const option = document.querySelector(`input.md-option[data-md-color-media="${media}"]`);
-        option.checked = true;
-        option.dispatchEvent(new Event("change", { bubbles: true }));
-        for (const el of document.querySelectorAll("*")) getComputedStyle(el).color;
-    }""", f"(prefers-color-scheme: {scheme})")
-    page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
-    settled(page)
-
-
-def violations_in_each_scheme(page) -> dict[str, list[str]]:
-    """What axe finds on the page as it is (light), then with the dark scheme."""
-    found = {"light": violations(page)}
-    switch_scheme(page, "dark")
-    found["dark"] = violations(page)
-    return found
-
-
-def settled(page) -> None:
-    """Wait until hover and focus transitions have ended: axe reads colours as they are."""
-    page.wait_for_function("""() => document.getAnimations().every((a) => a.playState !== "running"
-        || a.effect?.getComputedTiming().endTime === Infinity)""")
+def violations_in_each_scheme(page, parts: list[str] | None = None) -> dict[str, list[str]]:
+    """What axe finds on the page (or in `parts`) as it is (light, every rule), then in
+    the dark scheme (the rules that read colours: the rest found the same page in light)."""
+    return {scheme: described(found) for scheme, found in axe_in_each_scheme(page, parts).items()}
 
 
 def keyboard_focus(page, locator) -> None:
@@ -162,13 +134,16 @@ def draft_checked(page) -> None:
     hover_and_focus(page, ".mir-draft__mark a", "[data-mir-draft-channel]")
 
 
+# Each state's page, how to open it, and the part of the page it opened (what axe checks
+# there: the page as loaded is checked whole above, and on a phone by the palette test).
 STATES = {
-    "card buttons hovered and focused": (PAGE_TYPES["playbook"], card_buttons),
-    "fill-everything panel expanded": (PAGE_TYPES["playbook"], panel_expanded),
-    "missing-blanks dialog open": (PAGE_TYPES["playbook"], dialog_open),
-    "focus view open": (PAGE_TYPES["playbook"], focus_view_open),
-    "guide answered": (PAGE_TYPES["decision guide"], guide_answered),
-    "draft checked": (PAGE_TYPES["check my draft"], draft_checked),
+    "card buttons hovered and focused": (PAGE_TYPES["playbook"], card_buttons, [CARD]),
+    "fill-everything panel expanded": (PAGE_TYPES["playbook"], panel_expanded,
+                                       ["[data-mir-fields]", "[data-mir-bar]"]),
+    "missing-blanks dialog open": (PAGE_TYPES["playbook"], dialog_open, ["[data-mir-dialog]"]),
+    "focus view open": (PAGE_TYPES["playbook"], focus_view_open, ["[data-mir-focus]"]),
+    "guide answered": (PAGE_TYPES["decision guide"], guide_answered, [".mir-guide"]),
+    "draft checked": (PAGE_TYPES["check my draft"], draft_checked, ["[data-mir-draft]"]),
 }
 
 
@@ -185,14 +160,29 @@ def test_axe_finds_nothing(tab, site_url, kind, width):
 
 
 
+def test_the_colour_rules_are_every_colour_rule_axe_runs(tab):
+    """A dark check that runs COLOUR_RULES misses no rule of axe's that reads colours."""
+    tab.set_content("<main><h1>Title</h1><p>Text and <a href='#x'>a link</a>.</p></main>")
+    axe_violations(tab)  # injects axe
+    ran = tab.evaluate("""() => axe.run(document).then((r) => [...r.violations, ...r.passes,
+        ...r.incomplete, ...r.inapplicable].map((rule) => rule.id))""")
+    colour = tab.evaluate("() => axe.getRules(['cat.color']).map((rule) => rule.ruleId)")
+    assert sorted(set(ran) & set(colour)) == sorted(COLOUR_RULES)
+
 
 def test_the_palette_switch_changes_the_scheme_and_axe_still_finds_nothing(tab, site_url):
     """A reader whose system is dark gets the dark scheme; the switch turns it light and back."""
     page = open_page(tab, site_url + PAGE_TYPES["playbook"], "phone", "dark")
+    # Every rule once on a page loaded dark (the palette switch shows its other
+    # button); the other dark checks run the colour rules only.
+    assert described(axe_violations(page)) == []
     page.get_by_title("Switch to light mode").click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    # The cards axe laid out in dark, off screen again now, would only take their light
+    # colours when axe scrolls back to them, with a transition: start those now.
+    page.evaluate("() => { for (const el of document.querySelectorAll('*')) getComputedStyle(el).color; }")
     settled(page)
-    assert violations(page) == []
+    assert described(axe_violations(page, rules=COLOUR_RULES)) == []
     page.get_by_title("Switch to dark mode").click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
 
@@ -310,10 +300,10 @@ def rings(page) -> list[str]:
 @pytest.mark.parametrize("state", STATES)
 def test_with_a_state_open_axe_finds_nothing_and_controls_are_targets_with_rings(
         tab, site_url, state, width):
-    path, open_state = STATES[state]
+    path, open_state, opened = STATES[state]
     page = open_page(tab, site_url + path, width)
     open_state(page)
-    assert violations_in_each_scheme(page) == NOTHING
+    assert violations_in_each_scheme(page, opened) == NOTHING
     # What a hovered card button shows, the playbook's own load covers (above).
     if width == "phone" and state != "card buttons hovered and focused":
         switch_scheme(page, "light")

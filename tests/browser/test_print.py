@@ -1,8 +1,9 @@
 """Printing, checked on the PDF headless Chromium makes (it honours @media print and
 @page): each checklist fits one sheet; a card's Print puts that card alone on one sheet,
 with no blank sheet, for every template that can be printed, on A4 and on Letter; a whole
-playbook prints without the fill-in, with no blank sheet and no heading left at the foot
-of a sheet. One page load prints on both papers; poppler's pdftotext reads the PDFs."""
+playbook prints without the fill-in or its link to the checklist, with no blank sheet and
+no heading left at the foot of a sheet. One page load prints on both papers; poppler's
+pdftotext reads the PDFs."""
 
 from __future__ import annotations
 
@@ -97,15 +98,6 @@ def test_checklist_prints_on_one_sheet_without_the_site_around_it(tab, site_url,
         assert all(item in printed[0] for item in items), paper
 
 
-def test_playbook_links_to_its_printable_checklist(tab, site_url):
-    page = tab
-    page.goto(site_url + "playbooks/team-mistake/")
-    link = page.get_by_role("link", name=STRINGS.checklist.print_link)
-    assert link.get_attribute("href").endswith("checklists/team-mistake/")
-    page.emulate_media(media="print")
-    expect(link).to_be_hidden()
-
-
 def print_card(page, template: str) -> None:
     """Press a card's Print (past the missing-blanks dialog), with the print dialog stubbed."""
     page.evaluate("() => { window.__printed = null; window.print = () => { window.__printed = "
@@ -176,7 +168,11 @@ def test_a_whole_playbook_prints_without_the_fill_in_and_keeps_headings_with_wha
     page.goto(site_url + f"playbooks/{playbook}/")
     page.wait_for_selector("[data-mir-fields]:not([hidden])")
     cards = page.locator(".mir-card").evaluate_all("cards => cards.map(c => c.dataset.title)")
+    # On screen the playbook links its printable checklist; on paper that link is gone too.
+    checklist_link = page.get_by_role("link", name=STRINGS.checklist.print_link)
+    assert checklist_link.get_attribute("href").endswith(f"checklists/{playbook}/")
     page.emulate_media(media="print")
+    expect(checklist_link, "the checklist link").to_be_hidden()
     for hidden in (".mir-bar", ".mir-fields", ".mir-card__actions", ".mir-skip", ".mir-plan"):
         expect(page.locator(hidden).first, hidden).to_be_hidden()
     headings = [heading(h) for h in page.locator(".md-content :is(h1, h2, h3):visible").all()]

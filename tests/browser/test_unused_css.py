@@ -13,7 +13,7 @@ from pathlib import Path
 import material
 import pytest
 
-from harness.chromium import CHROMIUM, CHROMIUM_ARGS, wait_until_ready
+from harness.chromium import CHROMIUM_ARGS, HEADLESS_SHELL, wait_until_ready
 from harness.tab import ReusedTab
 from matrix import MATRIX, one_pass
 
@@ -54,7 +54,7 @@ def steady_chromium(chromium):
     tile painted again in part after a late change (a resize, the fill-in's panel shown)
     can shade a rounded corner's edge one level apart, so two shots of one page now and
     then differed by a few pixels."""
-    browser = chromium.browser_type.launch(executable_path=CHROMIUM,
+    browser = chromium.browser_type.launch(executable_path=HEADLESS_SHELL,
                                            args=[*CHROMIUM_ARGS, "--disable-partial-raster"])
     yield browser
     browser.close()

@@ -74,3 +74,14 @@ def test_the_tail_of_100k_short_lines_is_read_in_linear_time():
     start = time.process_time()
     read_structure(text, WORDING)
     assert (time.process_time() - start) < 1.0
+
+
+def test_a_closing_in_two_languages_and_a_notice_that_may_contain_are_set_aside(rules, strings):
+    text = (BODY + "Venlig hilsen / Best regards\nSoren Kjeldsen\nProject Architect\n\n"
+            "This e-mail may contain confidential information. If you are not the intended "
+            "recipient, please delete it. Kjeldsen A/S accepts no liability for errors.\n")
+    structure = read_structure(text, WORDING)
+    assert structure.set_aside == {"signature": 3, "disclaimer": 1}
+    assert "liability" not in structure.own_words(text)
+    assert check_draft(text, "email", None, rules, strings) == \
+        check_draft(BODY, "email", None, rules, strings)

@@ -35,6 +35,16 @@ def test_classes_inside_pseudo_classes_never_drop_a_selector():
     assert prune(css, words()) == css
 
 
+def test_the_theme_rule_the_handbook_replaces_goes_even_where_everything_it_names_is_present():
+    # web/page/palette.js: the palette's rule restyled every page twice as it started.
+    switching = "data-md-color-switching"
+    css = (f"[{switching}] *,[{switching}] :after,.used{{transition-duration:0s!important}}"
+           f".used [{switching}]{{a:b}}")
+    assert Words([f"<body {switching}>"], [f'body.setAttribute("{switching}","")']).has(switching)
+    assert prune(css, Words([f"<body {switching} class=used>"], [switching])) == (
+        f".used{{transition-duration:0s!important}}.used [{switching}]{{a:b}}")
+
+
 def test_ids_and_exact_attribute_values_must_be_present():
     css = "#here{a:b}#gone{a:b}[data-md-color-scheme=slate]{c:d}[data-md-color-scheme=default]{c:d}[dir]{e:f}"
     assert prune(css, words()) == "#here{a:b}[data-md-color-scheme=slate]{c:d}[dir]{e:f}"

@@ -33,7 +33,7 @@ function compile(data) {
     partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
       { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags), clauses: v.clauses,
         notInClauseWith: v.notInClauseWith,
-        missingWith: v.missingWith, missingWithUnless: v.missingWithUnless,
+        missingWith: v.missingWith, missingWithUnless: v.missingWithUnless, missingWithIf: v.missingWithIf,
         notBeside: v.notBeside, notBesideUnless: v.notBesideUnless }])),
     phoneRe: regex(data.phone),
     guessRe: data.guess.map((g) => ({ channel: g.channel, re: regex(g) })),
@@ -480,8 +480,11 @@ function partFound(R, draft, name, view) {
   const text = draft.norm.text;
   if (part.missingWith.length) {
     const spared = new Set(view ? part.missingWithUnless.flatMap((n) => [...view.unitsWith(n, "sentence")]) : []);
+    const only = view && part.missingWithIf.length
+      ? new Set(part.missingWithIf.flatMap((n) => [...view.unitsWith(n, "sentence")])) : null;
     if (categorySpans(R, draft, part.missingWith, view)
-      .some(([a]) => !view || !spared.has(view.sentenceIds[a]))) return false;
+      .some(([a]) => !view || (!spared.has(view.sentenceIds[a])
+        && (only === null || only.has(view.sentenceIds[a]))))) return false;
   }
   let spans = matches(part.re, part.unlessRe, text);
   if (view) {

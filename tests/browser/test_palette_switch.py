@@ -1,0 +1,45 @@
+"""Switching between light and dark changes every colour at once, as the theme's own
+rule had it, without that rule's cost at every page's start (web/page/palette.js)."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.chromium import PAGE_READY
+
+pytestmark = pytest.mark.browser
+
+RECORD_TRANSITIONS = """() => {
+    window.__fades = [];
+    document.addEventListener("transitionrun",
+        (e) => window.__fades.push(`${e.target.tagName}.${e.target.className} ${e.propertyName}`), true);
+}"""
+SETTLED = "() => new Promise((resolve) => setTimeout(resolve, 400))"
+
+
+def test_switching_the_scheme_fades_no_colour_and_no_rule_restyles_the_page_as_it_starts(tab, site_url):
+    page = tab
+    page.goto(site_url + "check-my-draft/")
+    page.wait_for_function(PAGE_READY)
+    # The theme's rule, keyed on an attribute its palette sets at every start, is gone.
+    rules = page.evaluate("""() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules])
+        .map((rule) => rule.cssText).filter((text) => text.includes("color-switching"))""")
+    assert rules and all("data-mir-color-switching" in r and "data-md-color-switching" not in r for r in rules)
+    page.evaluate(RECORD_TRANSITIONS)
+    # Without the switch's care, the scheme's colours fade in (the page has such transitions).
+    page.evaluate('() => document.body.setAttribute("data-md-color-scheme", "slate")')
+    page.evaluate(SETTLED)
+    assert page.evaluate("window.__fades"), "no colour fades on this page: the check below proves nothing"
+    page.evaluate('() => { document.body.setAttribute("data-md-color-scheme", "default"); }')
+    page.evaluate(SETTLED)
+    # The pointer first, so the switch's button has faded to its hover shade.
+    switch = page.locator('[data-md-component="palette"] label:not([hidden])')
+    switch.hover()
+    page.evaluate(SETTLED)
+    page.evaluate("() => { window.__fades = []; }")
+
+    switch.click()
+    page.wait_for_function("""() => document.body.dataset.mdColorScheme === "slate"
+        && !document.body.hasAttribute("data-mir-color-switching")""")
+    page.evaluate(SETTLED)
+    assert page.evaluate("window.__fades") == []
