@@ -40,6 +40,39 @@ def open_page(target, url, values=None):
     return page
 
 
+# The page's own navigations to a link the system would open (sms:): caught before
+# they leave and cancelled, each URL kept in window.__handedOff. A tab that followed one
+# was left, now and then, taking no clicks on its next page (very likely Chromium's
+# external-protocol launch), so a test on the shared tab checks where the page sent the
+# reader without going there.
+HOLD_HANDOFFS = """() => navigation.addEventListener("navigate", (event) => {
+    if (event.destination.url.startsWith("sms:")) {
+        (window.__handedOff ||= []).push(event.destination.url);
+        event.preventDefault();
+    }
+})"""
+
+
+def hold_handoffs(page) -> None:
+    """Catch the page's sms: navigations from now on (HOLD_HANDOFFS); read them with
+    `handed_off(page)`. The listener lives in the document: call it after `open_page`."""
+    page.evaluate(HOLD_HANDOFFS)
+
+
+def handed_off(page, at_least: int = 0) -> list[str]:
+    """The sms: URLs the page tried to open, once there are at least `at_least`."""
+    if at_least:
+        page.wait_for_function("n => (window.__handedOff || []).length >= n", arg=at_least)
+    return page.evaluate("() => window.__handedOff || []")
+
+
+def in_front(page):
+    """The page, made the tab in front. A test with several tabs acts on each from the
+    front: every action on a tab behind another waited a second or two for a frame."""
+    page.bring_to_front()
+    return page
+
+
 def card(page, template_id):
     return page.locator(f'.mir-card[data-template="{template_id}"]')
 

@@ -15,18 +15,27 @@ PAGES = ["", "which-playbook/", "playbooks/team-mistake/", "templates/", "phrase
          "checklists/team-mistake/", "contributing/"]
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_asks_only_its_own_host_and_breaks_no_rule(chromium, site_url, path):
+@pytest.fixture(scope="module")
+def recording(chromium):
+    """One context for the module that records every page's CSP violations; each test
+    opens a tab of its own there (requests served from the context's cache are still
+    reported, so a warm cache hides none)."""
     context = chromium.new_context()
     context.add_init_script(RECORD_CSP_VIOLATIONS)
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_asks_only_its_own_host_and_breaks_no_rule(recording, site_url, path):
+    page = recording.new_page()
     requested, errors = [], []
     page.on("request", lambda request: requested.append(request.url))
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(site_url + path, wait_until="networkidle")  # whatever the page asks for, later too
     violations = page.evaluate("window.__violations")
-    context.close()
+    page.close()
     assert requested, "the page made no requests at all"
     foreign = [url for url in requested
                if not url.startswith((site_url, "data:", "blob:"))]
@@ -36,9 +45,13 @@ def test_page_asks_only_its_own_host_and_breaks_no_rule(chromium, site_url, path
 
 
 def test_card_reads_with_javascript_off(chromium, site_url):
+    """Plain text with visible blanks; the fill-in's panel, bar and buttons stay hidden."""
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "playbooks/team-mistake/")
+    expect(page.locator("[data-mir-fields]")).to_be_hidden()
+    expect(page.locator("[data-mir-bar]")).to_be_hidden()
+    expect(page.locator(".mir-card__actions").first).to_be_hidden()
     text = page.locator('.mir-card[data-template="apology-team-mistake"] .mir-card__text')
     text.scroll_into_view_if_needed()  # cards off screen are laid out when scrolled to
     assert text.is_visible()

@@ -74,31 +74,34 @@ def test_more_by_keyboard_escape_closes_and_returns_focus(tab, site_url):
     assert page.errors == []
 
 
-@pytest.mark.parametrize("format_name", ["espanso", "textexpander"])
-def test_add_to_my_text_expander_downloads_this_templates_snippet(tab, site_url, pack, format_name):
-    """The file is exactly what the engine's exporter writes for this template (every
-    register its own snippet), from this site, and parses as its format."""
+def test_add_to_my_text_expander_downloads_this_templates_snippet(tab, site_url, pack):
+    """For each tool, one after the other on one page: the file is exactly what the
+    engine's exporter writes for this template (every register its own snippet), from
+    this site, and parses as its format."""
     template = pack.get("apology-team-mistake")
     page = open_page(tab, site_url + "playbooks/team-mistake/")
     target = card(page, template.id)
-    target.get_by_role("button", name=STRINGS.filler.more, exact=True).click()
-    export = FORMATS[format_name]
-    link = target.get_by_role("link", name=f"{export.tool} ({export.suffix})")
-    assert urlsplit(link.evaluate("a => a.href")).netloc == urlsplit(site_url).netloc
-    with page.expect_download() as info:
-        link.click()
-    data = open(info.value.path(), "rb").read()
-    assert info.value.suggested_filename == f"make-it-right-{template.id}-{format_name}{export.suffix}"
-    assert data == export.write(snippets_of([template], RULES, STRINGS))
-    if format_name == "espanso":
-        triggers = [m["trigger"] for m in yaml.safe_load(data)["matches"]]
-        assert triggers == [f";mir-{template.id}", f";mir-{template.id}-formal"]
-    else:
-        rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
-        assert [row[0] for row in rows] == [f";mir-{template.id}", f";mir-{template.id}-formal"]
-        assert "%filltext:name=" in rows[0][1]
-    # The menu closed onto its button; the pointer leads to every other tool and pack.
-    expect(target.get_by_role("button", name=STRINGS.filler.more, exact=True)).to_be_focused()
+    more = target.get_by_role("button", name=STRINGS.filler.more, exact=True)
+    for format_name in ("espanso", "textexpander"):
+        more.click()
+        export = FORMATS[format_name]
+        link = target.get_by_role("link", name=f"{export.tool} ({export.suffix})")
+        assert urlsplit(link.evaluate("a => a.href")).netloc == urlsplit(site_url).netloc, format_name
+        with page.expect_download() as info:
+            link.click()
+        data = open(info.value.path(), "rb").read()
+        assert info.value.suggested_filename == f"make-it-right-{template.id}-{format_name}{export.suffix}"
+        assert data == export.write(snippets_of([template], RULES, STRINGS)), format_name
+        if format_name == "espanso":
+            triggers = [m["trigger"] for m in yaml.safe_load(data)["matches"]]
+            assert triggers == [f";mir-{template.id}", f";mir-{template.id}-formal"]
+        else:
+            rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+            assert [row[0] for row in rows] == [f";mir-{template.id}", f";mir-{template.id}-formal"]
+            assert "%filltext:name=" in rows[0][1]
+        # The menu closed onto its button; the pointer leads to every other tool and pack.
+        expect(more, f"after the {format_name} download").to_be_focused()
+        expect(more).to_have_attribute("aria-expanded", "false")
     pointer = target.get_by_role("link", name=STRINGS.exports.card_other, include_hidden=True)
     assert pointer.evaluate("a => a.href") == site_url + "use-in-your-tools/"
     assert page.errors == []

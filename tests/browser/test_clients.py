@@ -230,15 +230,10 @@ def test_about_me_opens_on_its_own_from_the_client_menu(chromium, site_url, pack
     context.close()
 
 
-def test_on_a_phone_the_plan_starts_open(tab, site_url):
-    tab.set_viewport_size(PHONE)
-    page = open_page(tab, site_url + "playbooks/billing-error/")
-    expect(page.locator(".mir-plan")).to_have_attribute("open", "")
-
-
-def test_on_a_phone_each_blank_shows_the_line_it_lands_in(tab, site_url):
+def test_on_a_phone_the_plan_starts_open_and_each_blank_shows_the_line_it_lands_in(tab, site_url):
     tab.set_viewport_size(PHONE)
     page = open_page(tab, site_url + "playbooks/team-mistake/")
+    expect(page.locator(".mir-plan"), "the plan starts open on a phone").to_have_attribute("open", "")
     card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
     field = focus.locator(".mir-field[data-field=client_name]")

@@ -14,6 +14,7 @@ import email
 import email.policy
 import email.utils
 import json
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from urllib.parse import unquote, urlsplit
 
@@ -21,7 +22,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from fill_page import PHONE, card, card_action, open_page, open_panel, parse_mailto
+from fill_page import PHONE, card, card_action, in_front, open_page, open_panel, parse_mailto
 from harness.chromium import wait_for_instant_navigation
 from make_it_right import render
 from make_it_right.escape import plain
@@ -80,6 +81,17 @@ def focused(page):
     return page.locator(":focus")
 
 
+@contextmanager
+def requests_seen(page, listener):
+    """`listener` hears the page's requests until the block ends (the shared tab keeps
+    no listener a test added)."""
+    page.on("request", listener)
+    try:
+        yield
+    finally:
+        page.remove_listener("request", listener)
+
+
 def download(page, locator):
     with page.expect_download() as info:
         locator.click()
@@ -94,7 +106,8 @@ def download(page, locator):
 def test_the_actions_code_comes_when_a_reader_reaches_for_a_card(context, site_url):
     """fill-actions.min.js (focus view, actions, menus, encoders) is not part of a page's
     load; a touch on a card's controls fetches it, and "Fill this" then works. If it can't
-    be fetched, the button says so, and pressing it again tries again."""
+    be fetched, the button says so, and pressing it again tries again. (A context of its
+    own: on the shared tab, a module an earlier test loaded was not always asked for again.)"""
     page = context.new_page()
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
@@ -202,14 +215,6 @@ def test_every_card_reads_as_python_renders_it(tab, all_cards_url, pack):
         assert page.errors == []
 
 
-def test_cards_are_not_code_blocks(tab, site_url):
-    """The theme's copy button (which skips the empty-blank check) has no card to sit on."""
-    page = open_page(tab, site_url + "playbooks/team-mistake/")
-    assert page.locator(".mir-card pre, .mir-card code, .mir-card .md-code__button").count() == 0
-    assert page.locator(".mir-card .mir-card__text").first.evaluate(
-        "e => getComputedStyle(e).whiteSpace") == "pre-wrap"
-
-
 def test_hostile_typing_round_trips_end_to_end(tab, site_url, pack):
     """Typed into a real panel: shown as literal text, copied, mailed and downloaded as typed."""
     page = open_page(tab, site_url + "playbooks/team-mistake/")
@@ -250,6 +255,12 @@ def test_hostile_typing_round_trips_end_to_end(tab, site_url, pack):
 
 def test_fill_this_opens_a_focus_view_in_text_order(tab, site_url, pack):
     page = open_page(tab, site_url + "playbooks/team-mistake/")
+    # Cards are not code blocks: the theme's copy button (which skips the empty-blank
+    # check) has no card to sit on.
+    assert page.locator(".mir-card pre, .mir-card code, .mir-card .md-code__button").count() == 0, \
+        "a card is a code block"
+    assert page.locator(".mir-card .mir-card__text").first.evaluate(
+        "e => getComputedStyle(e).whiteSpace") == "pre-wrap", "a card's text keeps its lines"
     expect(page.locator("[data-mir-body]"), "the page-wide panel starts folded").to_be_hidden()
     bar = page.locator("[data-mir-bar]")
     expect(bar).to_be_visible()
@@ -385,20 +396,15 @@ def test_focus_view_on_a_phone_is_a_sheet_with_the_preview_a_tap_away(tab, site_
     expect(page.locator("[data-mir-focus-fields]")).to_be_hidden()
 
 
-def test_fill_every_blank_opens_the_panel_at_the_first_empty_field(tab, site_url):
-    page = open_page(tab, site_url + "playbooks/team-mistake/")
-    page.locator("[data-mir-bar]").get_by_role("button", name=STRINGS.filler.fill_everything).click()
-    expect(page.locator("[data-mir-body]")).to_be_visible()
-    first = field_names(page)[0]
-    expect(focused(page)).to_have_attribute("name", first)
-
-
 # --- About me, and one case per client --------------------------------------------------
 
 
 def test_a_new_case_never_starts_with_another_clients_values(tab, site_url):
+    """(Opened with the bar's "Fill every blank", which lands on the first empty field.)"""
     page = open_page(tab, site_url + "playbooks/team-mistake/")
-    open_panel(page)
+    page.locator("[data-mir-bar]").get_by_role("button", name=STRINGS.filler.fill_everything).click()
+    expect(page.locator("[data-mir-body]"), "Fill every blank opens the panel").to_be_visible()
+    expect(focused(page), "at the first empty field").to_have_attribute("name", field_names(page)[0])
     page.fill("#mir-f-client_name", "Priya")
     page.fill("#mir-f-your_name", "Sam")
     page.fill("#mir-case-name", "Acme $&")
@@ -422,38 +428,40 @@ def test_a_new_case_never_starts_with_another_clients_values(tab, site_url):
     assert page.errors == []
 
 
-def test_remembering_is_opt_in_and_separate_for_me_and_clients(context, site_url):
+def test_remembering_is_opt_in_and_separate_for_me_and_clients(tab, site_url):
+    """Each fresh tab is a new tab beside the shared one, in its context (the tab's
+    cleaning closes them and clears the storage they share)."""
     url = site_url + "playbooks/team-mistake/"
-    first = open_page(context, url)
+    first = open_page(tab, url)
     open_panel(first)
     first.fill("#mir-f-client_name", "Priya")
     first.fill("#mir-f-your_name", "Sam")
-    fresh = open_page(context, url)
+    fresh = open_page(tab.context, url)
     assert fresh.evaluate("[...document.querySelectorAll('[data-mir-fields] [name]')].every(i => !i.value)")
     fresh.close()
-    first.check('[data-mir-remember="me"]')
-    fresh = open_page(context, url)
+    in_front(first).check('[data-mir-remember="me"]')
+    fresh = open_page(tab.context, url)
     expect(fresh.locator("#mir-f-your_name")).to_have_value("Sam")
     expect(fresh.locator("#mir-f-client_name"), "no client is remembered unasked").to_have_value("")
     fresh.close()
-    first.check('[data-mir-remember="cases"]')
-    fresh = open_page(context, url)
+    in_front(first).check('[data-mir-remember="cases"]')
+    fresh = open_page(tab.context, url)
     expect(fresh.locator("#mir-f-client_name")).to_have_value("Priya")
     fresh.close()
-    first.uncheck('[data-mir-remember="cases"]')
+    in_front(first).uncheck('[data-mir-remember="cases"]')
     first.uncheck('[data-mir-remember="me"]')
     assert first.evaluate("Object.keys(localStorage).filter(k => k.startsWith('mir:'))") == []
 
 
-def test_forget_reaches_every_tab_and_both_storages(context, site_url):
+def test_forget_reaches_every_tab_and_both_storages(tab, site_url):
     url = site_url + "playbooks/team-mistake/"
-    one, two = open_page(context, url), open_page(context, url)
+    one, two = open_page(tab, url), open_page(tab.context, url)
     for page, name in ((one, "Priya"), (two, "Grace")):
-        open_panel(page)
+        open_panel(in_front(page))
         page.check('[data-mir-remember="me"]')
         page.fill("#mir-f-client_name", name)
         page.fill("#mir-f-your_name", "Sam")
-    one.get_by_role("button", name=STRINGS.filler.forget).click()
+    in_front(one).get_by_role("button", name=STRINGS.filler.forget).click()
     two.wait_for_function("() => !document.querySelector('#mir-f-client_name').value")
     for page in (one, two):
         expect(page.locator("#mir-f-your_name")).to_have_value("")
@@ -465,15 +473,15 @@ def test_forget_reaches_every_tab_and_both_storages(context, site_url):
     expect(two.locator("#mir-f-client_name")).to_have_value("")
 
 
-def test_clearing_a_case_reaches_every_tab_that_has_it(context, site_url):
+def test_clearing_a_case_reaches_every_tab_that_has_it(tab, site_url):
     url = site_url + "playbooks/team-mistake/"
-    one = open_page(context, url)
+    one = open_page(tab, url)
     open_panel(one)
     one.check('[data-mir-remember="cases"]')
     one.fill("#mir-f-client_name", "Priya")
-    two = open_page(context, url)
+    two = open_page(tab.context, url)
     expect(two.locator("#mir-f-client_name")).to_have_value("Priya")
-    one.get_by_role("button", name=STRINGS.filler.case_clear).click()
+    in_front(one).get_by_role("button", name=STRINGS.filler.case_clear).click()
     two.wait_for_function("() => !document.querySelector('#mir-f-client_name').value")
     assert "Priya" not in (one.evaluate("localStorage.getItem('mir:cases')") or "")
 
@@ -504,10 +512,10 @@ TYPE_AND_LOOK = """(value) => {
 }"""
 
 
-def test_a_key_is_kept_when_the_page_goes_straight_after_it(context, site_url):
+def test_a_key_is_kept_when_the_page_goes_straight_after_it(tab, site_url):
     """Typing is saved once the browser is idle, not on every key: a reload, or the tab
     hidden, straight after a key still keeps it."""
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     open_panel(page)
     assert page.evaluate(TYPE_AND_LOOK, "Priya") is False, "saved at once: nothing here needs the flush"
     page.evaluate("location.reload()")
@@ -522,8 +530,8 @@ def test_a_key_is_kept_when_the_page_goes_straight_after_it(context, site_url):
     assert page.errors == []
 
 
-def test_cards_behind_the_focus_view_catch_up_when_it_closes(context, site_url, pack):
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+def test_cards_behind_the_focus_view_catch_up_when_it_closes(tab, site_url, pack):
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     users = page.locator('.mir-card:has(.mir-blank[data-field="client_name"])')
     assert users.count() > 1
     users.first.get_by_role("button", name=ACTIONS["fill"], exact=True).click()
@@ -535,18 +543,18 @@ def test_cards_behind_the_focus_view_catch_up_when_it_closes(context, site_url, 
     assert page.errors == []
 
 
-def test_nothing_typed_leaves_the_browser(context, site_url):
+def test_nothing_typed_leaves_the_browser(tab, site_url):
     secret = "Zq7-secret-client"
-    page = open_page(context, site_url + "playbooks/team-mistake/")
+    page = open_page(tab, site_url + "playbooks/team-mistake/")
     sent = []
-    page.on("request", lambda r: sent.append((r.url, r.post_data or "")))
-    open_panel(page)
-    for name in field_names(page):
-        page.fill(f"#mir-f-{name}", secret)
-    page.locator('.md-nav__link[href$="angry-client/"]').first.click()
-    page.wait_for_url("**/angry-client/")
-    page.wait_for_selector("[data-mir-fields]:not([hidden])")
-    page.reload()
+    with requests_seen(page, lambda r: sent.append((r.url, r.post_data or ""))):
+        open_panel(page)
+        for name in field_names(page):
+            page.fill(f"#mir-f-{name}", secret)
+        page.locator('.md-nav__link[href$="angry-client/"]').first.click()
+        page.wait_for_url("**/angry-client/")
+        page.wait_for_selector("[data-mir-fields]:not([hidden])")
+        page.reload()
     assert sent, "navigation made no requests at all"
     assert [url for url, _ in sent if not url.startswith(site_url)] == []
     assert [url for url, body in sent if secret in unquote(url) or secret in body] == []
@@ -576,12 +584,13 @@ def test_a_field_named_constructor_is_just_a_field(tab, site_url):
 
 
 @pytest.mark.parametrize("clipboard_kind", ["missing", "refused"])
-def test_copy_failure_shows_the_text_to_copy_by_hand(chromium, site_url, clipboard_kind):
-    context = chromium.new_context()
-    context.add_init_script(
-        "Object.defineProperty(navigator, 'clipboard', {value: undefined})" if clipboard_kind == "missing"
-        else "navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))")
-    page = open_page(context, site_url + "playbooks/team-mistake/", {"client_name": "Priya"})
+def test_copy_failure_shows_the_text_to_copy_by_hand(tab, site_url, clipboard_kind):
+    """The clipboard taken away (or refusing) once the page is up: the script looks it
+    up on each copy."""
+    page = open_page(tab, site_url + "playbooks/team-mistake/", {"client_name": "Priya"})
+    page.evaluate(
+        "() => { Object.defineProperty(navigator, 'clipboard', {value: undefined}); }" if clipboard_kind == "missing"
+        else "() => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); }")
     target = card(page, "redirect-to-solution")
     card_action(target, "copy").click()
     page.get_by_role("button", name=STRINGS.filler.anyway["copy"]).click()
@@ -592,7 +601,6 @@ def test_copy_failure_shows_the_text_to_copy_by_hand(chromium, site_url, clipboa
         "window.MakeItRight.message(document.querySelector('.mir-card[data-template=\"redirect-to-solution\"]')).text")
     assert page.evaluate("document.activeElement.selectionEnd - document.activeElement.selectionStart") > 0
     expect(page.locator("[data-mir-bar] [data-mir-status]")).to_have_text(MESSAGES.copy_failed)
-    context.close()
 
 
 def test_lone_surrogates_are_replaced_never_thrown(tab, site_url):
@@ -733,19 +741,3 @@ def test_fallback_words_come_from_the_strings_file(tab, site_url, pack):
     label = template.fields["fix_date"].label
     assert f"{label}: {own['reminder_empty']}" in str(event["DESCRIPTION"]).split("\n")
     assert page.errors == []
-
-
-# --- Without JavaScript ------------------------------------------------------------------
-
-
-def test_without_javascript_the_page_is_plain_text_with_blanks(chromium, site_url):
-    context = chromium.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "playbooks/broken-promise/")
-    expect(page.locator("[data-mir-fields]")).to_be_hidden()
-    expect(page.locator("[data-mir-bar]")).to_be_hidden()
-    expect(page.locator(".mir-card__actions").first).to_be_hidden()
-    text = page.locator(".mir-card__text").first
-    text.scroll_into_view_if_needed()  # cards off screen are laid out when scrolled to
-    expect(text).to_contain_text("[", use_inner_text=True)
-    context.close()

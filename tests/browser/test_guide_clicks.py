@@ -22,9 +22,10 @@ def click_through(page, path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_clicking_through_answers_shows_the_result(chromium, site_url, javascript):
-    context = chromium.new_context(java_script_enabled=javascript)
-    page = context.new_page()
+def test_clicking_through_answers_shows_the_result(request, site_url, javascript):
+    """With JavaScript on, the worker's shared tab; without, a context of its own."""
+    context = None if javascript else request.getfixturevalue("chromium").new_context(java_script_enabled=False)
+    page = request.getfixturevalue("tab") if javascript else context.new_page()
     page.goto(site_url + "which-playbook/")
     for path in [{"who": "team", "promise": "no", "mood": "upset", "live": "no"},
                  {"who": "me", "promise": "yes", "mood": "calm", "live": "yes"},
@@ -38,7 +39,8 @@ def test_clicking_through_answers_shows_the_result(chromium, site_url, javascrip
         # Each question keeps one answer open: changing the first closes the old path.
         page.locator(".mir-guide > details[open] > summary").click()
         expect(page.locator(".mir-guide__result:visible")).to_have_count(0)
-    context.close()
+    if context:
+        context.close()
 
 
 @pytest.mark.browser
@@ -52,9 +54,8 @@ def test_start_again(tab, site_url):
 
 
 @pytest.mark.browser
-def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(chromium, site_url):
-    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(tab, site_url):
+    page = tab
     page.goto(site_url + "which-playbook/")
     path = {"who": "team", "promise": "no", "mood": "calm", "live": "yes"}
     result = click_through(page, path)
@@ -70,6 +71,7 @@ def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(chromi
     first = page.locator(".mir-guide__result:visible ol li a").first
     first.click()
     page.wait_for_url(f"**/#tpl-{templates[0]}")
+    page.evaluate("navigator.clipboard.writeText('')")  # the browser's clipboard outlives a test
     card_action(page.locator(f'.mir-card[data-template="{templates[0]}"]'), "copy").click()
     # With a blank still empty, the missing-blanks dialog asks first.
     copied = "() => navigator.clipboard.readText().then(t => t.length > 0)"
@@ -84,15 +86,13 @@ def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(chromi
     items = page.locator(".mir-guide__result:visible ol li")
     expect(items.first).to_contain_text(STRINGS.guide.done, use_inner_text=True)
     expect(items.nth(1)).not_to_contain_text(STRINGS.guide.done, use_inner_text=True)
-    context.close()
 
 
 @pytest.mark.browser
-def test_the_playbook_page_shows_its_plan_marks_what_was_sent_and_leads_back(chromium, site_url):
+def test_the_playbook_page_shows_its_plan_marks_what_was_sent_and_leads_back(tab, site_url):
     """From the guide to the playbook: its plan, marked as a template is copied there, and
     a link back to the guide's plan for the same answers, marked too."""
-    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+    page = tab
     page.goto(site_url + "which-playbook/")
     path = {"who": "me", "promise": "no", "mood": "calm", "live": "no"}
     playbook, _, templates = outcome(GUIDE, path)
@@ -116,7 +116,6 @@ def test_the_playbook_page_shows_its_plan_marks_what_was_sent_and_leads_back(chr
     expect(result.locator("a").first).to_have_text(STRINGS.playbooks[playbook])
     marked = [STRINGS.guide.done in text for text in result.locator("ol > li").all_inner_texts()]
     assert marked == [t == sent for t in templates]
-    context.close()
 
 
 def test_a_plain_delay_is_not_a_broken_promise():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,12 +21,24 @@ pytestmark = pytest.mark.xdist_group("offline")
 WORDS = load_strings().filler
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def context(chromium):
+    """One reader's browser for the module: the handbook is saved for offline use once
+    (its first visit, in `saved`), and each test opens its own tab; a test that takes
+    the network away gives it back."""
     context = chromium.new_context(service_workers="allow",
                                    permissions=["clipboard-read", "clipboard-write"])
     yield context
     context.close()
+
+
+@contextmanager
+def offline(context):
+    context.set_offline(True)
+    try:
+        yield
+    finally:
+        context.set_offline(False)
 
 
 def open_panel(page):
@@ -38,7 +51,8 @@ def open_panel(page):
 
 
 def saved(context, url):
-    """A first visit, online, that waits until the handbook is saved for offline use."""
+    """A visit, online, that waits until the handbook is saved for offline use (at once
+    once the module's first visit has saved it)."""
     page = context.new_page()
     page.goto(url)
     expect(page.locator("[data-mir-offline]")).to_have_text(WORDS.offline_ready, timeout=30_000)
@@ -47,42 +61,50 @@ def saved(context, url):
 
 
 def test_a_page_never_opened_works_offline(context, offline_site_url):
+    """(First in the module: its visit is the one that saves the handbook, so the
+    requests heard include the offline copy's.)"""
     elsewhere = []
-    context.on("request", lambda r: urlsplit(r.url).hostname not in ("127.0.0.1", None)
-               and r.url.startswith("http") and elsewhere.append(r.url))
-    page = saved(context, offline_site_url)
-    context.set_offline(True)
 
-    page.goto(offline_site_url + "playbooks/billing-error/")
-    expect(page.locator("h1")).to_contain_text("invoice")
-    page.keyboard.press("s")  # Material's search shortcut
-    expect(page.locator(".md-search__input")).to_be_visible()
-    page.keyboard.type("overcharge")
-    expect(page.locator(".md-search-result__item > a").first).to_have_attribute(
-        "href", re.compile(r"billing-error"))
-    page.keyboard.press("Escape")
-    open_panel(page)
-    name = page.locator('[data-mir-fields] [name="client_name"]').first
-    name.fill("Tomás")
-    first_card = page.locator(".mir-card").first
-    expect(first_card.locator(".mir-card__text")).to_contain_text("Tomás")
+    def outside(request):
+        if urlsplit(request.url).hostname not in ("127.0.0.1", None) and request.url.startswith("http"):
+            elsewhere.append(request.url)
+    context.on("request", outside)
+    try:
+        page = saved(context, offline_site_url)
+        with offline(context):
+            page.goto(offline_site_url + "playbooks/billing-error/")
+            expect(page.locator("h1")).to_contain_text("invoice")
+            page.keyboard.press("s")  # Material's search shortcut
+            expect(page.locator(".md-search__input")).to_be_visible()
+            page.keyboard.type("overcharge")
+            expect(page.locator(".md-search-result__item > a").first).to_have_attribute(
+                "href", re.compile(r"billing-error"))
+            page.keyboard.press("Escape")
+            open_panel(page)
+            name = page.locator('[data-mir-fields] [name="client_name"]').first
+            name.fill("Tomás")
+            first_card = page.locator(".mir-card").first
+            expect(first_card.locator(".mir-card__text")).to_contain_text("Tomás")
 
-    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
-    card_action(first_card, "copy").click()
-    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('Tomás'))")
-
+            page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+            card_action(first_card, "copy").click()
+            page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('Tomás'))")
+    finally:
+        context.remove_listener("request", outside)
     assert elsewhere == []
+    page.close()
 
 
 def test_the_draft_checker_works_offline_on_first_use(context, offline_site_url):
     """Its checks and rules come on first use (page/draft.js): the offline copy holds
     them, so a reader offline who never checked a draft before can."""
     page = saved(context, offline_site_url)
-    context.set_offline(True)
-    page.goto(offline_site_url + "check-my-draft/")
-    page.wait_for_selector("[data-mir-draft]:not([hidden])")
-    page.fill("[data-mir-draft-text]", "Please calm down.")
-    expect(page.locator(".mir-draft__mark")).to_have_text(["calm down"])
+    with offline(context):
+        page.goto(offline_site_url + "check-my-draft/")
+        page.wait_for_selector("[data-mir-draft]:not([hidden])")
+        page.fill("[data-mir-draft-text]", "Please calm down.")
+        expect(page.locator(".mir-draft__mark")).to_have_text(["calm down"])
+    page.close()
 
 
 def test_chromium_finds_the_handbook_installable(context, offline_site_url):
@@ -96,6 +118,7 @@ def test_chromium_finds_the_handbook_installable(context, offline_site_url):
     errors = {e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]}
     assert errors <= {"in-incognito"}, errors
     assert page.evaluate("navigator.serviceWorker.controller !== null")
+    page.close()
 
 
 def test_the_worker_never_caches_what_a_reader_types(context, offline_site_url):
@@ -113,13 +136,12 @@ def test_the_worker_never_caches_what_a_reader_types(context, offline_site_url):
     }""")
     assert "Priya Secret" not in cached
     assert len(cached) > 100_000  # the whole build is there
-
-
-def test_no_other_tests_pay_for_the_offline_copy(chromium, site_url):
-    page = chromium.new_page()
-    page.goto(site_url)
-    assert "stand-in" in page.evaluate("fetch('sw.js').then(r => r.text())")
     page.close()
+
+
+def test_no_other_tests_pay_for_the_offline_copy(tab, site_url):
+    tab.goto(site_url)
+    assert "stand-in" in tab.evaluate("fetch('sw.js').then(r => r.text())")
 
 
 def test_a_newer_build_waits_for_the_readers_reload(context, offline_site, tmp_path):
@@ -140,3 +162,4 @@ def test_a_newer_build_waits_for_the_readers_reload(context, offline_site, tmp_p
         expect(update).to_be_visible(timeout=30_000)
         update.get_by_role("button", name=WORDS.offline_reload).click()
         expect(page.locator("h1")).to_contain_text("(new)", timeout=30_000)
+        page.close()

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.browser
 STRINGS = load_strings("en")
 FILLER = STRINGS.filler
 PAGE = "playbooks/team-mistake/"
-# Every write of ours fails while window.__full is set, as over the storage quota.
+# Every write of ours fails while window.__full is set, as over the storage quota
+# (set in the page: the script looks setItem up on each write).
 FULL = """(() => {
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
@@ -30,10 +31,8 @@ FULL = """(() => {
 })();"""
 
 
-def open_page(context, url):
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+def open_page(page, url):
+    """The shared tab at `url`, its panel open."""
     page.goto(url)
     expect(page.locator("[data-mir-fields]")).to_be_visible()
     page.click("[data-mir-toggle]")
@@ -64,16 +63,15 @@ def test_a_page_framed_by_another_site_shows_only_a_link_out(chromium, site_url,
     page.close()
 
 
-def test_the_same_page_unframed_shows_no_notice(context, site_url):
-    page = open_page(context, site_url + PAGE)
+def test_the_same_page_unframed_shows_no_notice(tab, site_url):
+    page = open_page(tab, site_url + PAGE)
     expect(page.locator("[data-mir-framed]")).to_be_hidden()
     expect(page.locator(".mir-card").first).to_be_visible()
-    page.close()
 
 
-def test_a_refused_save_is_announced_and_nothing_claims_it_was_kept(context, site_url):
-    context.add_init_script(FULL)
-    page = open_page(context, site_url + PAGE)
+def test_a_refused_save_is_announced_and_nothing_claims_it_was_kept(tab, site_url):
+    page = open_page(tab, site_url + PAGE)
+    page.evaluate(FULL)
     status = page.locator("[data-mir-bar] [data-mir-status]")
     page.evaluate("window.__full = true")
     page.fill("#mir-f-client_name", "Priya")
@@ -96,8 +94,8 @@ def test_a_refused_save_is_announced_and_nothing_claims_it_was_kept(context, sit
     assert page.errors == []
 
 
-def test_clearing_a_client_takes_its_typed_name_and_sent_marks(context, site_url):
-    page = open_page(context, site_url + PAGE)
+def test_clearing_a_client_takes_its_typed_name_and_sent_marks(tab, site_url):
+    page = open_page(tab, site_url + PAGE)
     page.fill("#mir-f-client_name", "Priya")
     page.fill("#mir-case-name", "Acme rollout")
     card = page.locator('.mir-card[data-template="call-back-team-mistake"]')
