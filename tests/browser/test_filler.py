@@ -73,8 +73,9 @@ def clipboard(page):
 def copy_text(page, template_id):
     page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
     card_action(card(page, template_id), "copy").click()
-    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
-    return clipboard(page)
+    # The text the wait saw, not a second read of the clipboard.
+    return page.wait_for_function(
+        "() => navigator.clipboard.readText().then(t => t !== '(nothing copied)' && t)").json_value()
 
 
 def focused(page):
