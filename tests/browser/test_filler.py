@@ -389,6 +389,8 @@ def test_focus_view_on_a_phone_is_a_sheet_with_the_preview_a_tap_away(tab, site_
     page = open_page(tab, site_url + "playbooks/team-mistake/")
     card(page, "apology-team-mistake").get_by_role("button", name=ACTIONS["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
+    # The view opens once the actions' code has arrived (it loads on first use).
+    expect(focus).to_be_visible()
     box = focus.bounding_box()
     assert box["width"] >= 389 and box["height"] >= 800
     expect(page.locator("[data-mir-focus-preview]")).to_be_hidden()
