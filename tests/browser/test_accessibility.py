@@ -213,7 +213,9 @@ def small_targets(page) -> tuple[int, list[str]]:
 
 def cards_and_skip_link(page) -> None:
     page.evaluate("for (const d of document.querySelectorAll('.mir-card__blanks')) d.open = true")
-    # The skip link is off screen until it has focus.
+    # The fill-in moves the skip link to the top of the page as it starts; a move takes
+    # focus away, so focus it once it is there. It is off screen until it has focus.
+    page.wait_for_function("() => document.body.firstElementChild?.matches('.mir-skip')")
     keyboard_focus(page, page.locator(".mir-skip"))
     expect(page.locator(".mir-skip")).to_be_visible()
 
