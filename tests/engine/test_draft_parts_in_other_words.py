@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from harness.drafts import rule_ids as ids
 from make_it_right.draft import check_draft
 
 OPEN = "Subject: Your order\n\nHi Sam,\n\nI'm really sorry. "
 CALL = " I'll call you tomorrow at 10:00 to talk it through.\n\nJoost"
-
-
-def ids(text: str, channel: str = "email", playbook: str | None = "team-mistake") -> list[str]:
-    return [f.rule for f in check_draft(text, channel, playbook)]
 
 
 @pytest.mark.parametrize("fix", [

@@ -3,14 +3,14 @@ words are new. A finding with a part's id means the part is missing."""
 
 from __future__ import annotations
 
-from make_it_right.draft import check_draft
+from harness.drafts import rule_ids
 
 OPEN = "Subject: Your order\n\nHi Sam,\n\nI'm sorry, and I understand how frustrating this is. "
 CLOSE = " The new pallets reach you tomorrow by 09:30, and I'll call you at 10:00.\n\nJoost"
 
 
 def ids(middle: str, channel: str = "email", playbook: str | None = "team-mistake") -> list[str]:
-    return [f.rule for f in check_draft(OPEN + middle + CLOSE, channel, playbook)]
+    return rule_ids(OPEN + middle + CLOSE, channel, playbook)
 
 
 def test_the_clients_customer_turning_it_away_is_the_impact():
@@ -28,9 +28,9 @@ def test_putting_yourself_in_their_place_acknowledges_them():
     text = ("Subject: Pepper\n\nHi Susan,\n\nYou waited all afternoon for our call. I'd have been "
             "beside myself too. I'm really sorry. It meant you left work early. From tomorrow the "
             "nurse rings every owner by 1pm, and I'll ring you at 10am tomorrow.\n\nJo")
-    assert "acknowledge" not in [f.rule for f in check_draft(text, "email", "angry-client")]
+    assert "acknowledge" not in rule_ids(text, "email", "angry-client")
 
 
 def test_a_call_that_went_wrong_is_no_next_step():
     text = "Hey Jordan! So sorry, we double-booked your kickoff call this afternoon. New times in a bit - Kayla"
-    assert "next-step" in [f.rule for f in check_draft(text, "sms", "team-mistake")]
+    assert "next-step" in rule_ids(text, "sms", "team-mistake")

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from make_it_right.draft import check_draft
+from harness.drafts import rule_ids as ids
 
 OPEN = "Subject: Your order\n\nHi Sam,\n\nI'm really sorry. Your launch slips by a day. "
 FIX = "The fix is in by Friday 11 December. "
 NUMBER = "My number is 07700 900123, that's 07700 900123. "
-
-
-def ids(text: str, channel: str = "email", playbook: str | None = "team-mistake") -> list[str]:
-    return [f.rule for f in check_draft(text, channel, playbook)]
 
 
 @pytest.mark.parametrize("step", [

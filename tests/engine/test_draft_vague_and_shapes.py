@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from harness.drafts import rule_ids
 from make_it_right.draft import check_draft
 from make_it_right.draft_rules import DraftRule, Shape
 from make_it_right.errors import DataError
 
 
 def ids(text: str, channel: str, playbook: str | None = None) -> list[str]:
-    return [f.rule for f in check_draft(text, channel, playbook)]
+    return rule_ids(text, channel, playbook)
 
 
 def test_a_fix_put_shortly_leaves_no_fix_date_even_beside_an_update_time():

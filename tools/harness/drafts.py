@@ -26,6 +26,12 @@ class Case:
     clean: tuple[str, ...] = ()  # ids it must not give: the near misses the draft holds
 
 
+def rule_ids(text: str, channel: str = "email", playbook: str | None = "team-mistake") -> list[str]:
+    """The ids of what Check my draft finds in `text` (a part's id: that part is missing)."""
+    from make_it_right.draft import check_draft
+    return [f.rule for f in check_draft(text, channel, playbook)]
+
+
 def load_drafts(folder: Path = DRAFTS, strict: bool = True) -> list[Case]:
     """The drafts in `folder`. `strict` (the repository's corpus) refuses an unknown
     key and a draft with neither `channel` nor `guess`; otherwise (a set someone
