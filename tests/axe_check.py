@@ -37,7 +37,7 @@ def switch_scheme(page, scheme: str) -> None:
     """Pick a scheme the way the theme's palette switch does (its radio button changes),
     without moving the pointer or the focus, so whatever is open stays open.
 
-    The theme turns transitions off while it switches; cards off screen (content-visibility:
+    The page turns transitions off while it switches (web/page/palette.js); cards off screen (content-visibility:
     auto) would only take their new colours later, with a transition, when axe reads them.
     Reading every element's style while the switch is on gives each its new colours at once.
     """
