@@ -218,7 +218,8 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
     its `not_beside` categories flags (a sentence that also has one of its
     `not_beside_unless` parts keeps its match). The part's `clause`, when it has
     one, adds the sentence-level pass's matches to its patterns'; a match in a
-    clause with one of its `not_in_clause_with` lists doesn't count."""
+    clause with one of its `not_in_clause_with` lists, or one that a `not_in_clause`
+    bar picks out, doesn't count."""
     part = wording.parts[name]
     text = draft.norm.text
     view = view or wording.view(text, draft.norm.breaks)
@@ -233,7 +234,10 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
             return False
     spans = view.spans(name) if view is not None else matches(part.regexes, part.unless_regexes, text)
     if view is not None:
-        barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with))
+        barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with),
+                             *(set().union(*(view.units_with(n, "clause") for n in bar.has))
+                               - set().union(*(view.units_with(n, "clause") for n in bar.unless))
+                               for bar in part.not_in_clause))
         spans = sorted([s for s in spans if view.ids[s[0]] not in barred]
                        + [s for spec in part.clauses for s in view.find(spec)])
     if not part.not_beside:
@@ -515,6 +519,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
                          "missingWithIf": part.missing_with_if,
                          "clauses": [clause_data(c) for c in part.clauses],
                          "notInClauseWith": part.not_in_clause_with,
+                         "notInClause": [bar.model_dump() for bar in part.not_in_clause],
                          "notBesideUnless": part.not_beside_unless}
                   for name, part in wording.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,

@@ -32,7 +32,7 @@ function compile(data) {
       footerCues: kind.footer_cues })),
     partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
       { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags), clauses: v.clauses,
-        notInClauseWith: v.notInClauseWith,
+        notInClauseWith: v.notInClauseWith, notInClause: v.notInClause,
         missingWith: v.missingWith, missingWithUnless: v.missingWithUnless, missingWithIf: v.missingWithIf,
         notBeside: v.notBeside, notBesideUnless: v.notBesideUnless }])),
     phoneRe: regex(data.phone),
@@ -488,7 +488,12 @@ function partFound(R, draft, name, view) {
   }
   let spans = matches(part.re, part.unlessRe, text);
   if (view) {
-    const barred = new Set(part.notInClauseWith.flatMap((n) => [...view.unitsWith(n, "clause")]));
+    const units = (names) => new Set(names.flatMap((n) => [...view.unitsWith(n, "clause")]));
+    const barred = units(part.notInClauseWith);
+    for (const bar of part.notInClause) {
+      const spared = units(bar.unless);
+      for (const id of units(bar.has)) if (!spared.has(id)) barred.add(id);
+    }
     spans = [...spans.filter(([a]) => !barred.has(view.clauseIds[a])),
       ...part.clauses.flatMap((spec) => view.find(spec))].sort(bySpan);
   }

@@ -1,0 +1,52 @@
+"""Issue 19, draft17: what a dated sentence promises. A time counts as the fix date
+when the clause puts the client's thing right; a time to get in touch is the next
+step's (CONTENT-NOTES, "A call time as the fix date"). Each sentence is my own, not a
+line from a set. A finding with a part's id means the part is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.drafts import rule_ids as ids
+
+OPEN = "Subject: Your order\n\nHi Sam,\n\nI'm really sorry. Your launch slips by a day. "
+END = "\n\nJoost"
+
+
+@pytest.mark.parametrize("middle", [
+    "We're reprinting the labels. I'll call you on Wednesday at 4pm to go through it.",
+    "I'll ring you tomorrow morning at 9 to agree access.",
+    "The team is on it. We'll talk on Monday at 2pm.",
+    "We are reworking the file, and I'll email you a progress note on Thursday at 12:00.",
+    "You'll hear from me first thing Thursday.",
+    "I'll send you a short summary by 5pm today and we speak again on Friday at 11.",
+])
+def test_a_time_to_get_in_touch_is_no_fix_date(middle):
+    assert "fix-date" in ids(OPEN + middle + END)
+
+
+@pytest.mark.parametrize("middle", [
+    "The corrected invoice will be with you by Thursday noon. I'll call you at 3 to check.",
+    "The site is back online by 14:00, and I'll ring you at 14:30.",
+    "I'll email you the corrected invoice by 3pm today.",
+    "I'll call you at 3 pm with the fix.",
+    # The fix is in place already: no date is owed.
+    "I've attached the revised plan. I'll call you on Friday at 10 to talk it through.",
+    "The order has been moved to the express line. I'll ring you tomorrow at 9.",
+    "I'll stay on the line now and check it works, and call you again on Friday.",
+    # Booked for a time still to come, or said beside what we did.
+    "I've booked the fitter for Tuesday at 8 am, and I'll ring you at 10 that day.",
+    "We've found the fault and a new unit will reach you by Wednesday.",
+    # Cause unknown, said plainly: the update time is the honest date.
+    "We don't know why yet; I'll send you an update at 3 pm, even if it's not solved.",
+])
+def test_a_time_for_the_fix_itself_or_a_fix_already_done_counts(middle):
+    assert "fix-date" not in ids(OPEN + middle + END)
+
+
+@pytest.mark.parametrize("middle", [
+    "Your van is back on the road since this morning. I'll call you at 4.",
+    "We sent the file on Monday. I'll call you on Friday to check.",
+])
+def test_a_past_time_or_a_call_is_still_no_fix_date(middle):
+    assert "fix-date" in ids(OPEN + middle + END)
