@@ -235,9 +235,7 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
     spans = view.spans(name) if view is not None else matches(part.regexes, part.unless_regexes, text)
     if view is not None:
         barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with),
-                             *(set().union(*(view.units_with(n, "clause") for n in bar.has))
-                               - set().union(*(view.units_with(n, "clause") for n in bar.unless))
-                               for bar in part.not_in_clause))
+                             *(barred_by(view, bar) for bar in part.not_in_clause))
         spans = sorted([s for s in spans if view.ids[s[0]] not in barred]
                        + [s for spec in part.clauses for s in view.find(spec)])
     if not part.not_beside:
@@ -249,6 +247,14 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
                 for a, _ in (view.spans(other) if view is not None else
                              matches(wording.parts[other].regexes, wording.parts[other].unless_regexes, text))}
     return any(sid[a] not in flagged and sid[b - 1] not in flagged for a, b in spans)
+
+
+def barred_by(view: ClauseView, bar) -> set[int]:
+    """The clauses that have one of the bar's `has` and whose clause (or sentence,
+    by its `within`) has none of its `unless`."""
+    ids = view.ids if bar.within == "clause" else view.sentence_ids
+    spared = {ids[a] for n in bar.unless for a, _ in view.spans(n)}
+    return {view.ids[a] for n in bar.has for a, _ in view.spans(n) if ids[a] not in spared}
 
 
 def category_spans(draft: Draft, wording: DraftRules, categories: list[str],

@@ -128,6 +128,9 @@ class ClauseBar(Strict):
 
     has: list[str] = Field(min_length=1)
     unless: list[str] = []
+    # Where `unless` is looked for: the clause, or its whole sentence ("The return is
+    # confirmed for Sunday, 14:00": the comma cuts the time off from its verb).
+    within: Literal["clause", "sentence"] = "clause"
 
 
 class DraftPart(Strict):

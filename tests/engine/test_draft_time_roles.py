@@ -20,6 +20,9 @@ END = "\n\nJoost"
     "We are reworking the file, and I'll email you a progress note on Thursday at 12:00.",
     "You'll hear from me first thing Thursday.",
     "I'll send you a short summary by 5pm today and we speak again on Friday at 11.",
+    # A time that looks back or only heads a call note times no fix.
+    "The feed stopped on 2 Dec. We are rebuilding it. I'll call you tomorrow at 10.",
+    "Call with Sam, Mon 10:00\nPoints: the labels were wrong; we are reprinting them.",
 ])
 def test_a_time_to_get_in_touch_is_no_fix_date(middle):
     assert "fix-date" in ids(OPEN + middle + END)
@@ -39,6 +42,12 @@ def test_a_time_to_get_in_touch_is_no_fix_date(middle):
     "We've found the fault and a new unit will reach you by Wednesday.",
     # Cause unknown, said plainly: the update time is the honest date.
     "We don't know why yet; I'll send you an update at 3 pm, even if it's not solved.",
+    # Working again, or said in a call note's fix line.
+    "The portal is back and working. I'll ring you at 4 to check.",
+    "Fix: labels reprinted, all boxes relabelled. Close: I'll call you at 4.",
+    # The time cut off from its verb by a comma still belongs to it.
+    "The return transfer is confirmed for Sunday, 14:00.",
+    "Fix: fitters back Thursday at 9 to move it to the right room.",
 ])
 def test_a_time_for_the_fix_itself_or_a_fix_already_done_counts(middle):
     assert "fix-date" not in ids(OPEN + middle + END)

@@ -425,7 +425,7 @@ function clauseView(R, text, breaks) {
     }
     return out;
   };
-  return { clauseIds: ids, sentenceIds: inSentence, unitsWith, find };
+  return { clauseIds: ids, sentenceIds: inSentence, spans, unitsWith, find };
 }
 
 function wording(R, draft, view) {
@@ -491,8 +491,11 @@ function partFound(R, draft, name, view) {
     const units = (names) => new Set(names.flatMap((n) => [...view.unitsWith(n, "clause")]));
     const barred = units(part.notInClauseWith);
     for (const bar of part.notInClause) {
-      const spared = units(bar.unless);
-      for (const id of units(bar.has)) if (!spared.has(id)) barred.add(id);
+      const ids = bar.within === "clause" ? view.clauseIds : view.sentenceIds;
+      const spared = new Set(bar.unless.flatMap((n) => view.spans(n).map(([a]) => ids[a])));
+      for (const n of bar.has) {
+        for (const [a] of view.spans(n)) if (!spared.has(ids[a])) barred.add(view.clauseIds[a]);
+      }
     }
     spans = [...spans.filter(([a]) => !barred.has(view.clauseIds[a])),
       ...part.clauses.flatMap((spec) => view.find(spec))].sort(bySpan);
