@@ -59,3 +59,19 @@ def test_a_time_for_the_fix_itself_or_a_fix_already_done_counts(middle):
 ])
 def test_a_past_time_or_a_call_is_still_no_fix_date(middle):
     assert "fix-date" in ids(OPEN + middle + END)
+
+
+VOICEMAIL = "Hi Sam, Joost from Kaldera about your order. I'm sorry. "
+
+
+@pytest.mark.parametrize("middle", [
+    "I have tried to reach you by phone since Tuesday.",
+    "Your customers cannot book a table online today.",
+])
+def test_contact_words_about_what_happened_or_what_cant_be_done_are_no_next_step(middle):
+    assert "next-step" in ids(VOICEMAIL + middle + " Bye.", "voicemail", None)
+
+
+def test_a_call_already_booked_for_a_time_is_a_next_step():
+    text = VOICEMAIL + "I've booked 30 minutes on Wednesday at 14:00 to walk you through it. Bye."
+    assert "next-step" not in ids(text, "voicemail", None)
