@@ -75,3 +75,13 @@ def test_contact_words_about_what_happened_or_what_cant_be_done_are_no_next_step
 def test_a_call_already_booked_for_a_time_is_a_next_step():
     text = VOICEMAIL + "I've booked 30 minutes on Wednesday at 14:00 to walk you through it. Bye."
     assert "next-step" not in ids(text, "voicemail", None)
+
+
+@pytest.mark.parametrize("impact", [
+    "Your packing line at the Leeds site stood idle for the morning.",
+    "This takes the deposit out of your December budget.",
+])
+def test_a_stopped_line_or_money_out_of_their_budget_is_the_impact(impact):
+    text = ("Subject: Your order\n\nHi Sam,\n\nI'm really sorry. " + impact
+            + " The corrected order reaches you by Friday 11 December. I'll call you tomorrow at 10.\n\nJoost")
+    assert "impact" not in ids(text)
