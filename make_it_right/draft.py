@@ -251,10 +251,20 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
 
 def barred_by(view: ClauseView, bar) -> set[int]:
     """The clauses that have one of the bar's `has` and whose clause (or sentence,
-    by its `within`) has none of its `unless`."""
+    by its `within`) has none of its `unless`; with `carried`, also the clauses after
+    each one that open with a carry mark, in its sentence, and aren't spared."""
     ids = view.ids if bar.within == "clause" else view.sentence_ids
     spared = {ids[a] for n in bar.unless for a, _ in view.spans(n)}
-    return {view.ids[a] for n in bar.has for a, _ in view.spans(n) if ids[a] not in spared}
+    barred = {view.ids[a] for n in bar.has for a, _ in view.spans(n) if ids[a] not in spared}
+    for clause in sorted(barred) if bar.carried else []:
+        after = view.starts.get(clause + 1)
+        while (after is not None and view.text[after] in view.clauses.carry
+               and view.sentence_ids[after] == view.sentence_ids[view.starts[clause]]
+               and ids[after] not in spared):
+            clause += 1
+            barred.add(clause)
+            after = view.starts.get(clause + 1)
+    return barred
 
 
 def category_spans(draft: Draft, wording: DraftRules, categories: list[str],

@@ -131,6 +131,9 @@ class ClauseBar(Strict):
     # Where `unless` is looked for: the clause, or its whole sentence ("The return is
     # confirmed for Sunday, 14:00": the comma cuts the time off from its verb).
     within: Literal["clause", "sentence"] = "clause"
+    # The bar runs on into the clauses after a barred one that open with a `carry`
+    # mark and aren't spared: "I'll call you tomorrow, Tuesday, at 9:30".
+    carried: bool = False
 
 
 class DraftPart(Strict):

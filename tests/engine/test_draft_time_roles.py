@@ -22,6 +22,8 @@ END = "\n\nJoost"
     "I'll send you a short summary by 5pm today and we speak again on Friday at 11.",
     # A time that looks back or only heads a call note times no fix.
     "The feed stopped on 2 Dec. We are rebuilding it. I'll call you tomorrow at 10.",
+    # The call's time after a comma is still the call's.
+    "We are rebuilding the feed. I'll call you tomorrow, Tuesday, at 9:30 to talk it over.",
     "Call with Sam, Mon 10:00\nPoints: the labels were wrong; we are reprinting them.",
 ])
 def test_a_time_to_get_in_touch_is_no_fix_date(middle):

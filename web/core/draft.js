@@ -425,7 +425,8 @@ function clauseView(R, text, breaks) {
     }
     return out;
   };
-  return { clauseIds: ids, sentenceIds: inSentence, spans, unitsWith, find };
+  const clauseStart = (c) => starts.get(c);
+  return { clauseIds: ids, sentenceIds: inSentence, clauseStart, spans, unitsWith, find };
 }
 
 function wording(R, draft, view) {
@@ -493,9 +494,21 @@ function partFound(R, draft, name, view) {
     for (const bar of part.notInClause) {
       const ids = bar.within === "clause" ? view.clauseIds : view.sentenceIds;
       const spared = new Set(bar.unless.flatMap((n) => view.spans(n).map(([a]) => ids[a])));
+      const own = new Set();
       for (const n of bar.has) {
-        for (const [a] of view.spans(n)) if (!spared.has(ids[a])) barred.add(view.clauseIds[a]);
+        for (const [a] of view.spans(n)) if (!spared.has(ids[a])) own.add(view.clauseIds[a]);
       }
+      for (let clause of bar.carried ? [...own].sort((x, y) => x - y) : []) {
+        let after = view.clauseStart(clause + 1);
+        while (after !== undefined && R.clauses.carry.includes(text[after])
+          && view.sentenceIds[after] === view.sentenceIds[view.clauseStart(clause)]
+          && !spared.has(ids[after])) {
+          clause += 1;
+          own.add(clause);
+          after = view.clauseStart(clause + 1);
+        }
+      }
+      for (const clause of own) barred.add(clause);
     }
     spans = [...spans.filter(([a]) => !barred.has(view.clauseIds[a])),
       ...part.clauses.flatMap((spec) => view.find(spec))].sort(bySpan);
