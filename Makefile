@@ -106,10 +106,11 @@ bench: $(STAMP)
 
 # `make test`'s wall time, CPU time (Chromium's included) and each tier's test time;
 # `make test-time TIME_TARGET=test-browser` for another target, or any command (one test
-# file, say) with `$(BIN)/python scripts/test_time.py -- $(BIN)/pytest -n 2 tests/browser/test_print.py`.
+# file, say) with `$(BIN)/python scripts/test_time.py -- $(BIN)/pytest -n 2 tests/browser/test_print.py`;
+# BY_PROCESS=1 adds the CPU time by kind of process (sampling /proc costs ~3 % of a core).
 .PHONY: test-time
 test-time: $(STAMP)
-	$(BIN)/python scripts/test_time.py $(or $(TIME_TARGET),test)
+	$(BIN)/python scripts/test_time.py $(if $(BY_PROCESS),--by-process) $(or $(TIME_TARGET),test)
 
 # The fill-in's numbers (issue 10); FILLER_REF=main for "before".
 filler-bench: $(STAMP)
