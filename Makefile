@@ -124,7 +124,7 @@ search-report: $(STAMP)
 # Re-pin every dependency, with hashes, for every supported Python (run after
 # editing pyproject.toml): requirements.txt for the site and tests,
 # requirements-serve.txt for the site alone (its pins are requirements.txt's),
-# requirements-dev.txt for the maintainers' tools. `make lock UPGRADE=1` moves
+# requirements-dev.txt for the maintainers' tools (and the `train` extra). `make lock UPGRADE=1` moves
 # every pin to the newest release. A file whose pins did not change is left
 # untouched, so the virtual environments are not reinstalled for nothing.
 COMPILE = $(VENV)-dev/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
@@ -133,7 +133,7 @@ lock: $(VENV)-dev/.stamp
 	for f in requirements.txt requirements-dev.txt; do cp $$f $(VENV)-dev/$$f.new; done
 	$(COMPILE) $(if $(UPGRADE),--upgrade) --extra site --group test --group lint --group build -o $(VENV)-dev/requirements.txt.new
 	$(COMPILE) --extra site --group build --constraints $(VENV)-dev/requirements.txt.new -o $(VENV)-dev/requirements-serve.txt.new
-	$(COMPILE) $(if $(UPGRADE),--upgrade) --group dev -o $(VENV)-dev/requirements-dev.txt.new
+	$(COMPILE) $(if $(UPGRADE),--upgrade) --extra train --group dev -o $(VENV)-dev/requirements-dev.txt.new
 	for f in requirements.txt requirements-serve.txt requirements-dev.txt; do \
 	  cmp -s $(VENV)-dev/$$f.new $$f || cp $(VENV)-dev/$$f.new $$f; rm -f $(VENV)-dev/$$f.new; done
 
