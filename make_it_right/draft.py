@@ -218,7 +218,8 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
     its `not_beside` categories flags (a sentence that also has one of its
     `not_beside_unless` parts keeps its match). The part's `clause`, when it has
     one, adds the sentence-level pass's matches to its patterns'; a match in a
-    clause with one of its `not_in_clause_with` lists doesn't count."""
+    clause with one of its `not_in_clause_with` lists, or one that a `not_in_clause`
+    bar picks out, doesn't count."""
     part = wording.parts[name]
     text = draft.norm.text
     view = view or wording.view(text, draft.norm.breaks)
@@ -233,7 +234,8 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
             return False
     spans = view.spans(name) if view is not None else matches(part.regexes, part.unless_regexes, text)
     if view is not None:
-        barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with))
+        barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with),
+                             *(barred_by(view, bar) for bar in part.not_in_clause))
         spans = sorted([s for s in spans if view.ids[s[0]] not in barred]
                        + [s for spec in part.clauses for s in view.find(spec)])
     if not part.not_beside:
@@ -245,6 +247,24 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
                 for a, _ in (view.spans(other) if view is not None else
                              matches(wording.parts[other].regexes, wording.parts[other].unless_regexes, text))}
     return any(sid[a] not in flagged and sid[b - 1] not in flagged for a, b in spans)
+
+
+def barred_by(view: ClauseView, bar) -> set[int]:
+    """The clauses that have one of the bar's `has` and whose clause (or sentence,
+    by its `within`) has none of its `unless`; with `carried`, also the clauses after
+    each one that open with a carry mark, in its sentence, and aren't spared."""
+    ids = view.ids if bar.within == "clause" else view.sentence_ids
+    spared = {ids[a] for n in bar.unless for a, _ in view.spans(n)}
+    barred = {view.ids[a] for n in bar.has for a, _ in view.spans(n) if ids[a] not in spared}
+    for clause in sorted(barred) if bar.carried else []:
+        after = view.starts.get(clause + 1)
+        while (after is not None and view.text[after] in view.clauses.carry
+               and view.sentence_ids[after] == view.sentence_ids[view.starts[clause]]
+               and ids[after] not in spared):
+            clause += 1
+            barred.add(clause)
+            after = view.starts.get(clause + 1)
+    return barred
 
 
 def category_spans(draft: Draft, wording: DraftRules, categories: list[str],
@@ -515,6 +535,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
                          "missingWithIf": part.missing_with_if,
                          "clauses": [clause_data(c) for c in part.clauses],
                          "notInClauseWith": part.not_in_clause_with,
+                         "notInClause": [bar.model_dump() for bar in part.not_in_clause],
                          "notBesideUnless": part.not_beside_unless}
                   for name, part in wording.parts.items()},
         "channels": {name: {"parts": need, "subject": rules.channels[name].has_subject,

@@ -122,6 +122,20 @@ class DraftRule(Strict):
         return self
 
 
+class ClauseBar(Strict):
+    """Clauses a part's match doesn't count in: those with one of `has` and none of
+    `unless` (clauses.words lists or parts)."""
+
+    has: list[str] = Field(min_length=1)
+    unless: list[str] = []
+    # Where `unless` is looked for: the clause, or its whole sentence ("The return is
+    # confirmed for Sunday, 14:00": the comma cuts the time off from its verb).
+    within: Literal["clause", "sentence"] = "clause"
+    # The bar runs on into the clauses after a barred one that open with a `carry`
+    # mark and aren't spared: "I'll call you tomorrow, Tuesday, at 9:30".
+    carried: bool = False
+
+
 class DraftPart(Strict):
     """Something a draft must contain (an apology, the impact, a date still to
     come, a next step): there when one of `patterns` matches, unless a match of
@@ -149,6 +163,9 @@ class DraftPart(Strict):
     # A match in a clause that has one of these (clauses.words lists) doesn't count:
     # "on Tuesday we sent the file" times what happened, not what comes.
     not_in_clause_with: list[str] = []
+    # ... nor one in a clause a bar picks out: a time in "I'll call you at 3" is when
+    # they hear from us, not when the fix lands, unless the call brings the fix.
+    not_in_clause: list[ClauseBar] = []
 
     @property
     def regexes(self) -> list[re.Pattern[str]]:
@@ -256,6 +273,8 @@ class DraftRules(Strict):
                    for i, c in enumerate(p.clauses)}
                 | {f"parts.{name}.not_in_clause_with": p.not_in_clause_with
                    for name, p in self.parts.items() if p.not_in_clause_with}
+                | {f"parts.{name}.not_in_clause[{i}]": bar.has + bar.unless
+                   for name, p in self.parts.items() for i, bar in enumerate(p.not_in_clause)}
                 | {f"parts.{name}.missing_with_unless": p.missing_with_unless
                    for name, p in self.parts.items() if p.missing_with_unless}
                 | {f"parts.{name}.missing_with_if": p.missing_with_if

@@ -32,7 +32,7 @@ function compile(data) {
       footerCues: kind.footer_cues })),
     partRe: Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k,
       { re: all(v.patterns, v.flags), unlessRe: all(v.unless, v.flags), clauses: v.clauses,
-        notInClauseWith: v.notInClauseWith,
+        notInClauseWith: v.notInClauseWith, notInClause: v.notInClause,
         missingWith: v.missingWith, missingWithUnless: v.missingWithUnless, missingWithIf: v.missingWithIf,
         notBeside: v.notBeside, notBesideUnless: v.notBesideUnless }])),
     phoneRe: regex(data.phone),
@@ -425,7 +425,8 @@ function clauseView(R, text, breaks) {
     }
     return out;
   };
-  return { clauseIds: ids, sentenceIds: inSentence, unitsWith, find };
+  const clauseStart = (c) => starts.get(c);
+  return { clauseIds: ids, sentenceIds: inSentence, clauseStart, spans, unitsWith, find };
 }
 
 function wording(R, draft, view) {
@@ -488,7 +489,27 @@ function partFound(R, draft, name, view) {
   }
   let spans = matches(part.re, part.unlessRe, text);
   if (view) {
-    const barred = new Set(part.notInClauseWith.flatMap((n) => [...view.unitsWith(n, "clause")]));
+    const units = (names) => new Set(names.flatMap((n) => [...view.unitsWith(n, "clause")]));
+    const barred = units(part.notInClauseWith);
+    for (const bar of part.notInClause) {
+      const ids = bar.within === "clause" ? view.clauseIds : view.sentenceIds;
+      const spared = new Set(bar.unless.flatMap((n) => view.spans(n).map(([a]) => ids[a])));
+      const own = new Set();
+      for (const n of bar.has) {
+        for (const [a] of view.spans(n)) if (!spared.has(ids[a])) own.add(view.clauseIds[a]);
+      }
+      for (let clause of bar.carried ? [...own].sort((x, y) => x - y) : []) {
+        let after = view.clauseStart(clause + 1);
+        while (after !== undefined && R.clauses.carry.includes(text[after])
+          && view.sentenceIds[after] === view.sentenceIds[view.clauseStart(clause)]
+          && !spared.has(ids[after])) {
+          clause += 1;
+          own.add(clause);
+          after = view.clauseStart(clause + 1);
+        }
+      }
+      for (const clause of own) barred.add(clause);
+    }
     spans = [...spans.filter(([a]) => !barred.has(view.clauseIds[a])),
       ...part.clauses.flatMap((spec) => view.find(spec))].sort(bySpan);
   }
