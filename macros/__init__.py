@@ -36,6 +36,7 @@ from make_it_right.pages import PageError, render_page
 from make_it_right.exports.downloads import PAGE as DOWNLOADS_PAGE
 from make_it_right.offline import write_worker
 from make_it_right.html.site import Handbook
+from make_it_right.html.theme_script import edit_site
 from make_it_right.html.unused_css import prune_site
 from make_it_right.watch import Cache
 
@@ -126,8 +127,8 @@ def _edit_root(config, docs: Path) -> str:
 
 def on_post_build(env) -> None:
     """Write the snippet downloads into the built site, beside the page that links
-    them, and the draft checker's rules; prune the theme's stylesheets; then write the
-    offline copy's worker, which lists every file built."""
+    them, and the draft checker's rules; edit the theme's script and prune its
+    stylesheets; then write the offline copy's worker, which lists every file built."""
     config = env.conf
     handbook, docs, language = _handbook(env)
     site = Path(config["site_dir"])
@@ -137,6 +138,7 @@ def on_post_build(env) -> None:
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    edit_site(site)
     prune_site(site)
     write_worker(site, config.get("site_url"), config.get("dev_addr"), language)
 

@@ -88,9 +88,6 @@ class Card(_Strings):
 
 
 class Index(_Strings):
-    channel: Plain
-    template: Plain
-    when: Plain
     none: Plain
 
 

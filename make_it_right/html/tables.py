@@ -1,4 +1,4 @@
-"""The tables pages show: the template index, each channel's required sections,
+"""What pages list and tabulate: the template index, each channel's required sections,
 and the phrases to avoid, all from the same data the checker enforces.
 
 Links are docs-root paths (`/playbooks/x.md#tpl-id`): MkDocs resolves and
@@ -30,20 +30,25 @@ def card_link(pack: Pack, template: Template, playbook: str | None = None) -> st
 
 
 def index_table(pack: Pack, templates: Iterable[Template], strings: Strings) -> str:
-    """A Markdown table linking each template to its card on its first playbook's page."""
+    """A Markdown list linking each template to its card on its first playbook's page,
+    its channel and when to use it on the line below.
+
+    A list, not a table: on a phone a three-column table of long "when" text was wider
+    than the screen, and the theme's script moves every table into a scroll box as the
+    page starts, laying the page out again (most of the template index's blocking time,
+    scripts/long_tasks.py).
+    """
     s = strings.index
     templates = list(templates)
     if not templates:
         return f"*{plain(s.none)}*\n"
-    rows = [f"| {plain(s.template)} | {plain(s.channel)} | {plain(s.when)} |", "| --- | --- | --- |"]
-    for t in templates:
-        rows.append(f"| [{plain(t.title)}]({card_link(pack, t)}) | "
-                    f"{plain(strings.channels[t.channel])} | {plain(t.when)} |")
-    return "\n".join(rows) + "\n"
+    # Two spaces end the title's line with a line break inside the item.
+    return "".join(f"- [{plain(t.title)}]({card_link(pack, t)})  \n"
+                   f"  {plain(strings.channels[t.channel])} · {plain(t.when)}\n" for t in templates)
 
 
 def grouped_index(pack: Pack, group: str, level: int, strings: Strings) -> str:
-    """One headed index table per playbook, or per channel.
+    """One headed index list per playbook, or per channel.
 
     The tables stay out of the search index: each card carries its own title and
     "when", so a search lands on the card, not on a list of links to it.

@@ -45,3 +45,21 @@ def test_switching_the_scheme_fades_no_colour_and_no_rule_restyles_the_page_as_i
         && !document.body.hasAttribute("data-mir-color-switching")""")
     page.evaluate(SETTLED)
     assert page.evaluate("window.__fades") == []
+
+
+def test_the_page_itself_follows_the_scheme_without_the_themes_meta(tab, site_url):
+    """The theme's color-scheme meta restyled every element twice as each page started
+    (make_it_right/html/theme_script.py); the page's canvas and scrollbars still follow
+    the reader's choice, by make-it-right.css."""
+    page = tab
+    page.goto(site_url + "templates/")
+    page.wait_for_function(PAGE_READY)
+    assert page.locator('meta[name="color-scheme"]').count() == 0
+    root = "() => getComputedStyle(document.documentElement).colorScheme"
+    assert page.evaluate(root) == "light"
+    page.locator('[data-md-component="palette"] label:not([hidden])').click()
+    page.wait_for_function('() => document.body.dataset.mdColorScheme === "slate"')
+    assert page.evaluate(root) == "dark"
+    page.locator('[data-md-component="palette"] label:not([hidden])').click()
+    page.wait_for_function('() => document.body.dataset.mdColorScheme === "default"')
+    assert page.evaluate(root) == "light"

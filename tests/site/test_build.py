@@ -129,7 +129,7 @@ def test_panel_hints_and_blank_lists_stay_out_of_search(built_site):
 def test_template_index_links_every_template_to_its_card(built_site, pack):
     site, _ = built_site
     soup = parsed(site / "templates" / "index.html")
-    hrefs = {a["href"] for a in soup.select("article table a")}
+    hrefs = {a["href"] for a in soup.select("article li > a")}
     for template in pack.templates.values():
         assert any(h.endswith(f"#tpl-{template.id}") for h in hrefs), template.id
 
