@@ -140,11 +140,9 @@ def shots(tab: ReusedTab, site: Path, url: str, tmp_path: Path, *, scheme: str =
     return taken[0], taken[1]
 
 
-def test_the_pages_link_pruned_copies_not_materials_files(chromium, site_url):
-    page = chromium.new_page()
-    page.goto(site_url)
-    links = page.eval_on_selector_all('link[rel="stylesheet"]', "ls => ls.map(l => l.href)")
-    page.close()
+def test_the_pages_link_pruned_copies_not_materials_files(tab, site_url):
+    tab.goto(site_url)
+    links = tab.eval_on_selector_all('link[rel="stylesheet"]', "ls => ls.map(l => l.href)")
     theirs = {p.name for p in THEME_STYLESHEETS.glob("*.min.css")}
     ours = [link.rsplit("/", 1)[1] for link in links if "/assets/stylesheets/" in link]
     assert len(ours) == 2 and not theirs & set(ours)
