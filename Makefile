@@ -106,10 +106,11 @@ bench: $(STAMP)
 
 # `make test`'s wall time, CPU time (Chromium's included) and each tier's test time;
 # `make test-time TIME_TARGET=test-browser` for another target, or any command (one test
-# file, say) with `$(BIN)/python scripts/test_time.py -- $(BIN)/pytest -n 2 tests/browser/test_print.py`.
+# file, say) with `$(BIN)/python scripts/test_time.py -- $(BIN)/pytest -n 2 tests/browser/test_print.py`;
+# BY_PROCESS=1 adds the CPU time by kind of process (sampling /proc costs ~3 % of a core).
 .PHONY: test-time
 test-time: $(STAMP)
-	$(BIN)/python scripts/test_time.py $(or $(TIME_TARGET),test)
+	$(BIN)/python scripts/test_time.py $(if $(BY_PROCESS),--by-process) $(or $(TIME_TARGET),test)
 
 # The fill-in's numbers (issue 10); FILLER_REF=main for "before".
 filler-bench: $(STAMP)
@@ -123,7 +124,7 @@ search-report: $(STAMP)
 # Re-pin every dependency, with hashes, for every supported Python (run after
 # editing pyproject.toml): requirements.txt for the site and tests,
 # requirements-serve.txt for the site alone (its pins are requirements.txt's),
-# requirements-dev.txt for the maintainers' tools. `make lock UPGRADE=1` moves
+# requirements-dev.txt for the maintainers' tools (and the `train` extra). `make lock UPGRADE=1` moves
 # every pin to the newest release. A file whose pins did not change is left
 # untouched, so the virtual environments are not reinstalled for nothing.
 COMPILE = $(VENV)-dev/bin/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
@@ -132,7 +133,7 @@ lock: $(VENV)-dev/.stamp
 	for f in requirements.txt requirements-dev.txt; do cp $$f $(VENV)-dev/$$f.new; done
 	$(COMPILE) $(if $(UPGRADE),--upgrade) --extra site --group test --group lint --group build -o $(VENV)-dev/requirements.txt.new
 	$(COMPILE) --extra site --group build --constraints $(VENV)-dev/requirements.txt.new -o $(VENV)-dev/requirements-serve.txt.new
-	$(COMPILE) $(if $(UPGRADE),--upgrade) --group dev -o $(VENV)-dev/requirements-dev.txt.new
+	$(COMPILE) $(if $(UPGRADE),--upgrade) --extra train --group dev -o $(VENV)-dev/requirements-dev.txt.new
 	for f in requirements.txt requirements-serve.txt requirements-dev.txt; do \
 	  cmp -s $(VENV)-dev/$$f.new $$f || cp $(VENV)-dev/$$f.new $$f; rm -f $(VENV)-dev/$$f.new; done
 

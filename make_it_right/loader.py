@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import stat
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -20,6 +22,10 @@ from .rules import Rules, load_rules
 TEMPLATE_SUFFIX = ".yml"
 MAX_TEMPLATE_BYTES = 64 * 1024
 MAX_TEMPLATES = 2000
+# Packs this process loaded, by folder and the bytes of every file in it: one command
+# (`check`, a site build) loads the same pack several times, and a pack is immutable.
+_LOADED: OrderedDict[tuple, tuple[Rules, Pack]] = OrderedDict()
+_LOADED_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,34 @@ def load_pack(root: Path, rules: Rules | None = None) -> Pack:
         raise PackError([Problem(root, "no template folder here; templates live in "
                                        "templates/<channel>/<id>.yml", "template-place")])
     files, problems = template_files(root)
+    key = None if problems else _fingerprint(root, files)
+    if key is not None and key in _LOADED and _LOADED[key][0] is rules:
+        _LOADED.move_to_end(key)
+        return _LOADED[key][1]
+    pack = _load_checked(root, rules, files, problems)
+    if key is not None and _fingerprint(root, files) == key:  # unchanged while it loaded
+        _LOADED[key] = (rules, pack)
+        while len(_LOADED) > _LOADED_MAX:
+            _LOADED.popitem(last=False)
+    return pack
+
+
+def _fingerprint(root: Path, files: list[Path]) -> tuple | None:
+    """The folder as given and as resolved, and a digest of every file's name and bytes
+    (contents, not times: a file rewritten within one clock tick keeps its mtime)."""
+    digest = hashlib.blake2b()
+    for path in files:
+        try:
+            with open(path, "rb") as file:
+                data = file.read(MAX_TEMPLATE_BYTES + 1)
+        except OSError:
+            return None  # load_file names the problem
+        digest.update(f"{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+        digest.update(data)
+    return str(root), str(root.resolve()), digest.hexdigest()
+
+
+def _load_checked(root: Path, rules: Rules, files: list[Path], problems: list[Problem]) -> Pack:
     loaded: list[Template] = []
     for path in files:
         template, breaches = load_file(path, rules)

@@ -7,8 +7,11 @@ as a Linux child subreaper); the load average before and after, so a number take
 on a busy machine says so; and the test time of each tier and of the slowest files
 (pytest --durations). CPU time is the steadier figure on a shared machine.
 
-    python scripts/test_time.py [make target, default: test] [--log FILE]
+    python scripts/test_time.py [make target, default: test] [--log FILE] [--by-process]
     python scripts/test_time.py -- .venv/bin/pytest tests/browser/test_print.py -n 2
+
+--by-process also prints the CPU time by kind of process (scripts/cpu_map.py):
+Chromium's renderers, pytest's workers, Playwright's driver, site builds, and so on.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from cpu_map import CpuMap
 
 ROOT = Path(__file__).resolve().parents[1]
 PR_SET_CHILD_SUBREAPER = 36
@@ -73,6 +78,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("target", nargs="?", default="test")
     parser.add_argument("--log", type=Path, default=ROOT / ".cache" / "test-time.log")
+    parser.add_argument("--by-process", action="store_true",
+                        help="also the CPU time by kind of process (samples /proc)")
     argv = sys.argv[1:]
     # After `--`: a command to time instead of `make target`.
     command = argv[argv.index("--") + 1:] if "--" in argv else []
@@ -81,7 +88,12 @@ def main() -> int:
     adopt_orphans()
     load_before = os.getloadavg()
     command = command or ["make", args.target]
+    sampler = CpuMap() if args.by_process else None
+    if sampler:
+        sampler.start()
     status, wall = run(command, args.log)
+    if sampler:
+        sampler.stop()
     load_after = os.getloadavg()
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     by_tier, by_file, result = tiers(args.log)
@@ -95,6 +107,13 @@ def main() -> int:
               + ", ".join(f"{tier} {seconds:.1f}" for tier, seconds in by_tier.most_common()))
         for path, seconds in by_file.most_common(10):
             print(f"  {seconds:6.1f} s  {path}")
+    if sampler:
+        by_kind = sampler.by_kind()
+        seen = sum(by_kind.values())
+        print(f"CPU by kind of process ({seen:.1f} s of it seen by sampling /proc, "
+              f"{len(sampler.processes)} processes):")
+        for name, seconds in by_kind.most_common():
+            print(f"  {seconds:6.1f} s  {100 * seconds / seen:4.1f} %  {name}")
     return status
 
 

@@ -38,18 +38,19 @@ def card_formats() -> list[str]:
 def download_files(pack: Pack, strings: Strings) -> dict[str, bytes]:
     """Every download by file name; a playbook with nothing a format takes has no file."""
     files: dict[str, bytes] = {}
+    # Each template laid out once, not once for the pack, once per playbook and once for its card.
+    each = {t.id: snippets_of([t], pack.rules, strings) for t in pack.templates.values()}
     groups: list[str | None] = [None, *pack.rules.playbooks]
     for playbook in groups:
-        snippets = snippets_of(pack.select(playbook), pack.rules, strings)
+        snippets = [s for t in pack.select(playbook) for s in each[t.id]]
         for name, export in FORMATS.items():
             if export.short_only and not short(snippets):
                 continue
             if snippets:
                 files[file_name(name, playbook)] = export.write(snippets)
     for template in pack.templates.values():
-        snippets = snippets_of([template], pack.rules, strings)
         for name in card_formats():
-            files[card_file_name(name, template.id)] = FORMATS[name].write(snippets)
+            files[card_file_name(name, template.id)] = FORMATS[name].write(each[template.id])
     return files
 
 

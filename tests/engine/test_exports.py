@@ -276,3 +276,19 @@ def test_the_command_line_refuses_an_unknown_format():
     result = run("export", "--format", "outlook", "-o", "-")
     assert result.returncode == 2
     assert b"invalid choice: 'outlook'" in result.stderr
+
+
+def test_libyaml_writes_the_very_file_the_pure_python_emitter_writes(snippets, hostile, monkeypatch):
+    """Espanso files are written with libyaml's emitter (half the CPU); PyYAML's own
+    emitter is the reference, byte for byte, for the whole pack and for hostile text."""
+    from make_it_right.exports import espanso
+
+    assert issubclass(espanso._Dumper, yaml.CSafeDumper), "PyYAML without libyaml: nothing to compare"
+    fast = [espanso.write(snippets), espanso.write([hostile])]
+
+    class Reference(yaml.SafeDumper):
+        pass
+
+    Reference.add_representer(str, espanso._text)
+    monkeypatch.setattr(espanso, "_Dumper", Reference)
+    assert [espanso.write(snippets), espanso.write([hostile])] == fast

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
+from built_pages import parsed
+
 
 from make_it_right.strings import load_strings
 
@@ -19,7 +20,7 @@ def test_every_page_carries_the_hidden_client_line_and_its_link_resolves(built_s
     pages = sorted(site.rglob("index.html"))
     assert len(pages) > 20
     for html in pages:
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(html)
         lines = soup.select("article [data-mir-here]")
         assert len(lines) == 1, html
         line = lines[0]

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from make_it_right.register import in_register, registers_of
+from built_pages import parsed
 
 # Elements that make the browser load something, and the attribute naming it.
 LOADERS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -49,7 +50,7 @@ def test_no_template_syntax_left_in_html(built_site):
 def test_nothing_is_loaded_from_another_host(built_site):
     site, _ = built_site
     for page in pages(site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         for tag, attr in LOADERS.items():
             for element in soup.find_all(tag):
                 url = element.get(attr)
@@ -71,7 +72,7 @@ def test_every_page_has_a_description(built_site):
     for page in pages(site):
         if page.name == "404.html":
             continue
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         meta = soup.find("meta", attrs={"name": "description"})
         assert meta and meta["content"].strip(), page.relative_to(site)
 
@@ -127,8 +128,7 @@ def test_panel_hints_and_blank_lists_stay_out_of_search(built_site):
 
 def test_template_index_links_every_template_to_its_card(built_site, pack):
     site, _ = built_site
-    soup = BeautifulSoup((site / "templates" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = parsed(site / "templates" / "index.html")
     hrefs = {a["href"] for a in soup.select("article table a")}
     for template in pack.templates.values():
         assert any(h.endswith(f"#tpl-{template.id}") for h in hrefs), template.id
@@ -158,7 +158,7 @@ def test_each_playbook_panel_holds_exactly_its_cards_fields(built_site, pack, ru
             page = pages.setdefault(rules.playbooks[playbook].page.removesuffix(".md"), set())
             page.update(template.fields, *(v.fields for v in variants))
     for path, names in pages.items():
-        soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(site / path / "index.html")
         groups = soup.select("[data-mir-fields] fieldset")
         shown = [[i["name"] for i in g.select(".mir-fields__grid [name]") if not i["name"].startswith("@")]
                  for g in groups]

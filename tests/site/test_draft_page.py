@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from built_pages import parsed
+
 
 from make_it_right.draft import draft_data
 
@@ -14,7 +15,7 @@ PAGE = "check-my-draft"
 
 
 def soup_of(site, path):
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / path / "index.html")
 
 
 def test_the_page_has_one_title_the_form_and_its_script(built_site, rules, strings):
@@ -76,7 +77,7 @@ def test_every_client_facing_card_links_to_it(built_site, rules):
     site, _ = built_site
     base = "http://site/"
     for page in site.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         for card in soup.select(".mir-card"):
             link = card.find_next_sibling()
             channel = card["data-channel"]

@@ -3,7 +3,8 @@ without JavaScript."""
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from built_pages import parsed
+
 
 from guide_paths import GUIDE, PATHS, STRINGS
 from make_it_right.guide import outcome
@@ -11,7 +12,7 @@ from make_it_right.guide import outcome
 
 def test_the_page_holds_every_path(built_site, pack):
     site, _ = built_site
-    soup = BeautifulSoup((site / "which-playbook/index.html").read_text(), "html.parser")
+    soup = parsed(site / "which-playbook/index.html")
     results = soup.select(".mir-guide__result")
     assert len(results) == len(PATHS)
     for result, path in zip(results, PATHS, strict=True):
@@ -30,8 +31,7 @@ def test_each_playbook_page_places_its_plan_in_order(built_site, rules):
     mark, and links to the guide."""
     site, _ = built_site
     for playbook, entry in rules.playbooks.items():
-        soup = BeautifulSoup((site / entry.page.removesuffix(".md") / "index.html").read_text(),
-                             "html.parser")
+        soup = parsed(site / entry.page.removesuffix(".md") / "index.html")
         plans = soup.select("article .mir-plan")
         assert len(plans) == 1, entry.page
         plan = plans[0]

@@ -9,7 +9,9 @@ from collections import deque
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from built_pages import parsed
 from bs4 import BeautifulSoup
+
 
 
 # The content brief's template table (shared/brief.md): what each playbook must show.
@@ -27,7 +29,7 @@ BRIEF = {
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / path / "index.html")
 
 
 def cards_on(site: Path, page_md: str) -> list[str]:
@@ -38,7 +40,7 @@ def cards_on(site: Path, page_md: str) -> list[str]:
 def test_every_template_is_placed_on_a_page(built_site, pack):
     site, _ = built_site
     placed = {card["data-template"] for html in site.rglob("*.html")
-              for card in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+              for card in parsed(html)
               .select(".mir-card")}
     assert placed == set(pack.templates)
 

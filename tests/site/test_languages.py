@@ -9,13 +9,15 @@ import json
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from built_pages import parsed
+
 
 from harness.site import ROOT
+from bs4 import BeautifulSoup
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / path)
 
 
 def test_both_languages_build_strict_with_no_warning(tmp_path_factory, built_languages):

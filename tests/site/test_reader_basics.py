@@ -12,13 +12,14 @@ from bs4 import BeautifulSoup
 
 from make_it_right import __version__
 from paths import ROOT
+from built_pages import parsed
 
 # English's build: each language sits in its own folder of /handbook/.
 SITE_URL = "https://make-it-right.github.io/handbook/en/"
 
 
 def _soup(site, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / page)
 
 
 def test_link_previews_carry_title_description_and_a_same_origin_image(built_site):

@@ -11,11 +11,11 @@ import json
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from lunr import stemmer, stop_word_filter, trimmer
 from lunr.builder import Builder
 
 from search_queries import EXPECTED_FIRST, EXPECTED_FIRST_RU
+from built_pages import parsed
 
 # Issue 10: 76 KB before it, 36 KB with the pages since; `make search-report` shows
 # what weighs most. Issue 18's six more situations (16 playbooks, from 10) add about
@@ -118,7 +118,7 @@ def test_steps_give_search_their_first_paragraph_not_the_rest(built_site, index,
     for entry in rules.playbooks.values():
         path = entry.page.removesuffix(".md")
         page_text = " ".join(t for loc, t in text.items() if loc.startswith(f"{path}/"))
-        soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(site / path / "index.html")
         for heading in soup.select("article h2[id]"):
             if not re.match(r"\d+\. ", heading.get_text()):
                 continue

@@ -14,6 +14,9 @@ from harness.site import ROOT
 DRAFTS = ROOT / "tests" / "engine" / "drafts"
 KEYS = {"channel", "guess", "playbook", "expect", "clean", "text"}
 
+# libyaml's safe loader where PyYAML has it: the corpus is read at every collection.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Case:
@@ -38,7 +41,7 @@ def load_drafts(folder: Path = DRAFTS, strict: bool = True) -> list[Case]:
     else wrote) extra keys are ignored and a draft without a channel is guessed."""
     cases = []
     for path in sorted(folder.glob("*.y*ml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
         if strict:
             unknown = set(data) - KEYS
             assert not unknown, f"{path.name}: unknown keys {unknown}"
