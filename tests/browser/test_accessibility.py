@@ -150,13 +150,28 @@ STATES = {
 NOTHING = {"light": [], "dark": []}
 
 
-# `make test` checks the page types at desktop width and the open states on a phone;
-# `make test-matrices` both at both widths.
-@pytest.mark.parametrize("width", one_pass(WIDTHS, keep="desktop"))
+# `make test` checks the page types with axe at desktop width and their focus rings on a
+# phone, from one load (below), and the open states on a phone; `make test-matrices` adds
+# axe on a phone here and the rings at desktop width.
+@pytest.mark.parametrize("width", [pytest.param("phone", marks=MATRIX)])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_axe_finds_nothing(tab, site_url, kind, width):
     page = open_page(tab, site_url + PAGE_TYPES[kind], width)
     assert violations_in_each_scheme(page) == NOTHING
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_finds_nothing_at_desktop_and_each_control_shows_a_ring_on_a_phone(tab, site_url, kind):
+    """One load for two checks: axe at desktop width in both schemes, then, back in the
+    light scheme and narrowed to a phone's width (the theme's header and drawer take
+    over from its media queries, as on a page loaded that narrow), the focus rings."""
+    page = open_page(tab, site_url + PAGE_TYPES[kind], "desktop")
+    assert violations_in_each_scheme(page) == NOTHING, "axe at desktop width"
+    switch_scheme(page, "light")
+    page.set_viewport_size({"width": WIDTHS["phone"], "height": 844})
+    page.wait_for_function("w => innerWidth === w", arg=WIDTHS["phone"])
+    settled(page)  # whatever the narrower layout set fading
+    assert rings(page) == [], "focus rings on a phone"
 
 
 
@@ -220,13 +235,6 @@ def cards_and_skip_link(page) -> None:
     expect(page.locator(".mir-skip")).to_be_visible()
 
 
-def test_our_cards_bar_and_skip_link_are_44_px_targets_on_a_phone(tab, site_url):
-    page = open_page(tab, site_url + PAGE_TYPES["playbook"], "phone")
-    cards_and_skip_link(page)
-    count, small = small_targets(page)
-    assert count >= 3 and small == []
-
-
 RINGS = """([focusable]) => {
     """ + DESCRIBE + """
     const ring = (el) => {
@@ -265,25 +273,16 @@ def back_to_top_shown(page) -> None:
     page.wait_for_selector(".md-top:not([hidden])")
 
 
-# Every page type at both widths (the theme's header differs; desktop in
-# `make test-matrices` only); what opens on a page holds the same controls at either
-# width, so it is checked on a phone only, in the test of its open state (below).
-RING_VIEWS = [*(pytest.param(kind, (path, None), width, id=f"{kind}-{width}",
-                             marks=MATRIX if width == "desktop" else ())
-                for kind, path in PAGE_TYPES.items() for width in WIDTHS),
-              pytest.param("back-to-top button", (PAGE_TYPES["playbook"], back_to_top_shown), "phone",
-                           id="back-to-top button-phone")]
-
-
-@pytest.mark.parametrize(("view", "opened", "width"), RING_VIEWS)
-def test_every_focusable_control_shows_a_focus_ring(tab, site_url, view, opened,
-                                                    width):
+# Every page type at desktop width here, in `make test-matrices` (on a phone, `make test`
+# checks them after axe, above: the theme's header differs; back-to-top with the 44 px
+# targets); what opens on a page holds the same controls at either width, so it is
+# checked on a phone only, in the test of its open state (below).
+@pytest.mark.parametrize("width", [pytest.param("desktop", marks=MATRIX)])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_focusable_control_shows_a_focus_ring(tab, site_url, kind, width):
     """Each control, focused as a keyboard focuses it, gains an outline or a shadow it did
     not have before."""
-    path, open_state = opened
-    page = open_page(tab, site_url + path, width)
-    if open_state:
-        open_state(page)
+    page = open_page(tab, site_url + PAGE_TYPES[kind], width)
     assert rings(page) == []
 
 
@@ -293,6 +292,18 @@ def rings(page) -> list[str]:
     found = page.evaluate(RINGS, [FOCUSABLE])
     assert found["count"] >= 2
     return found["bare"]
+
+
+def test_on_a_phone_back_to_top_shows_a_ring_and_our_controls_are_44_px_targets(tab, site_url):
+    """One playbook load on a phone: Material's back-to-top button, shown as a reader
+    scrolls back up, rings like every control; then our cards, bar and skip link are
+    44 px targets."""
+    page = open_page(tab, site_url + PAGE_TYPES["playbook"], "phone")
+    back_to_top_shown(page)
+    assert rings(page) == [], "focus rings with back-to-top shown"
+    cards_and_skip_link(page)
+    count, small = small_targets(page)
+    assert count >= 3 and small == [], "44 px targets"
 
 
 # The states' checks share one page load each: axe reads the state as opened, in both

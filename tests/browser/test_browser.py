@@ -17,25 +17,30 @@ PAGES = ["", "which-playbook/", "playbooks/team-mistake/", "templates/", "phrase
 
 @pytest.fixture(scope="module")
 def recording(chromium):
-    """One context for the module that records every page's CSP violations; each test
-    opens a tab of its own there (requests served from the context's cache are still
+    """One tab for the module, in a context that records every page's CSP violations;
+    each test navigates it (requests served from the context's cache are still
     reported, so a warm cache hides none)."""
     context = chromium.new_context()
     context.add_init_script(RECORD_CSP_VIOLATIONS)
-    yield context
+    yield context.new_page()
     context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_asks_only_its_own_host_and_breaks_no_rule(recording, site_url, path):
-    page = recording.new_page()
+    page = recording
     requested, errors = [], []
-    page.on("request", lambda request: requested.append(request.url))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(site_url + path, wait_until="networkidle")  # whatever the page asks for, later too
-    violations = page.evaluate("window.__violations")
-    page.close()
+    listeners = {"request": lambda request: requested.append(request.url),
+                 "pageerror": lambda error: errors.append(str(error)),
+                 "console": lambda m: errors.append(m.text) if m.type == "error" else None}
+    for event, listener in listeners.items():
+        page.on(event, listener)
+    try:
+        page.goto(site_url + path, wait_until="networkidle")  # whatever the page asks for, later too
+        violations = page.evaluate("window.__violations")
+    finally:
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
     assert requested, "the page made no requests at all"
     foreign = [url for url in requested
                if not url.startswith((site_url, "data:", "blob:"))]

@@ -37,13 +37,20 @@ def test_every_page_carries_the_policy_before_any_script(built_site):
         assert first is meta, page
 
 
-@pytest.fixture
-def page(chromium, site_url):
+@pytest.fixture(scope="module")
+def recording(chromium):
+    """One context for the module that records each page's CSP violations."""
     context = chromium.new_context()
     context.add_init_script(RECORD_CSP_VIOLATIONS)
-    page = context.new_page()
-    yield page
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(recording):
+    page = recording.new_page()
+    yield page
+    page.close()
 
 
 @pytest.mark.browser

@@ -161,7 +161,9 @@ def test_a_draft_at_the_limit_is_checked_within_100_ms(page, capsys):
     assert best < 100
 
 
-def test_a_pasted_thread_and_signature_are_set_aside_and_said(tab, site_url):
+def test_a_pasted_thread_is_set_aside_and_each_finding_links_its_section(tab, site_url):
+    """Two drafts typed one after the other on one load: a pasted thread and signature are
+    set aside and said; a finding links the handbook section that explains it."""
     page = tab
     page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake")
     case = next(c for c in CASES if c.name == "email-good-quoted-thread")
@@ -170,14 +172,10 @@ def test_a_pasted_thread_and_signature_are_set_aside_and_said(tab, site_url):
     assert page.locator("[data-mir-draft-set-aside]").text_content() == set_aside_note(case.text)
     assert "quoted" in set_aside_note(case.text) and "signature" in set_aside_note(case.text)
 
-
-def test_each_finding_links_the_handbook_section_that_explains_it(tab, site_url):
-    page = tab
-    page.goto(site_url + PAGE + "?channel=email&playbook=team-mistake")
     case = next(c for c in CASES if c.name == "email-courier-blame")
     type_draft(page, case.text)
     link = page.locator(".mir-draft__finding a.mir-draft__link").first
-    assert link.text_content() == STRINGS.draft.link
+    assert link.text_content() == STRINGS.draft.link, "a finding's link"
     href = link.get_attribute("href")
     assert href.endswith("playbooks/team-mistake/#1-decide-now-its-we-not-them"), href
     page.goto(href)
@@ -257,17 +255,8 @@ def test_the_line_of_sizes_is_the_command_lines_on_every_channel(tab, site_url, 
         expect(page.locator("[data-mir-draft-sizes]"), channel).to_have_text(summary(text, channel))
 
 
-def test_the_channel_is_guessed_and_said(tab, site_url):
-    page = tab
-    page.goto(site_url + PAGE)
-    case = next(c for c in CASES if c.name == "voicemail-guess")
-    type_draft(page, case.text)
-    assert page.locator("[data-mir-draft-guessed]").text_content() == (
-        STRINGS.draft.guessed.format(channel=STRINGS.channels["voicemail"]))
-    assert "seconds read aloud" in page.locator("[data-mir-draft-sizes]").text_content()
-
-
-def test_typed_markup_stays_text(tab, site_url):
+def test_typed_markup_stays_text_and_the_channel_is_guessed_and_said(tab, site_url):
+    """Two drafts typed one after the other on one load, no channel given."""
     page = tab
     page.goto(site_url + PAGE)
     hostile = ('<img src=x onerror="window.__pwned=1"> calm down <script>window.__pwned=1'
@@ -277,6 +266,12 @@ def test_typed_markup_stays_text(tab, site_url):
     assert page.locator("[data-mir-draft-preview]").text_content() == hostile
     assert page.locator("[data-mir-draft-preview] img, [data-mir-draft-preview] script").count() == 0
     assert page.locator(".mir-draft__mark").all_text_contents() == ["calm down", "per my last email"]
+
+    case = next(c for c in CASES if c.name == "voicemail-guess")
+    type_draft(page, case.text)
+    assert page.locator("[data-mir-draft-guessed]").text_content() == (
+        STRINGS.draft.guessed.format(channel=STRINGS.channels["voicemail"])), "the guessed channel"
+    assert "seconds read aloud" in page.locator("[data-mir-draft-sizes]").text_content()
 
 
 LAYOUT_SHIFTS = """() => new Promise((resolve) => {
@@ -335,11 +330,12 @@ def test_reached_from_a_playbook_by_instant_navigation(chromium, site_url):
 
 
 def test_axe_finds_nothing_on_a_checked_draft(tab, site_url):
-    """In light, then in dark (the colour rules: see axe_check)."""
+    """In light, then in dark (the colour rules: see axe_check), on the form: what typing
+    changes (the page as loaded is checked whole in test_accessibility)."""
     page = tab
     page.goto(site_url + PAGE)
     type_draft(page, next(c for c in CASES if c.name == "email-hard-to-read").text)
-    found = axe_in_each_scheme(page)
+    found = axe_in_each_scheme(page, ["[data-mir-draft]"])
     assert {scheme: [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
             for scheme, violations in found.items()} == {"light": [], "dark": []}
 

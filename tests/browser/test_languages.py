@@ -25,28 +25,40 @@ def url(built_languages):
         yield base
 
 
-def test_switching_language_keeps_the_page_and_the_anchor(tab, url):
-    page = open_page(tab, url + "en/late/#2-send-the-apology")
+def switch_to(page, language: str) -> None:
     page.locator(".md-header__option .md-select").hover()
-    page.locator("a.md-select__link[hreflang=ru]").click()
+    page.locator(f"a.md-select__link[hreflang={language}]").click()
+
+
+def test_switching_language_keeps_the_page_the_anchor_and_the_client(tab, url):
+    """The page and its anchor there and back; then a client typed on the English page
+    is the same case on the Russian one (same origin, same storage)."""
+    page = open_page(tab, url + "en/late/#2-send-the-apology")
+    switch_to(page, "ru")
     expect(page).to_have_url(url + "ru/late/#2-send-the-apology")
     expect(page.locator("html")).to_have_attribute("lang", "ru")
-    page.locator(".md-header__option .md-select").hover()
-    page.locator("a.md-select__link[hreflang=en]").click()
+    switch_to(page, "en")
     expect(page).to_have_url(url + "en/late/#2-send-the-apology")
 
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    page.locator("[data-mir-toggle]").click()
+    page.fill("#mir-f-client_name", "Priya")
+    switch_to(page, "ru")
+    expect(page).to_have_url(url + "ru/late/#2-send-the-apology")
+    page.wait_for_selector("[data-mir-fields]:not([hidden])")
+    page.locator("[data-mir-toggle]").click()
+    expect(page.locator("#mir-f-client_name"), "the client in Russian").to_have_value("Priya")
 
-def test_the_russian_fill_in_counts_blanks_in_russian_plural_forms(tab, url):
+
+def test_the_russian_fill_in_counts_blanks_in_plural_forms_and_copies_russian_text(tab, url):
+    """One load: the bar's count of blanks left as the page opens, then a card filled and copied."""
     page = open_page(tab, url + "ru/late/")
     left = page.locator("[data-mir-bar-left]")
     expect(left).to_have_text(re.compile(r"\d"))
     count = int(re.search(r"\d+", left.text_content())[0])
     assert count > 1
-    assert left.text_content() == plural(RU.filler.messages.left_many, count, "ru")
+    assert left.text_content() == plural(RU.filler.messages.left_many, count, "ru"), "blanks left"
 
-
-def test_a_russian_card_fills_and_copies_russian_text(tab, url):
-    page = open_page(tab, url + "ru/late/")
     page.locator("[data-mir-toggle]").click()
     for name, value in (("client_name", "Ирина"), ("problem_short", "не открывается отчёт"),
                         ("next_update", "четверг, 12:00")):
@@ -59,13 +71,3 @@ def test_a_russian_card_fills_and_copies_russian_text(tab, url):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "Ирина" in copied and re.search("[а-я]{4}", copied)
     assert page.errors == []
-
-
-def test_a_client_typed_in_english_is_the_same_case_in_russian(tab, url):
-    page = open_page(tab, url + "en/late/")
-    page.locator("[data-mir-toggle]").click()
-    page.fill("#mir-f-client_name", "Priya")
-    page.goto(url + "ru/late/")
-    page.wait_for_selector("[data-mir-fields]:not([hidden])")
-    page.locator("[data-mir-toggle]").click()
-    expect(page.locator("#mir-f-client_name")).to_have_value("Priya")
