@@ -16,6 +16,9 @@ from pathlib import Path
 # registering it costs nothing, where the real one would copy the whole site into
 # every new browser context (tests/browser/test_offline.py serves the real one).
 STAND_IN_WORKER = b"// The test server's stand-in: no offline copy.\n"
+# An empty page of the served origin (harness.tab cleans storage from it): cheaper to
+# answer here than through a Playwright route, which intercepts the tab's requests.
+BLANK_PATH = "/__blank__"
 EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 
@@ -33,6 +36,8 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         # One build at the root, or every language's build in its folder (/en/, /ru/).
         if self.sitemap_from and path.endswith("/sitemap.xml"):
             self._send_sitemap(path)
+        elif path == BLANK_PATH:
+            self._send(b"<!doctype html><title>blank</title>", "text/html")
         elif not self.offline and path.endswith("/sw.js"):
             self._send(STAND_IN_WORKER, "text/javascript")
         else:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from harness.serve import BLANK_PATH
+
 VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default for a new context
 
 
@@ -74,17 +76,16 @@ class ReusedTab:
         # there, so a tab that visited another origin is not reused. Local storage is
         # cleared from the page too: the renderer keeps its own copy, and CDP's clearing
         # below did not always reach it before the next page read it (a palette choice
-        # left behind). Both are cleared from an empty page of the origin, once the
-        # test's page is gone: a script still running there could write again after.
+        # left behind). Both are cleared from an empty page of the origin that
+        # harness.serve answers (BLANK_PATH): going there unloads the test's page, so no
+        # script of it can write again after, and the tab stays there until the next
+        # test navigates. (Not a Playwright route: while one is set, it intercepts every
+        # request of the tab, and the next page load cost more CPU after it.)
         if page.origins - {here}:
             return False
-        page.goto("about:blank")
         if here:
-            empty = here + "/__tab_cleaning__"
-            page.route(empty, lambda route: route.fulfill(body="", content_type="text/html"))
-            page.goto(empty)
+            page.goto(here + BLANK_PATH)
             page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
-            page.unroute(empty)
         # A DevTools session of our own, detached at once: while one stays attached, the
         # page's emulated media type (print) is lost at its next navigation.
         cdp = context.new_cdp_session(page)
@@ -93,7 +94,6 @@ class ReusedTab:
                 cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         finally:
             cdp.detach()
-        page.goto("about:blank")
         page.mouse.move(0, 0)  # nothing hovered on the next page
         page.emulate_media(media="null", color_scheme="light", reduced_motion="no-preference",
                            forced_colors="none")
