@@ -34,6 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+from harness import clipboard  # noqa: E402
 from harness.chromium import CHROMIUM, launch  # noqa: E402
 from harness.serve import serve  # noqa: E402
 from harness.site import build_project, own_assets, project_at  # noqa: E402
@@ -231,10 +232,10 @@ def flow(browser, base: str, values: dict[str, str], screen: dict[str, int]) -> 
             keys += len(values[name])
         copy = card.locator('[data-mir-action="copy"]')
         scroll_to(copy)
+    clipboard.clear(page)
     copy.click()
     clicks += 1
-    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length > 0)")
-    filled = "[" not in page.evaluate("navigator.clipboard.readText()")
+    filled = "[" not in clipboard.copied(page)
     context.close()
     return {"clicks": clicks, "keystrokes": keys, "scroll px": int(scrolled[0]), "filled": filled}
 
@@ -320,10 +321,10 @@ def keyboard_two_clients(browser, base: str, values: dict[str, str]) -> dict[str
                 continue  # the reader's own details, kept from the first client
             tab_to(box)
             type_in(own.get(name, values[name]))
-        page.evaluate("navigator.clipboard.writeText('')")
+        clipboard.clear(page)
         tab_to('[data-mir-focus-actions] [data-mir-action="copy"]')
         press("Enter")
-        page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length > 0)")
+        clipboard.copied(page)
 
     tab_to(f'.mir-card[data-template="{VOICEMAIL}"] [data-mir-action="fill"]', limit=400)
     press("Enter")

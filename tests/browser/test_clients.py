@@ -13,6 +13,7 @@ import email.policy
 import pytest
 from playwright.sync_api import expect
 
+from harness import clipboard
 from make_it_right.strings import load_strings
 from fill_page import PHONE, card, card_action, open_page, open_panel, parse_mailto
 
@@ -289,15 +290,13 @@ def test_an_emails_subject_and_body_copy_apart_from_its_focus_view(tab, site_url
     page = open_page(tab, site_url + "playbooks/team-mistake/", values)
     card(page, EMAIL).get_by_role("button", name=FILLER.actions["fill"], exact=True).click()
     focus = page.locator("[data-mir-focus]")
-    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    clipboard.clear(page)
     focus.get_by_role("button", name=FILLER.copy_body, exact=True).click()
-    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
-    body = page.evaluate("navigator.clipboard.readText()")
+    body = clipboard.copied(page)
     assert body.startswith("Hi Priya,") and "Subject:" not in body
-    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    clipboard.clear(page)
     focus.get_by_role("button", name=FILLER.copy_subject, exact=True).click()
-    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
-    subject = page.evaluate("navigator.clipboard.readText()")
+    subject = clipboard.copied(page)
     assert "\n" not in subject and subject and not subject.startswith("Subject")
     assert page.errors == []
 

@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import expect
 
 from fill_page import PHONE, card, card_action, in_front, open_page, open_panel, parse_mailto
+from harness import clipboard as harness_clipboard
 from harness.chromium import wait_for_instant_navigation
 from make_it_right import render
 from make_it_right.escape import plain
@@ -71,11 +72,9 @@ def clipboard(page):
 
 
 def copy_text(page, template_id):
-    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    harness_clipboard.clear(page)
     card_action(card(page, template_id), "copy").click()
-    # The text the wait saw, not a second read of the clipboard.
-    return page.wait_for_function(
-        "() => navigator.clipboard.readText().then(t => t !== '(nothing copied)' && t)").json_value()
+    return harness_clipboard.copied(page)
 
 
 def focused(page):
@@ -313,10 +312,9 @@ def test_a_case_can_greet_and_sign_off_formally(tab, site_url, pack):
     dialog.get_by_role("button", name=STRINGS.filler.fill_them).click()
     page.wait_for_function("() => document.activeElement.name === 'client_formal_name'")
     page.keyboard.type("Ms Nair")
-    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    harness_clipboard.clear(page)
     focus.get_by_role("button", name=ACTIONS["copy"], exact=True).click()
-    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
-    copied = clipboard(page)
+    copied = harness_clipboard.copied(page)
     formal = render.as_text(layout(template, RULES, STRINGS, "formal"), values | {"client_formal_name": "Ms Nair"})
     assert copied == formal and "Dear Ms Nair," in copied and "Kind regards,\nSam" in copied
     assert "Hi Priya" not in copied and "Speak soon" not in copied

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from guide_paths import GUIDE, PATHS, STRINGS
-from fill_page import card_action
+from fill_page import card_action, copy_going_ahead
 from make_it_right.guide import outcome
 
 
@@ -71,15 +71,8 @@ def test_answers_survive_reload_and_back_and_the_plan_marks_what_was_sent(tab, s
     first = page.locator(".mir-guide__result:visible ol li a").first
     first.click()
     page.wait_for_url(f"**/#tpl-{templates[0]}")
-    page.evaluate("navigator.clipboard.writeText('')")  # the browser's clipboard outlives a test
-    card_action(page.locator(f'.mir-card[data-template="{templates[0]}"]'), "copy").click()
     # With a blank still empty, the missing-blanks dialog asks first.
-    copied = "() => navigator.clipboard.readText().then(t => t.length > 0)"
-    page.wait_for_function(f"""() => document.querySelector("[data-mir-dialog]")?.open
-        || ({copied})()""")
-    if page.locator("[data-mir-dialog]").evaluate("d => d.open"):
-        page.get_by_role("button", name=STRINGS.filler.anyway["copy"]).click()
-    page.wait_for_function(copied)
+    copy_going_ahead(page, card_action(page.locator(f'.mir-card[data-template="{templates[0]}"]'), "copy"))
     page.go_back()
     page.wait_for_url("**/which-playbook/")
     page.locator(".mir-guide__result:visible").wait_for()

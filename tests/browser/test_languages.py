@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from fill_page import card, open_page
+from harness import clipboard
 from harness.serve import serve
 from make_it_right.plurals import plural
 from make_it_right.strings import load_strings
@@ -65,9 +66,8 @@ def test_the_russian_fill_in_counts_blanks_in_plural_forms_and_copies_russian_te
         page.fill(f"#mir-f-{name}", value)
     chat = card(page, "chat-first-reply")
     expect(chat.locator(".mir-blank[data-field=client_name]").first).to_have_text("Ирина")
-    page.evaluate("navigator.clipboard.writeText('(nothing copied)')")
+    clipboard.clear(page)
     chat.get_by_role("button", name=RU.filler.actions["copy"], exact=True).click()
-    page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '(nothing copied)')")
-    copied = page.evaluate("navigator.clipboard.readText()")
+    copied = clipboard.copied(page)
     assert "Ирина" in copied and re.search("[а-я]{4}", copied)
     assert page.errors == []
