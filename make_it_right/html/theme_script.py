@@ -9,12 +9,12 @@ The edited bundle is renamed by its hash, and every page points at the new name.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import DataError
+from . import hashed_asset
 
 THEME_BUNDLE = "assets/javascripts/bundle.*.min.js"
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
@@ -56,18 +56,8 @@ def edit_site(site: Path) -> dict[str, str]:
     for original in sorted(site.glob(THEME_BUNDLE)):
         script = edit_bundle(original.read_text(encoding="utf-8"), original.relative_to(site))
         script = _SOURCE_MAP.sub("", script)  # the map describes the original
-        digest = hashlib.sha256(script.encode()).hexdigest()[:8]
-        target = original.with_name(f"bundle.{digest}.min.js")
-        target.write_text(script, encoding="utf-8")
-        original.unlink()
-        original.with_name(original.name + ".map").unlink(missing_ok=True)
-        renamed[original.relative_to(site).as_posix()] = target.relative_to(site).as_posix()
-    if renamed:
-        for page in sorted(site.rglob("*.html")):
-            html = page.read_text(encoding="utf-8")
-            new = html
-            for old, path in renamed.items():
-                new = new.replace(old, path)
-            if new != html:
-                page.write_text(new, encoding="utf-8")
+        if moved := hashed_asset.replace(site, original, script):
+            renamed[moved[0]] = moved[1]
+    hashed_asset.repoint(((page, page.read_text(encoding="utf-8")) for page in sorted(site.rglob("*.html"))),
+                         renamed)
     return renamed

@@ -21,13 +21,14 @@ One theme rule goes for another reason: the handbook replaces it with its own
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import tinycss2
 from tinycss2 import ast
+
+from . import hashed_asset
 
 # Material's hashed stylesheets, as the build writes them.
 THEME_STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
@@ -140,20 +141,7 @@ def prune_site(site: Path) -> dict[str, str]:
     for pattern in THEME_STYLESHEETS:
         for original in sorted(site.glob(pattern)):
             css = prune(original.read_text(encoding="utf-8"), words)
-            digest = hashlib.sha256(css.encode()).hexdigest()[:8]
-            stem = original.name.split(".", 1)[0]
-            target = original.with_name(f"{stem}.{digest}.min.css")
-            if target == original:
-                continue
-            target.write_text(css, encoding="utf-8")
-            original.unlink()
-            original.with_name(original.name + ".map").unlink(missing_ok=True)
-            renamed[original.relative_to(site).as_posix()] = target.relative_to(site).as_posix()
-    if renamed:
-        for page, html in zip(pages, markup, strict=True):
-            new = html
-            for old, path in renamed.items():
-                new = new.replace(old, path)
-            if new != html:
-                page.write_text(new, encoding="utf-8")
+            if moved := hashed_asset.replace(site, original, css):
+                renamed[moved[0]] = moved[1]
+    hashed_asset.repoint(zip(pages, markup, strict=True), renamed)
     return renamed
