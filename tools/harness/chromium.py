@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
+
+from harness.serve import BLANK_PATH
 
 # The browser a reader runs: for Lighthouse and the scripts that time what a reader sees.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -22,9 +25,37 @@ RECORD_CSP_VIOLATIONS = """window.__violations = [];
         (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));"""
 
 
+# With MIR_LOAD_LOG set to a file, every page load in a browser from `launch` (a top-level
+# document's load event on http: not an instant navigation, not the shared tab's empty
+# page) appends the running test's id and the page's path there; scripts/browser_loads.py
+# counts them.
+LOAD_LOG = "MIR_LOAD_LOG"
+
+
 def launch(playwright, executable: str = HEADLESS_SHELL):
     """Chromium (the tests' headless shell unless told), headless, with the flags above."""
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    if os.environ.get(LOAD_LOG):
+        _log_loads(browser, os.environ[LOAD_LOG])
+    return browser
+
+
+def _log_loads(browser, log: str) -> None:
+    def loaded(page) -> None:
+        url = urlsplit(page.url)
+        if url.scheme in ("http", "https") and url.path != BLANK_PATH:
+            test = os.environ.get("PYTEST_CURRENT_TEST", "(no test)").rsplit(" (", 1)[0]
+            with open(log, "a", encoding="utf-8") as out:
+                out.write(f"{test.split('@')[0]}\t{url.path}\n")
+
+    def watched(new_context):
+        def new(*args, **kwargs):
+            context = new_context(*args, **kwargs)
+            context.on("page", lambda page: page.on("load", loaded))
+            return context
+        return new
+
+    browser.new_context = watched(browser.new_context)
 
 
 # Material's instant navigation takes over a link only once it has the sitemap.
