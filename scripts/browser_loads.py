@@ -1,5 +1,5 @@
-"""How many pages the browser tier loads, per file and per test (issue 25: every load
-costs a renderer about a third of a second of CPU). A load is a page's load event
+"""How many pages the browser tier loads, and tabs and contexts it opens, per file and
+per test (issue 25: every load costs a renderer about a third of a second of CPU). A load is a page's load event
 in a browser the harness launched (harness.chromium.LOAD_LOG): a page opened or reloaded,
 not an instant navigation and not the shared tab's cleaning.
 
@@ -25,6 +25,10 @@ from harness.chromium import LOAD_LOG  # noqa: E402
 DEFAULT = ["-n", "2", "--dist", "loadgroup", "-m", "not matrix", "tests/browser"]
 
 
+def by_file(counts: Counter[str], file: str) -> int:
+    return sum(count for test, count in counts.items() if test.split("::")[0] == file)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=10, help="how many of the tests loading most to list")
@@ -34,15 +38,19 @@ def main() -> None:
         log.touch()
         run = subprocess.run([sys.executable, "-m", "pytest", "-q", *(pytest_args or DEFAULT)],
                              cwd=ROOT, env=os.environ | {LOAD_LOG: str(log)})
-        tests = Counter(line.split("\t")[0] for line in log.read_text(encoding="utf-8").splitlines())
-    files = Counter()
-    for test, count in tests.items():
-        files[test.split("::")[0]] += count
-    print(f"\n{sum(tests.values())} page loads in {len(tests)} tests")
-    for name, count in files.most_common():
-        print(f"{count:>6}  {name}")
+        lines = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
+    counts: dict[str, Counter[str]] = {what: Counter() for what in ("load", "tab", "context")}
+    for test, what in lines:
+        counts[what.split()[0]][test] += 1
+    loads = counts["load"]
+    print(f"\n{loads.total()} page loads in {len(loads)} tests; "
+          f"{counts['tab'].total()} tabs and {counts['context'].total()} contexts opened")
+    print(f"{'loads':>6}{'tabs':>6}{'contexts':>9}  file")
+    files = sorted({test.split("::")[0] for test, _ in lines}, key=lambda f: -by_file(loads, f))
+    for name in files:
+        print(f"{by_file(loads, name):>6}{by_file(counts['tab'], name):>6}{by_file(counts['context'], name):>9}  {name}")
     print(f"\nthe {args.top} tests that load most:")
-    for name, count in tests.most_common(args.top):
+    for name, count in loads.most_common(args.top):
         print(f"{count:>6}  {name}")
     sys.exit(run.returncode)
 

@@ -25,10 +25,10 @@ RECORD_CSP_VIOLATIONS = """window.__violations = [];
         (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));"""
 
 
-# With MIR_LOAD_LOG set to a file, every page load in a browser from `launch` (a top-level
-# document's load event on http: not an instant navigation, not the shared tab's empty
-# page) appends the running test's id and the page's path there; scripts/browser_loads.py
-# counts them.
+# With MIR_LOAD_LOG set to a file, a browser from `launch` logs there, with the running
+# test's id, every page load (a top-level document's load event on http: not an instant
+# navigation, not the shared tab's empty page) and every tab and context it opens;
+# scripts/browser_loads.py counts them.
 LOAD_LOG = "MIR_LOAD_LOG"
 
 
@@ -41,17 +41,25 @@ def launch(playwright, executable: str = HEADLESS_SHELL):
 
 
 def _log_loads(browser, log: str) -> None:
+    def write(what: str) -> None:
+        test = os.environ.get("PYTEST_CURRENT_TEST", "(no test)").rsplit(" (", 1)[0]
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{test.split('@')[0]}\t{what}\n")
+
     def loaded(page) -> None:
         url = urlsplit(page.url)
         if url.scheme in ("http", "https") and url.path != BLANK_PATH:
-            test = os.environ.get("PYTEST_CURRENT_TEST", "(no test)").rsplit(" (", 1)[0]
-            with open(log, "a", encoding="utf-8") as out:
-                out.write(f"{test.split('@')[0]}\t{url.path}\n")
+            write(f"load {url.path}")
+
+    def opened(page) -> None:
+        write("tab")
+        page.on("load", loaded)
 
     def watched(new_context):
         def new(*args, **kwargs):
             context = new_context(*args, **kwargs)
-            context.on("page", lambda page: page.on("load", loaded))
+            write("context")
+            context.on("page", opened)
             return context
         return new
 
