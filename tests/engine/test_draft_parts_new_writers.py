@@ -1,0 +1,70 @@
+"""Issue 19, draft20: the fix date, the impact and the next step as new writers say them.
+Each idea by its cause (a word class or a piece of grammar), with sentences that must count
+and near twins that must not. A finding with a part's id means the part is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.drafts import rule_ids
+
+OPEN = "Subject: Your order\n\nHi Sam,\n\nI'm sorry, and I know this held up your week. "
+SIGN = "\n\nJoost"
+
+
+def missing(middle: str, part: str, channel: str = "email", playbook: str | None = "team-mistake") -> bool:
+    return part in rule_ids(OPEN + middle + SIGN, channel, playbook)
+
+
+# A call, a visit to look, or a paper about it times when the client hears from us, not the fix.
+@pytest.mark.parametrize("text", [
+    "I will telephone you tomorrow at 11 to go over it.",
+    "I'll inform you on Tuesday at 10:00 about where it stands.",
+    "Can we jump on a video call Wednesday at 7pm?",
+    "I'll send you a recap of today's call by 4pm.",
+    "Recap email to her office by 4pm today.",
+    "I'll come and have a look with you on Wednesday at 4.",
+    "I'll send a Teams invitation this afternoon.",
+])
+def test_a_contact_said_another_way_is_no_fix_date(text):
+    assert missing(text, "fix-date")
+
+
+@pytest.mark.parametrize("text", [
+    "Your refund will be back on your card by Thursday, and I will telephone you on Friday.",
+    "I'll send you the corrected contract by 4pm.",
+    "I'll come and replace the valve on Wednesday at 4.",
+    "The new sign goes up on Friday at 8am, and I'll send you a recap afterwards.",
+])
+def test_the_fix_beside_a_contact_keeps_its_date(text):
+    assert not missing(text, "fix-date")
+
+
+# A vague time on getting in touch doesn't undo a dated fix; a vague time on when the fix comes does.
+def test_a_vague_contact_leaves_the_fix_date_standing():
+    assert not missing("The new sign goes up on Friday at 8am. We'll keep you posted on anything else "
+                       "in due course.", "fix-date")
+    assert not missing("Your tickets reach your inbox before 18:00 tomorrow. We tell you more soon.",
+                       "fix-date")
+    assert not missing("The final cut is in your inbox Friday by 6pm. I'll swing by sometime this week "
+                       "for the keys.", "fix-date")
+
+
+def test_a_vague_word_on_when_the_fix_comes_still_leaves_it_undated():
+    assert missing("The new part comes next week. We will inform you in due course about the new "
+                   "fitting day.", "fix-date")
+    assert missing("We'll have it fixed shortly. I'll call you tomorrow at 10.", "fix-date")
+
+
+# "which" after a preposition opens no new clause: the time still belongs to the fix.
+def test_a_relative_after_a_preposition_keeps_the_fix_and_its_time_together():
+    assert not missing("The £40 will be refunded to the account from which it was taken on "
+                       "Thursday 10 December.", "fix-date")
+    assert missing("We refunded the £40, which was taken on Thursday 10 December.", "fix-date")
+
+
+# The fix already in place, said in the past passive, needs no date.
+def test_a_fix_put_right_in_the_past_passive_is_in_place():
+    assert not missing("The prices were corrected at 11:20. I'll call you at 3 today.", "fix-date")
+    assert missing("If the prices were corrected, I'll call you at 3 today.", "fix-date")
+    assert missing("The prices were corrected to the wrong rate. I'll call you at 3 today.", "fix-date")
