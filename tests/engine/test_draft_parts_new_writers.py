@@ -68,3 +68,43 @@ def test_a_fix_put_right_in_the_past_passive_is_in_place():
     assert not missing("The prices were corrected at 11:20. I'll call you at 3 today.", "fix-date")
     assert missing("If the prices were corrected, I'll call you at 3 today.", "fix-date")
     assert missing("The prices were corrected to the wrong rate. I'll call you at 3 today.", "fix-date")
+
+
+IMPACT_OPEN = "Subject: Your order\n\nHi Sam,\n\nI'm sorry. "
+IMPACT_CLOSE = " The new units reach you tomorrow by 09:30, and I'll call you at 10:00.\n\nJoost"
+
+
+def impact_missing(middle: str, channel: str = "email") -> bool:
+    return "impact" in rule_ids(IMPACT_OPEN + middle + IMPACT_CLOSE, channel, "team-mistake")
+
+
+# What it means for the client, by cause: a note's own cue, a harm verb aimed at their thing,
+# a difficulty named for them, a loss in any tense, what they came back to.
+@pytest.mark.parametrize("text", [
+    "Impact:\n- Shop dark for the whole lunch rush.",
+    "For him: the tasting menu goes to print on Friday.",
+    "It sets back her training plan for the spring show.",
+    "It put your opening night at risk.",
+    "It placed an extra burden on your night staff.",
+    "That is a real worry two weeks before the audit.",
+    "It is a significant difficulty for you in a busy week.",
+    "Without the stamp, your visa request would lose its place in the queue.",
+    "You are missing the north half of the survey for your board.",
+    "You came home to a flooded kitchen.",
+    "You had sixty guests standing in the car park.",
+    "His account went into overdraft.",
+])
+def test_what_it_means_for_the_client_said_another_way_is_the_impact(text):
+    assert not impact_missing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "For you, the new boxes are already packed.",
+    "It sets out the order of work for the week.",
+    "That is a real improvement on the old layout.",
+    "You are getting the north half of the survey first.",
+    "You came to the studio on Monday.",
+    "We had sixty boxes on the shelf.",
+])
+def test_near_twins_without_a_consequence_are_no_impact(text):
+    assert impact_missing(text)
