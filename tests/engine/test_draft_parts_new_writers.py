@@ -108,3 +108,34 @@ def test_what_it_means_for_the_client_said_another_way_is_the_impact(text):
 ])
 def test_near_twins_without_a_consequence_are_no_impact(text):
     assert impact_missing(text)
+
+
+# A next step: being there or free for the client at a time, word from us at a time, a question
+# or a plain request with a time; in a text, what lands with them at a time they can watch for.
+@pytest.mark.parametrize("text", [
+    "I shall come to your office first thing Thursday.",
+    "I will be in the hall myself from 7:30 on Monday.",
+    "I am available tomorrow between 9:00 and 11:00 if you want to talk.",
+    "You will receive the signed copy from me on Tuesday afternoon.",
+    "Please confirm by Thursday noon.",
+    "The next slot is Friday at 10, would that work?",
+])
+def test_a_next_step_said_another_way_counts(text):
+    assert not missing(text, "next-step")
+
+
+@pytest.mark.parametrize("text", [
+    "I came to your office on Thursday.",
+    "The portal will be available again by 16:00.",
+    "Please accept my apologies.",
+    "The next slot was Friday at 10.",
+])
+def test_near_twins_with_no_next_step_are_none(text):
+    assert missing(text, "next-step")
+
+
+def test_what_lands_at_a_time_is_a_texts_next_step_not_an_emails():
+    text = "Sorry, your box left a day late. Tracking link by 6pm."
+    assert "next-step" not in rule_ids(text, "sms", "team-mistake")
+    assert "next-step" in rule_ids("Subject: Your box\n\nHi Sam,\n\n" + text + "\n\nJo", "email", None)
+    assert "next-step" in rule_ids("Sorry, your box left a day late. Tracking link soon.", "sms", "team-mistake")
