@@ -139,3 +139,12 @@ def test_what_lands_at_a_time_is_a_texts_next_step_not_an_emails():
     assert "next-step" not in rule_ids(text, "sms", "team-mistake")
     assert "next-step" in rule_ids("Subject: Your box\n\nHi Sam,\n\n" + text + "\n\nJo", "email", None)
     assert "next-step" in rule_ids("Sorry, your box left a day late. Tracking link soon.", "sms", "team-mistake")
+
+
+# Words that only look like a next step: the client's own reply, the phone as the better
+# channel, a duration said with "around".
+def test_look_alikes_are_no_next_step():
+    assert missing("Your reply deadline is 14 December, not 4 December.", "next-step")
+    assert missing("I'd rather go over this on the phone than in an email.", "next-step")
+    assert missing("The site will run in English for around one week.", "next-step")
+    assert not missing("Reply by Friday and I'll hold the slot.", "next-step")
