@@ -148,3 +148,23 @@ def test_look_alikes_are_no_next_step():
     assert missing("I'd rather go over this on the phone than in an email.", "next-step")
     assert missing("The site will run in English for around one week.", "next-step")
     assert not missing("Reply by Friday and I'll hold the slot.", "next-step")
+
+
+# A hedged time is no date to plan on; the date that won't hold is what went wrong.
+@pytest.mark.parametrize("text", [
+    "I'll have the new figures over before the weekend-ish, hopefully.",
+    "The booking system should be back, normally before the end of the day.",
+    "The arms won't ship this Thursday.",
+    "He cannot start the voice recording on Wednesday with the file he has.",
+])
+def test_a_hedged_or_broken_date_is_no_fix_date(text):
+    assert missing(text + " I'll call you at 3 today.", "fix-date")
+
+
+@pytest.mark.parametrize("text", [
+    "I'll have the new figures over before the weekend, on Friday at noon.",
+    "We can't get the arms to you until Thursday, when they ship by 10am.",
+    "The arms won't ship this Thursday; they will ship on Monday at 9.",
+])
+def test_a_plain_date_beside_them_still_counts(text):
+    assert not missing(text + " I'll call you at 3 today.", "fix-date")
