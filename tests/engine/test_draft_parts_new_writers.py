@@ -168,3 +168,32 @@ def test_a_hedged_or_broken_date_is_no_fix_date(text):
 ])
 def test_a_plain_date_beside_them_still_counts(text):
     assert not missing(text + " I'll call you at 3 today.", "fix-date")
+
+
+# Acknowledging the client: saying back what they said or felt, in any person; how it must have felt.
+@pytest.mark.parametrize("text", [
+    "You wrote that you and your partner felt hurried at the viewing.",
+    "You told our driver on Monday that you feel nobody reads your notes.",
+    "He's right to be cross, and I'll say so.",
+    "- Say back what she said on the phone.",
+    "Acknowledge her letter: she feels ignored.",
+    "That must have been frightening for both of you.",
+])
+def test_saying_back_what_they_felt_acknowledges_them(text):
+    assert "acknowledge" not in rule_ids(OPEN + text + SIGN, "email", "angry-client")
+
+
+@pytest.mark.parametrize("text", [
+    "You wrote to us on Monday about the viewing.",
+    "He's right about the date of the viewing.",
+    "That must have been the wrong key.",
+])
+def test_saying_back_only_the_facts_does_not(text):
+    assert "acknowledge" in rule_ids("Subject: Your viewing\n\nHi Sam,\n\n" + text + SIGN, "email", "angry-client")
+
+
+def test_a_sum_with_its_currency_after_the_number_is_the_amount():
+    text = "Subject: Invoice\n\nHi Sam,\n\nThe credit note is for 4 312,50 $ CAD." + SIGN
+    assert "amount" not in rule_ids(text, "email", "billing-error")
+    assert "amount" not in rule_ids(text.replace("4 312,50 $ CAD", "12,50 €"), "email", "billing-error")
+    assert "amount" in rule_ids(text.replace("4 312,50 $ CAD", "the full sum"), "email", "billing-error")
