@@ -93,6 +93,7 @@ def impact_missing(middle: str, channel: str = "email") -> bool:
     "You came home to a flooded kitchen.",
     "You had sixty guests standing in the car park.",
     "His account went into overdraft.",
+    "Seeing another family's forms leaves you wondering where yours went.",
 ])
 def test_what_it_means_for_the_client_said_another_way_is_the_impact(text):
     assert not impact_missing(text)
@@ -105,6 +106,7 @@ def test_what_it_means_for_the_client_said_another_way_is_the_impact(text):
     "You are getting the north half of the survey first.",
     "You came to the studio on Monday.",
     "We had sixty boxes on the shelf.",
+    "It leaves you the whole of Friday free.",
 ])
 def test_near_twins_without_a_consequence_are_no_impact(text):
     assert impact_missing(text)
