@@ -106,7 +106,7 @@ def test_what_it_means_for_the_client_said_another_way_is_the_impact(text):
     "You are getting the north half of the survey first.",
     "You came to the studio on Monday.",
     "We had sixty boxes on the shelf.",
-    "It leaves you the whole of Friday free.",
+    "We made it clear which forms are yours.",
 ])
 def test_near_twins_without_a_consequence_are_no_impact(text):
     assert impact_missing(text)
