@@ -94,6 +94,9 @@ def impact_missing(middle: str, channel: str = "email") -> bool:
     "You had sixty guests standing in the car park.",
     "His account went into overdraft.",
     "Seeing another family's forms leaves you wondering where yours went.",
+    "Your foreman worked from last year's drawings all morning.",
+    "Nobody at your front desk could find the booking.",
+    "Your stall opened on Sunday with no price cards.",
 ])
 def test_what_it_means_for_the_client_said_another_way_is_the_impact(text):
     assert not impact_missing(text)
@@ -107,6 +110,8 @@ def test_what_it_means_for_the_client_said_another_way_is_the_impact(text):
     "You came to the studio on Monday.",
     "We had sixty boxes on the shelf.",
     "We made it clear which forms are yours.",
+    "We couldn't find your booking at first.",
+    "Your stall opens on Sunday with the new cards.",
 ])
 def test_near_twins_without_a_consequence_are_no_impact(text):
     assert impact_missing(text)
