@@ -204,3 +204,10 @@ def test_a_sum_with_its_currency_after_the_number_is_the_amount():
     assert "amount" not in rule_ids(text, "email", "billing-error")
     assert "amount" not in rule_ids(text.replace("4 312,50 $ CAD", "12,50 €"), "email", "billing-error")
     assert "amount" in rule_ids(text.replace("4 312,50 $ CAD", "the full sum"), "email", "billing-error")
+
+
+def test_a_thing_sent_to_the_client_in_the_past_is_no_fix_date():
+    assert missing("The missing parts went in the post to you on Monday, tracked. I'll call you at 3 today.",
+                   "fix-date")
+    assert not missing("- Fix: build to her Mon 23 Mar 09:00.\n- I'll call her at 3 today.", "fix-date",
+                       "call-script")
