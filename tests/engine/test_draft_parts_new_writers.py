@@ -211,3 +211,20 @@ def test_a_thing_sent_to_the_client_in_the_past_is_no_fix_date():
                    "fix-date")
     assert not missing("- Fix: build to her Mon 23 Mar 09:00.\n- I'll call her at 3 today.", "fix-date",
                        "call-script")
+
+
+def test_node_reads_a_part_clauses_channels_as_python_does():
+    from draft_node import run_js
+    from make_it_right.draft import check_draft
+    from make_it_right.rules import load_rules
+    from make_it_right.strings import load_strings
+
+    rules, strings = load_rules(), load_strings()
+    text = "Sorry, your box left a day late. Tracking link by 6pm."
+    jobs = [{"kind": "check", "text": text, "channel": channel, "playbook": "team-mistake"}
+            for channel in ("sms", "email")]
+    js = run_js(jobs, rules, strings)
+    for job, got in zip(jobs, js, strict=True):
+        assert got == [f.as_json() for f in check_draft(text, job["channel"], "team-mistake")]
+    assert "next-step" not in {f["rule"] for f in js[0]}
+    assert "next-step" in {f["rule"] for f in js[1]}
