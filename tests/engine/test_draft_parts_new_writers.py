@@ -228,3 +228,9 @@ def test_node_reads_a_part_clauses_channels_as_python_does():
         assert got == [f.as_json() for f in check_draft(text, job["channel"], "team-mistake")]
     assert "next-step" not in {f["rule"] for f in js[0]}
     assert "next-step" in {f["rule"] for f in js[1]}
+
+
+def test_a_fix_booked_in_the_passive_keeps_its_date():
+    assert not missing("Your fitting is rebooked for the 14th at 10, same room. I'll call you at 3 today.", "fix-date")
+    assert missing("Your fitting was booked for the 14th at 10, and it fell through. I'll call you at 3 today.",
+                   "fix-date")
