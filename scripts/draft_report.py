@@ -39,6 +39,7 @@ from harness.chromium import CHROMIUM, launch  # noqa: E402
 from harness.drafts import (BOUND_MS, DRAFTS, HOSTILE_LENGTH, LABELS,  # noqa: E402
                             every_pattern, hostile, label_of, labelled_by_category,
                             load_drafts, score)
+from harness.page_json import evaluate_json  # noqa: E402
 from harness.serve import serve  # noqa: E402
 from harness.site import build_site  # noqa: E402
 from make_it_right.draft import check_draft, set_aside_note  # noqa: E402
@@ -213,7 +214,7 @@ def browser_numbers(site: Path, cases, python, draft) -> tuple[float, bool]:
         page = browser.new_page()
         page.goto(url + "check-my-draft/")
         page.wait_for_selector("[data-mir-draft]:not([hidden])")
-        found = page.evaluate("""cases => cases.map(c =>
+        found = evaluate_json(page, """cases => cases.map(c =>
             window.mirDraft.checkDraft(c.text, c.channel, c.playbook))""",
             [{"text": c.text, "channel": c.channel, "playbook": c.playbook} for c in cases])
         same = all(found[i] == python[c.name] for i, c in enumerate(cases))
