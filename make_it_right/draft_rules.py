@@ -346,7 +346,12 @@ def check_draft_rules_cover(wording: DraftRules, rules, language: str) -> None:
         raise DataError(path, "; ".join(problems))
 
 
+# One language's wording rules with their examples and comments outgrow the 256 KB
+# every other data file keeps to; still a cap, so a runaway file is refused.
+DRAFT_RULES_MAX_BYTES = 512 * 1024
+
+
 @cache
 def load_draft_rules(language: str = "en") -> DraftRules:
     """The draft rules for `language` (a code like "en", "ru"; the caller decides)."""
-    return load_model(language_file(RULES_DIR, language, "draft rules"), DraftRules)
+    return load_model(language_file(RULES_DIR, language, "draft rules"), DraftRules, max_bytes=DRAFT_RULES_MAX_BYTES)

@@ -16,7 +16,7 @@ import pytest
 from draft_node import run_js
 from harness.drafts import (BOUND_MS, HOSTILE_LENGTH, every_pattern, fragments, hostile,
                             line_patterns)
-from make_it_right.draft_rules import DraftRules, load_draft_rules
+from make_it_right.draft_rules import DRAFT_RULES_MAX_BYTES, DraftRules, load_draft_rules
 from make_it_right.patterns import unbounded_problem
 from make_it_right.errors import DataError
 from make_it_right.patterns import compile_portable, normalize
@@ -105,7 +105,7 @@ def test_the_rules_file_names_the_rule_with_an_unbounded_pattern(tmp_path):
     broken.write_text(text.replace("[a-z]{1,30}'s) fault", "[a-z]+'s) fault", 1), encoding="utf-8")
     with pytest.raises(DataError, match=r"rule 'someones-fault' patterns\[0\] uses the "
                                         r"unbounded repeat '\+'"):
-        load_model(broken, DraftRules)
+        load_model(broken, DraftRules, max_bytes=DRAFT_RULES_MAX_BYTES)
 
 
 def test_no_pattern_can_backtrack_catastrophically(rules, wording):
