@@ -237,6 +237,22 @@ def test_a_language_file_must_cover_the_parts_and_the_written_admissions(rules, 
     assert "rule 'admits-fault' has no phrase" in message
 
 
+def test_a_part_clause_names_only_known_channels_and_a_rule_clause_none(rules, wording):
+    from make_it_right.draft_rules import check_draft_rules_cover
+
+    data = wording.model_dump()
+    data["parts"]["next-step"]["clauses"][0]["channels"] = ["fax"]
+    for rule in data["rules"]:
+        if rule["clause"] is not None:
+            rule["clause"]["channels"] = ["sms"]
+            named = rule["id"]
+            break
+    with pytest.raises(DataError) as caught:
+        check_draft_rules_cover(DraftRules.model_validate(data), rules, "en")
+    assert "parts.next-step.clauses[0] names unknown channel(s) fax" in caught.value.message
+    assert f"rule '{named}' clause has channels; give the rule's own channels instead" in caught.value.message
+
+
 def test_check_reads_the_written_admissions_from_the_language_file(rules, pack):
     """The template side and the draft side flag the same words, by the same rule."""
     from make_it_right.check import _check_admissions
