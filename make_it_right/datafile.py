@@ -109,9 +109,9 @@ def load_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Any:
     return parse_yaml(read_text(path, max_bytes), path)
 
 
-def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
+def load_model(path: Path, model: type[M], context: dict | None = None, max_bytes: int = MAX_BYTES) -> M:
     """A data file validated against its pydantic model; one DataError per file."""
-    return validated(load_yaml(path), path, model, context)
+    return validated(load_yaml(path, max_bytes), path, model, context)
 
 
 def validated(data: Any, path: Path, model: type[M], context: dict | None = None) -> M:

@@ -237,7 +237,9 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
         barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with),
                              *(barred_by(view, bar) for bar in part.not_in_clause))
         spans = sorted([s for s in spans if view.ids[s[0]] not in barred]
-                       + [s for spec in part.clauses for s in view.find(spec)])
+                       + [s for spec in part.clauses
+                          if spec.channels is None or draft.channel in spec.channels
+                          for s in view.find(spec)])
     if not part.not_beside:
         return bool(spans)
     sid = sentence_ids(text, draft.norm.breaks)
@@ -569,4 +571,4 @@ def clause_data(spec: ClauseSpec | None) -> dict | None:
         return None
     return {"verbs": spec.verbs, "actor": spec.actor, "has": spec.has, "not": spec.not_,
             "within": spec.within, "notInClause": spec.not_in_clause,
-            "after": spec.after}
+            "after": spec.after, "channels": spec.channels}

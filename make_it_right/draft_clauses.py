@@ -96,6 +96,9 @@ class ClauseSpec(Strict):
     # One of these must come before the actor (or, with none, the verb) in its clause:
     # a cause ("because", "due to") then who else did it is blame, whatever the verb.
     after: list[str] = []
+    # For a part: the channels where this clause counts ("Tracking link by 6pm" is a text's
+    # next step; in an email the same words are the fix date's). None: every channel.
+    channels: list[str] | None = None
 
     def names(self) -> list[str]:
         return [*self.verbs, *self.has, *self.not_, *self.not_in_clause, *self.after]

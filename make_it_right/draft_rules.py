@@ -342,11 +342,22 @@ def check_draft_rules_cover(wording: DraftRules, rules, language: str) -> None:
     problems += [f"rule '{r.id}' names unknown channel(s) "
                  f"{', '.join(c for c in r.channels if c not in rules.channels)}"
                  for r in wording.rules if r.channels and not set(r.channels) <= set(rules.channels)]
+    problems += [f"parts.{name}.clauses[{i}] names unknown channel(s) "
+                 f"{', '.join(c for c in spec.channels if c not in checks.channels)}"
+                 for name, part in wording.parts.items() for i, spec in enumerate(part.clauses)
+                 if spec.channels and not set(spec.channels) <= set(checks.channels)]
+    problems += [f"rule '{r.id}' clause has channels; give the rule's own channels instead"
+                 for r in wording.rules if r.clause is not None and r.clause.channels is not None]
     if problems:
         raise DataError(path, "; ".join(problems))
+
+
+# One language's wording rules with their examples and comments outgrow the 256 KB
+# every other data file keeps to; still a cap, so a runaway file is refused.
+DRAFT_RULES_MAX_BYTES = 512 * 1024
 
 
 @cache
 def load_draft_rules(language: str = "en") -> DraftRules:
     """The draft rules for `language` (a code like "en", "ru"; the caller decides)."""
-    return load_model(language_file(RULES_DIR, language, "draft rules"), DraftRules)
+    return load_model(language_file(RULES_DIR, language, "draft rules"), DraftRules, max_bytes=DRAFT_RULES_MAX_BYTES)

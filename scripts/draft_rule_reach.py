@@ -39,6 +39,7 @@ def old_patterns(rev: str) -> set[str]:
                           capture_output=True, text=True).stdout
     old = DraftRules.model_validate(yaml.safe_load(text))
     found = {p for r in old.rules for p in r.patterns}
+    found |= {p for part in old.parts.values() for p in part.patterns}
     found |= {a.pattern for a in old.clauses.actors}
     return found | {p for ps in old.clauses.words.values() for p in ps}
 
@@ -63,6 +64,12 @@ def probes(wording) -> list[tuple[str, object, str, object]]:
             if rule.clause.actor and actor.kind in rule.clause.actor:
                 found.append((f"{rule.id} actors[{i}] ({actor.kind})", rule, actor.pattern,
                               "clause"))
+    for name, part in wording.parts.items():
+        for i, pattern in enumerate(part.patterns):
+            found.append((f"part {name} patterns[{i}]", part, pattern, "part"))
+    for name, patterns in wording.clauses.words.items():
+        for i, pattern in enumerate(patterns):
+            found.append((f"words.{name}[{i}]", None, pattern, "word"))
     return found
 
 
@@ -78,7 +85,7 @@ def main() -> int:
     if args.since:
         old = old_patterns(args.since)
         chosen = [p for p in chosen if p[2] not in old]
-    compiled = {pattern: compile_portable(pattern, rule.case_sensitive)
+    compiled = {pattern: compile_portable(pattern, getattr(rule, "case_sensitive", False))
                 for _, rule, pattern, _ in chosen}
     # name -> set -> [(draft, labelled)]
     hits: dict[str, dict[str, list[tuple[str, bool]]]] = defaultdict(lambda: defaultdict(list))
@@ -90,6 +97,17 @@ def main() -> int:
             view = wording.view(text, breaks)
             labels = {label(e) for e in case.expect}
             for name, rule, pattern, how in chosen:
+                if how == "part":
+                    # A part's pattern: labelled when the draft says the part (no finding expected).
+                    unless = [s for r in rule.unless_regexes for s in find_all(r, text)]
+                    if any(not overlaps(s, unless) for s in find_all(compiled[pattern], text)):
+                        hits[name][folder.name].append((case.name, name.split()[1] not in case.expect))
+                    continue
+                if how == "word":
+                    # A clause word list (bars and roles): every draft it matches in, counted as labelled.
+                    if find_all(compiled[pattern], text):
+                        hits[name][folder.name].append((case.name, True))
+                    continue
                 if rule.channels and channel not in rule.channels:
                     continue
                 final = wording.rule_spans(rule, text, breaks, view)
@@ -101,6 +119,8 @@ def main() -> int:
                     hits[name][folder.name].append((case.name, rule.category in labels))
     print(f"{len(chosen)} patterns over {len(sets)} sets "
           f"({', '.join(s.name for s in sets)})")
+    print("part patterns: labelled = the draft says the part (its label doesn't expect it missing); "
+          "clause word lists: every draft it matches in")
     print("pattern: drafts it finds on, per set (labelled / all); "
           "'phrase' when it fires on one draft or none")
     for name, _, _, _ in chosen:

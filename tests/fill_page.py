@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 from playwright.sync_api import Page
 
 from harness import clipboard
+from harness.serve import BLANK_PATH
 
 # A phone's viewport, as the tests size one.
 PHONE = {"width": 390, "height": 844}
@@ -25,13 +26,10 @@ def open_page(target, url, values=None):
         page.on("pageerror", lambda error: page.errors.append(str(error)))
         page.on("dialog", lambda dialog: page.errors.append(f"native dialog: {dialog.message}"))
     if values is not None:
-        # The tab's storage belongs to the site's origin: an empty page there (answered
-        # by Playwright, not the server) holds it without loading the theme's scripts.
-        seed = urljoin(url, "/__seed__")
-        page.route(seed, lambda route: route.fulfill(body="<!doctype html><title>seed</title>",
-                                                     content_type="text/html"))
-        page.goto(seed)
-        page.unroute(seed)
+        # The tab's storage belongs to the site's origin: the test server's empty page
+        # there holds it without loading the theme's scripts (answered by the server: a
+        # Playwright route cost the load after it about 0.08 s more CPU).
+        page.goto(urljoin(url, BLANK_PATH))
         page.evaluate("""values => {
             sessionStorage.setItem("mir:about", JSON.stringify(values));
             sessionStorage.setItem("mir:cases", JSON.stringify(

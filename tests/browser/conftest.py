@@ -38,7 +38,18 @@ def offline_site_url(offline_site):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The built handbook (shared with the site tier), served on 127.0.0.1."""
+    """The built handbook (shared with the site tier), served on 127.0.0.1, with its
+    search index emptied of pages (harness.serve.SEARCH_INDEX): for tests that never
+    search. A test that searches uses `searchable_site_url`."""
+    site, result = built_site
+    assert result.returncode == 0, result.stderr
+    with serve(site, sitemap_from=SITE_URL, searchable=False) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def searchable_site_url(built_site):
+    """The built handbook with its whole search index, served on 127.0.0.1."""
     site, result = built_site
     assert result.returncode == 0, result.stderr
     with serve(site, sitemap_from=SITE_URL) as url:
@@ -108,5 +119,5 @@ def all_cards_url(tmp_path_factory, pack):
     site = tmp_path_factory.mktemp("all-cards-site")
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr
-    with serve(site) as url:
+    with serve(site, searchable=False) as url:
         yield url

@@ -54,8 +54,8 @@ def page(recording):
 
 
 @pytest.mark.browser
-def test_search_instant_navigation_and_filler_work_under_it(page, site_url):
-    page.goto(site_url, wait_until="networkidle")  # the search index too
+def test_search_instant_navigation_and_filler_work_under_it(page, searchable_site_url):
+    page.goto(searchable_site_url, wait_until="networkidle")  # the search index too
     page.evaluate("window.__sameDocument = true")
     page.keyboard.press("s")  # Material's search shortcut
     page.locator(".md-search__input").wait_for(state="visible")

@@ -22,7 +22,7 @@ RU = load_strings("ru")
 
 @pytest.fixture(scope="module")
 def url(built_languages):
-    with serve(built_languages, sitemap_from=HANDBOOK) as base:
+    with serve(built_languages, sitemap_from=HANDBOOK, searchable=False) as base:
         yield base
 
 

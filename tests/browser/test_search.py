@@ -14,9 +14,9 @@ pytestmark = pytest.mark.browser
 QUERIES = ["invoice", "outage", "angry", "compensation"]
 
 
-def test_the_search_box_finds_the_playbook_first(tab, site_url):
+def test_the_search_box_finds_the_playbook_first(tab, searchable_site_url):
     """Each word typed into the search box of one page, one after the other."""
-    page = tab
+    page, site_url = tab, searchable_site_url
     page.goto(site_url, wait_until="networkidle")
     page.keyboard.press("s")  # Material's search shortcut
     box = page.locator(".md-search__input")

@@ -172,7 +172,7 @@ def test_print_looks_the_same(shot_tab, site, site_url, tmp_path, kind):
 
 
 @pytest.mark.parametrize("scheme", one_pass(["light", "dark"], keep="light"))
-def test_search_results_look_the_same(shot_tab, site, site_url, tmp_path, scheme):
+def test_search_results_look_the_same(shot_tab, site, searchable_site_url, tmp_path, scheme):
     def search(page):
         page.keyboard.press("s")
         page.locator(".md-search__input").wait_for(state="visible")
@@ -180,7 +180,7 @@ def test_search_results_look_the_same(shot_tab, site, site_url, tmp_path, scheme
         page.locator('.md-search-result__item > a[href*="?h=invoice"]').first.wait_for()
         page.locator(".md-search-result__more summary").first.wait_for()
     # The results fill the screen (as many as it shows) while the page behind stays put.
-    pruned, materials = shots(shot_tab, site, site_url, tmp_path, scheme=scheme, size="phone", then=search,
+    pruned, materials = shots(shot_tab, site, searchable_site_url, tmp_path, scheme=scheme, size="phone", then=search,
                               whole=False)
     assert pruned == materials, f"search results ({scheme}) differ: see {tmp_path}"
 

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from draft_node import run_js
-from make_it_right.draft_rules import DraftRules, load_draft_rules
+from make_it_right.draft_rules import DRAFT_RULES_MAX_BYTES, DraftRules, load_draft_rules
 from make_it_right.patterns import unbounded_problem
 from make_it_right.errors import DataError
 from make_it_right.patterns import compile_portable, normalize
@@ -123,7 +123,7 @@ def test_the_rules_file_names_the_rule_with_an_unbounded_pattern(tmp_path):
     broken.write_text(text.replace("[a-z]{1,30}'s) fault", "[a-z]+'s) fault", 1), encoding="utf-8")
     with pytest.raises(DataError, match=r"rule 'someones-fault' patterns\[0\] uses the "
                                         r"unbounded repeat '\+'"):
-        load_model(broken, DraftRules)
+        load_model(broken, DraftRules, max_bytes=DRAFT_RULES_MAX_BYTES)
 
 
 def test_no_pattern_can_backtrack_catastrophically(rules, wording):
@@ -235,6 +235,22 @@ def test_a_language_file_must_cover_the_parts_and_the_written_admissions(rules, 
     assert "rule 'no-real-time' clause names 'fix-date', which is no clauses.words list" in message
     assert "rules has no 'accepts-liability'" in message
     assert "rule 'admits-fault' has no phrase" in message
+
+
+def test_a_part_clause_names_only_known_channels_and_a_rule_clause_none(rules, wording):
+    from make_it_right.draft_rules import check_draft_rules_cover
+
+    data = wording.model_dump()
+    data["parts"]["next-step"]["clauses"][0]["channels"] = ["fax"]
+    for rule in data["rules"]:
+        if rule["clause"] is not None:
+            rule["clause"]["channels"] = ["sms"]
+            named = rule["id"]
+            break
+    with pytest.raises(DataError) as caught:
+        check_draft_rules_cover(DraftRules.model_validate(data), rules, "en")
+    assert "parts.next-step.clauses[0] names unknown channel(s) fax" in caught.value.message
+    assert f"rule '{named}' clause has channels; give the rule's own channels instead" in caught.value.message
 
 
 def test_check_reads_the_written_admissions_from_the_language_file(rules, pack):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
+
+from harness.serve import BLANK_PATH
 
 # The browser a reader runs: for Lighthouse and the scripts that time what a reader sees.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -22,9 +25,45 @@ RECORD_CSP_VIOLATIONS = """window.__violations = [];
         (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));"""
 
 
+# With MIR_LOAD_LOG set to a file, a browser from `launch` logs there, with the running
+# test's id, every page load (a top-level document's load event on http: not an instant
+# navigation, not the shared tab's empty page) and every tab and context it opens;
+# scripts/browser_loads.py counts them.
+LOAD_LOG = "MIR_LOAD_LOG"
+
+
 def launch(playwright, executable: str = HEADLESS_SHELL):
     """Chromium (the tests' headless shell unless told), headless, with the flags above."""
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    if os.environ.get(LOAD_LOG):
+        _log_loads(browser, os.environ[LOAD_LOG])
+    return browser
+
+
+def _log_loads(browser, log: str) -> None:
+    def write(what: str) -> None:
+        test = os.environ.get("PYTEST_CURRENT_TEST", "(no test)").rsplit(" (", 1)[0]
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{test.split('@')[0]}\t{what}\n")
+
+    def loaded(page) -> None:
+        url = urlsplit(page.url)
+        if url.scheme in ("http", "https") and url.path != BLANK_PATH:
+            write(f"load {url.path}")
+
+    def opened(page) -> None:
+        write("tab")
+        page.on("load", loaded)
+
+    def watched(new_context):
+        def new(*args, **kwargs):
+            context = new_context(*args, **kwargs)
+            write("context")
+            context.on("page", opened)
+            return context
+        return new
+
+    browser.new_context = watched(browser.new_context)
 
 
 # Material's instant navigation takes over a link only once it has the sitemap.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import json
 import sys
 import threading
 from collections.abc import Iterator
@@ -19,6 +20,11 @@ STAND_IN_WORKER = b"// The test server's stand-in: no offline copy.\n"
 # An empty page of the served origin (harness.tab cleans storage from it): cheaper to
 # answer here than through a Playwright route, which intercepts the tab's requests.
 BLANK_PATH = "/__blank__"
+# The search index's place in a build. A server that is not `searchable` answers it with
+# the build's own index emptied of documents (same languages and pipeline): Material's
+# search worker fetches and indexes the whole file on every page load, about a quarter
+# of a test page load's renderer CPU, for tests that never search.
+SEARCH_INDEX = "search/search_index.json"
 EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 
@@ -27,6 +33,7 @@ class _SiteHandler(SimpleHTTPRequestHandler):
     # The sitemap names the deployed site; set per server (see serve).
     sitemap_from: str | None = None
     offline: bool = False
+    searchable: bool = True
 
     def log_message(self, *args) -> None:
         pass
@@ -40,6 +47,8 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             self._send(b"<!doctype html><title>blank</title>", "text/html")
         elif not self.offline and path.endswith("/sw.js"):
             self._send(STAND_IN_WORKER, "text/javascript")
+        elif not self.searchable and path.endswith("/" + SEARCH_INDEX):
+            self._send_empty_index(path)
         else:
             super().do_GET()
 
@@ -49,6 +58,10 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _send_empty_index(self, path: str) -> None:
+        index = json.loads(Path(self.translate_path(path)).read_bytes())
+        self._send(json.dumps({"config": index["config"], "docs": []}).encode(), "application/json")
 
     def _send_sitemap(self, path: str) -> None:
         """The sitemap pointing at this server, as `mkdocs serve` serves its own:
@@ -108,15 +121,18 @@ class _QuietServer(ThreadingHTTPServer):
 
 @contextmanager
 def serve(site: Path, sitemap_from: str | None = None,
-          like_github_pages: bool = False, offline: bool = False, port: int = 0) -> Iterator[str]:
+          like_github_pages: bool = False, offline: bool = False, port: int = 0,
+          searchable: bool = True) -> Iterator[str]:
     """Yield the base URL of `site` served on 127.0.0.1; with `sitemap_from` (the
     configured site_url), the sitemap is served pointing at this server instead;
     with `offline`, the build's real service worker (else a stand-in that caches
-    nothing). The files are served as they are on disk, so several servers can
+    nothing); unless `searchable`, the search index without its documents (see
+    SEARCH_INDEX). The files are served as they are on disk, so several servers can
     share one build."""
     base = _LikeGitHubPages if like_github_pages else _SiteHandler
     handler = functools.partial(
-        type("Handler", (base,), {"sitemap_from": sitemap_from, "offline": offline}),
+        type("Handler", (base,), {"sitemap_from": sitemap_from, "offline": offline,
+                                  "searchable": searchable}),
         directory=str(site))
     server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -511,7 +511,8 @@ function partFound(R, draft, name, view) {
       for (const clause of own) barred.add(clause);
     }
     spans = [...spans.filter(([a]) => !barred.has(view.clauseIds[a])),
-      ...part.clauses.flatMap((spec) => view.find(spec))].sort(bySpan);
+      ...part.clauses.filter((spec) => !spec.channels || spec.channels.includes(draft.channel))
+        .flatMap((spec) => view.find(spec))].sort(bySpan);
   }
   if (!part.notBeside.length) return spans.length > 0;
   const sid = sentenceIds(R, text, draft.norm.breaks);
