@@ -8,6 +8,11 @@ STAMP := $(VENV)/.installed-stamp
 SERVE_STAMP := $(VENV)/.serve-stamp
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
+# Compiled modules and pytest's rewritten test files kept under .cache/, not beside
+# the sources, even where the environment sets PYTHONDONTWRITEBYTECODE: without them
+# every pytest worker, build and command line compiles again (about 0.8 s a worker).
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
+unexport PYTHONDONTWRITEBYTECODE
 
 NODE_TOOLS := tools/esbuild/node_modules/.stamp tools/eslint/node_modules/.stamp
 

@@ -55,6 +55,9 @@ class Clauses(Strict):
     # A clause that opens with one of these and names no one goes on with the
     # actor of the clause before it: "The agent handling your file, Mr Rao, had kept it".
     carry: list[str] = [","]
+    # ... unless it opens with its own subject, matched from the carry mark on: in "I am
+    # sorry, the certificates were printed with the wrong name" the "I" stays behind.
+    subject: list[str] = []
     # A pronoun that points back: a clause with no actor whose verb comes after one
     # goes on with the sentence's last actor ("our IT provider - they made an update").
     refer: list[str] = []
@@ -76,6 +79,7 @@ class Clauses(Strict):
         found += [(f"clauses.actors[{i}] ({a.kind})", a.pattern, a.case_sensitive)
                   for i, a in enumerate(self.actors)]
         found += [(f"clauses.refer[{i}]", p, False) for i, p in enumerate(self.refer)]
+        found += [(f"clauses.subject[{i}]", p, False) for i, p in enumerate(self.subject)]
         return found + [(f"clauses.words.{name}[{i}]", p, False)
                         for name, patterns in self.words.items() for i, p in enumerate(patterns)]
 
@@ -138,6 +142,7 @@ class ClauseView:
         self.actor_ends = [end for _, end, _ in self.actors]
         self.actor_starts = [start for start, _, _ in self.actors]
         self.refers = sorted(a for p in clauses.refer for a, _ in find_all(compile_portable(p), text))
+        self.own_subject = {a for p in clauses.subject for a, _ in find_all(compile_portable(p), text)}
         self._found: dict[str, list[tuple[int, int]]] = {}
         self._after: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
         # Each wording rule's spans in this text, once (draft_rules.DraftRules.rule_spans).
@@ -180,8 +185,8 @@ class ClauseView:
 
     def actor_before(self, index: int) -> tuple[int, int, str] | None:
         """The nearest actor that ends at or before `index`, in the same clause; or,
-        when that clause has none and opens with a `carry` mark, the last one of the
-        clause before it in the sentence ("The agent handling your file, Mr Rao, had
+        when that clause has none and opens with a `carry` mark and no `subject`, the last
+        one of the clause before it in the sentence ("The agent handling your file, Mr Rao, had
         kept it"); or, when a pronoun of `refer` stands before `index` in the clause,
         the sentence's last actor ("Tyler (who has left) said it when he shouldn't have")."""
         k = bisect_right(self.actor_ends, index) - 1
@@ -193,7 +198,7 @@ class ClauseView:
         start = self.starts[clause]
         if self.sentence_ids[start] != self.sentence_ids[self.actors[k][0]]:
             return None
-        if at == clause - 1 and self.text[start] in self.clauses.carry:
+        if at == clause - 1 and self.text[start] in self.clauses.carry and start not in self.own_subject:
             return self.actors[k]
         r = bisect_left(self.refers, start)
         return self.actors[k] if r < len(self.refers) and self.refers[r] < index else None

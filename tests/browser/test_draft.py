@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from axe_check import axe_in_each_scheme
 from harness.chromium import RECORD_CSP_VIOLATIONS, wait_for_instant_navigation
 from harness.drafts import load_drafts
+from harness.page_json import evaluate_json
 from make_it_right.draft import check_draft, guess_channel, set_aside_note, sizes, summary
 from make_it_right.draft_rules import load_draft_rules
 from make_it_right.patterns import compile_portable, find_all, normalize
@@ -56,7 +57,7 @@ def page(chromium, site_url):
 
 def test_the_page_and_python_give_the_same_findings_on_every_draft(page, rules, strings):
     drafts = [{"text": c.text, "channel": c.channel, "playbook": c.playbook} for c in CASES]
-    browser = page.evaluate("""drafts => drafts.map(d => ({
+    browser = evaluate_json(page, """drafts => drafts.map(d => ({
         findings: window.mirDraft.checkDraft(d.text, d.channel, d.playbook),
         guess: window.mirDraft.guessChannel(d.text),
     }))""", drafts)
@@ -70,7 +71,7 @@ def test_the_page_and_python_give_the_same_findings_on_every_draft(page, rules, 
 
 def test_the_page_and_python_measure_the_same_sizes(page, rules, strings):
     asked = [[case.text, case.channel or case.guess] for case in CASES]
-    browser = page.evaluate("asked => asked.map(([t, c]) => window.mirDraft.sizes(t, c))", asked)
+    browser = evaluate_json(page, "asked => asked.map(([t, c]) => window.mirDraft.sizes(t, c))", asked)
     for case, (text, channel), got in zip(CASES, asked, browser, strict=True):
         assert got == sizes(text, channel, rules, strings), case.name
 
@@ -81,7 +82,7 @@ def test_every_pattern_matches_the_same_text_in_both(page, rules):
     patterns += [(source, False) for source in rules.draft_checks.patterns().values()]
     patterns += [(source, False) for source in WORDING.part_patterns().values()]
     texts = AWKWARD + [normalize(c.text).text for c in CASES] + [c.text for c in CASES]
-    browser = page.evaluate("""([patterns, texts]) => patterns.map(([source, cs]) => {
+    browser = evaluate_json(page, """([patterns, texts]) => patterns.map(([source, cs]) => {
         const re = new RegExp(source, cs ? "g" : "gi");
         return texts.map(t => [...t.matchAll(re)].filter(m => m[0].length)
                                                 .map(m => [m.index, m.index + m[0].length]));

@@ -1,9 +1,11 @@
-"""The drafts in tests/engine/drafts, and how a checker's findings score against
-what each one expects: shared by the engine test, the browser test and
+"""The drafts in tests/engine/drafts, how a checker's findings score against
+what each one expects, and every pattern a draft is searched with, with the hostile
+text that makes each work hardest: shared by the engine tests, the browser test and
 scripts/draft_report.py."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,3 +114,46 @@ def score(cases: list[Case], found: dict[str, list[str]], rules, wording,
         result[category] = {**n, "precision": n["tp"] / flagged if flagged else 1.0,
                             "recall": n["tp"] / present if present else 1.0}
     return result
+
+
+# -- the patterns a draft is searched with, and text made to make them work hard -------
+
+HOSTILE_LENGTH = 100_000
+BOUND_MS = 50  # a search of HOSTILE_LENGTH characters, per pattern (scripts/draft_report.py)
+
+
+def every_pattern(rules, wording) -> list[tuple[str, str, bool]]:
+    """(where, pattern, case-sensitive) for every pattern a whole draft is searched
+    with (the set-aside patterns are tried at the start of each line instead)."""
+    found = []
+    for rule in wording.rules:
+        found += [(f"{rule.id}.patterns[{i}]", p, rule.case_sensitive) for i, p in enumerate(rule.patterns)]
+        found += [(f"{rule.id}.unless[{i}]", p, rule.case_sensitive) for i, p in enumerate(rule.unless)]
+        found += [(f"{rule.id}.beside[{i}]", p, rule.case_sensitive) for i, p in enumerate(rule.beside)]
+    found += [(k, p, False) for k, p in wording.part_patterns().items()]
+    found += wording.clauses.patterns() if wording.clauses else []
+    # A footer cue is searched in a closing paragraph, not tried at a line's start.
+    found += [(f"set_aside.{name}.footer[{i}]", p, False) for name, kind in wording.set_aside.items()
+              for i, p in enumerate(kind.footer)]
+    found += [(f"draft_checks.{k}", p, False) for k, p in rules.draft_checks.patterns().items()]
+    return found
+
+
+def line_patterns(wording) -> list[tuple[str, str]]:
+    return [(f"set_aside.{name}.{k}", p) for name, kind in wording.set_aside.items()
+            for k, p in kind.patterns().items()]
+
+
+def fragments(pattern: str) -> list[str]:
+    """The words a pattern is built from: the text most likely to make it work hard."""
+    bare = re.sub(r"\\u[0-9a-fA-F]{4}|\\[bBdDwW]", "", pattern)
+    return sorted(set(re.findall(r"[A-Za-z']+", bare))) or ["a"]
+
+
+def hostile(pattern: str, n: int = HOSTILE_LENGTH) -> list[str]:
+    """Three texts of n characters: "a'a'a'…", and the pattern's own words joined
+    by spaces and by apostrophes, over and over (draft_harness.mjs builds the same)."""
+    def fill(unit: str) -> str:
+        return (unit * (n // max(len(unit), 1) + 1))[:n]
+    words = fragments(pattern)
+    return [fill("a'"), fill(" ".join(words) + " "), fill("'".join(words))]

@@ -17,6 +17,7 @@ function compile(data) {
     clausesRe: data.clauses && {
       ends: all(data.clauses.ends, data.clauses.flags),
       refer: all(data.clauses.refer, data.clauses.flags),
+      subject: all(data.clauses.subject, data.clauses.flags),
       actors: data.clauses.actors.map((a) => ({ kind: a.kind, re: regex(a) })),
       words: Object.fromEntries(Object.entries(data.clauses.words).map(([name, sources]) =>
         [name, all(sources, data.clauses.flags)])),
@@ -349,6 +350,7 @@ function clauseView(R, text, breaks) {
   if (!C) return null;
   const carry = R.clauses.carry;
   const refers = C.refer.flatMap((re) => findAll(re, text)).map(([a]) => a).sort((x, y) => x - y);
+  const ownSubject = new Set(C.subject.flatMap((re) => findAll(re, text)).map(([a]) => a));
   const ends = C.ends.flatMap((re) => findAll(re, text)).map(([a]) => a).sort((x, y) => x - y);
   const { clauses: ids, sentences: inSentence } = clauseIds(R, text, breaks, ends);
   const found = C.actors.flatMap((a) => findAll(a.re, text).map(([s, e]) => [s, e, a.kind]))
@@ -378,7 +380,7 @@ function clauseView(R, text, breaks) {
     return new Set(spans(name).map(([a]) => of[a]));
   };
   // The nearest actor that ends at or before `index`, in the same clause; or, when that
-  // clause has none and opens with a carry mark, the last one of the clause before it;
+  // clause has none and opens with a carry mark and no subject, the last one of the clause before it;
   // or, when a pronoun of `refer` stands before `index` in the clause, the sentence's last one.
   const actorBefore = (index) => {
     const k = bisectRight(actorEnds, index) - 1;
@@ -387,7 +389,7 @@ function clauseView(R, text, breaks) {
     if (at === clause) return actors[k];
     const start = starts.get(clause);
     if (inSentence[start] !== inSentence[actors[k][0]]) return null;
-    if (at === clause - 1 && carry.includes(text[start])) return actors[k];
+    if (at === clause - 1 && carry.includes(text[start]) && !ownSubject.has(start)) return actors[k];
     const r = bisectLeft(refers, start);
     return r < refers.length && refers[r] < index ? actors[k] : null;
   };
