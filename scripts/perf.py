@@ -404,7 +404,37 @@ def main() -> int:
         print(f"keystroke to frame, {what + ':':<16} p50 {p50:.1f} ms, p95 {p95:.1f} ms {target}")
     if drafts:
         print_draft(drafts)
+    print_done_when(sizes, files, pages, scores, typed, drafts)
     return 0
+
+
+def print_done_when(sizes, files, pages, scores, typed, drafts) -> None:
+    """Issue 24's "done when", one line a measure, beside its target: what was measured in
+    this run (a part left out, by --pages or --runs 0, is not listed)."""
+    rows = []
+    for name, (mine, theirs, _) in sizes.items():
+        over = mine - theirs
+        if name == "playbook":  # the issue sets its own HTML aside
+            html = "/" + pages[name]
+            over -= files[name][0].get(html, 0) - files[name][1].get(html, 0)
+        rows.append((f"{name}: bytes over stock" + (" (HTML aside)" if name == "playbook" else ""),
+                     f"{over:+,}", "<= +12,288", over <= 12_288))
+        if scores:
+            perf, tbt, _ = scores["ours", name]
+            rows.append((f"{name}: Lighthouse perf (range) / TBT",
+                         f"{round(statistics.median(perf))} ({min(perf)}-{max(perf)}) / {int(tbt)} ms",
+                         ">= 98" + (", TBT <= 150 ms" if name == "template index" else ""),
+                         statistics.median(perf) >= 98 and (name != "template index" or tbt <= 150)))
+    for what, (p50, p95), _ in typed[1:]:
+        limit = 16 if what == "20 cards" else 33
+        rows.append((f"keystroke to frame, {what}: p50 / p95", f"{p50:.1f} / {p95:.1f} ms", f"p95 <= {limit} ms",
+                     p95 <= limit))
+    if drafts:
+        ready = statistics.median(r for r, _ in drafts)
+        rows.append(("check my draft ready, mobile throttle", f"{ready:,.0f} ms", "<= 2,000 ms", ready <= 2000))
+    print("done when (issue 24):")
+    for what, value, target, met in rows:
+        print(f"  {what:<44}{value:>22}  {target:<40}{'met' if met else 'NOT met'}")
 
 
 if __name__ == "__main__":
