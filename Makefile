@@ -27,9 +27,18 @@ serve: $(SERVE_STAMP)
 # Everything: the linters, engine, site builds, browser (installs Debian's chromium and
 # poppler-utils if missing), with one pass of each exhaustive browser matrix;
 # `make test-matrices` runs the rest of them (tests/matrix.py).
-test: checks
+# The checks run beside the tests, not before them: their longest step (the golden
+# files, then node --test) keeps one core busy for ~6 s while the other would idle.
+# Their output comes after pytest's, whole; either failing fails `make test`.
+# (Through a variable: a recipe line naming $(MAKE) itself runs even under `make -n`.)
+CHECKS_BESIDE = $(MAKE) --no-print-directory checks
+test: $(STAMP) $(NODE_TOOLS)
 	bash scripts/install-chromium.sh
-	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix"
+	@mkdir -p .cache; $(CHECKS_BESIDE) >.cache/checks.log 2>&1 & checks=$$!; \
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix"; tests=$$?; \
+	wait $$checks; checked=$$?; cat .cache/checks.log; \
+	[ $$checked -eq 0 ] || echo "make test: the checks failed (their output is above)"; \
+	exit $$(( tests || checked ))
 
 # For contributors, on every edit: the linters (ruff, mypy, ESLint), the pure tiers
 # (engine, security battery) and the browser code's cores under Node with its

@@ -5,7 +5,9 @@ included (`time` misses most of it: the browser's processes are not all waited f
 by the processes that started them, so this script adopts and reaps every orphan,
 as a Linux child subreaper); the load average before and after, so a number taken
 on a busy machine says so; and the test time of each tier and of the slowest files
-(pytest --durations). CPU time is the steadier figure on a shared machine.
+(pytest --durations); and when each xdist worker started, finished and waited
+between tests (from tests/conftest.py's timeline), so a core left idle shows.
+CPU time is the steadier figure on a shared machine.
 
     python scripts/test_time.py [make target, default: test] [--log FILE] [--by-process]
     python scripts/test_time.py -- .venv/bin/pytest tests/browser/test_print.py -n 2
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import itertools
+import json
 import os
 import re
 import resource
@@ -43,9 +47,10 @@ def adopt_orphans() -> None:
         sys.exit(f"prctl(PR_SET_CHILD_SUBREAPER) failed: {os.strerror(ctypes.get_errno())}")
 
 
-def run(command: list[str], log: Path) -> tuple[int, float]:
+def run(command: list[str], log: Path, timeline: Path) -> tuple[int, float]:
     """Run the command with every test's duration printed; its status and wall time."""
-    env = os.environ | {"PYTEST_ADDOPTS": f"{os.environ.get('PYTEST_ADDOPTS', '')} --durations=0"}
+    env = os.environ | {"PYTEST_ADDOPTS": f"{os.environ.get('PYTEST_ADDOPTS', '')} --durations=0",
+                        "MIR_TEST_TIMELINE": str(timeline)}
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
         make = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
@@ -74,6 +79,30 @@ def tiers(log: Path) -> tuple[Counter[str], Counter[str], str]:
     return by_tier, by_file, result
 
 
+def workers(timeline: Path, started: float) -> list[str]:
+    """Per worker: its first test's start and last test's end (seconds into the run),
+    the time it spent in tests, the longest waits between two tests and its last test."""
+    if not timeline.exists():
+        return []
+    runs: dict[str, list[dict]] = {}
+    for line in timeline.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        runs.setdefault(entry["worker"], []).append(entry)
+    lines = []
+    for worker, entries in sorted(runs.items()):
+        entries.sort(key=lambda e: e["start"])
+        first, last = entries[0]["start"] - started, max(e["stop"] for e in entries) - started
+        busy = sum(e["stop"] - e["start"] for e in entries)
+        gaps = sorted(((b["start"] - a["stop"], a["test"]) for a, b in itertools.pairwise(entries)),
+                      reverse=True)[:3]
+        tail = max(entries, key=lambda e: e["stop"])["test"]
+        lines.append(f"  {worker}: first test at {first:.1f} s, last ends at {last:.1f} s, "
+                     f"in tests {busy:.1f} s, between them {last - first - busy:.1f} s; "
+                     f"last: {tail}")
+        lines += [f"      waited {gap:.1f} s after {test}" for gap, test in gaps if gap >= 0.5]
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("target", nargs="?", default="test")
@@ -91,7 +120,10 @@ def main() -> int:
     sampler = CpuMap() if args.by_process else None
     if sampler:
         sampler.start()
-    status, wall = run(command, args.log)
+    timeline = args.log.with_suffix(".timeline.jsonl")
+    timeline.unlink(missing_ok=True)
+    started = time.time()
+    status, wall = run(command, args.log, timeline)
     if sampler:
         sampler.stop()
     load_after = os.getloadavg()
@@ -107,6 +139,9 @@ def main() -> int:
               + ", ".join(f"{tier} {seconds:.1f}" for tier, seconds in by_tier.most_common()))
         for path, seconds in by_file.most_common(10):
             print(f"  {seconds:6.1f} s  {path}")
+    if busy := workers(timeline, started):
+        print(f"workers (the run took {wall:.1f} s):")
+        print("\n".join(busy))
     if sampler:
         by_kind = sampler.by_kind()
         seen = sum(by_kind.values())

@@ -118,3 +118,18 @@ def built_languages(tmp_path_factory) -> Path:
     site, result = built_once(tmp_path_factory, "languages", build)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# scripts/test_time.py sets this: when each test ran and on which worker, one JSON line
+# each, written by the process that runs the session (the controller under xdist).
+TIMELINE = os.environ.get("MIR_TEST_TIMELINE")
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if not TIMELINE or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    node = getattr(report, "node", None)  # xdist's worker handle, on the controller only
+    worker = node.gateway.id if node is not None else "main"
+    with open(TIMELINE, "a", encoding="utf-8") as out:
+        out.write(json.dumps({"worker": worker, "when": report.when, "start": report.start,
+                              "stop": report.stop, "test": report.nodeid}) + "\n")
