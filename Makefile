@@ -29,22 +29,26 @@ serve: $(SERVE_STAMP)
 # `make test-matrices` runs the rest of them (tests/matrix.py).
 # The checks run beside the tests, not before them: their longest step (the golden
 # files, then node --test) keeps one core busy for ~6 s while the other would idle.
-# Their output comes after pytest's, whole; either failing fails `make test`.
+# Their output comes after pytest's, whole; either failing fails the target.
 # (Through a variable: a recipe line naming $(MAKE) itself runs even under `make -n`.)
 CHECKS_BESIDE = $(MAKE) --no-print-directory checks
+define beside_the_checks
+@mkdir -p .cache; $(CHECKS_BESIDE) >.cache/checks-$@.log 2>&1 & checks=$$!; \
+$(1); tests=$$?; \
+wait $$checks; checked=$$?; cat .cache/checks-$@.log; \
+[ $$checked -eq 0 ] || echo "make $@: the checks failed (their output is above)"; \
+exit $$(( tests || checked ))
+endef
+
 test: $(STAMP) $(NODE_TOOLS)
 	bash scripts/install-chromium.sh
-	@mkdir -p .cache; $(CHECKS_BESIDE) >.cache/checks.log 2>&1 & checks=$$!; \
-	$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix"; tests=$$?; \
-	wait $$checks; checked=$$?; cat .cache/checks.log; \
-	[ $$checked -eq 0 ] || echo "make test: the checks failed (their output is above)"; \
-	exit $$(( tests || checked ))
+	$(call beside_the_checks,$(BIN)/pytest -n 2 --dist loadgroup -m "not matrix")
 
 # For contributors, on every edit: the linters (ruff, mypy, ESLint), the pure tiers
 # (engine, security battery) and the browser code's cores under Node with its
 # bundle's freshness, in seconds.
-test-fast: checks
-	$(BIN)/pytest tests/engine tests/security -m "not build"
+test-fast: $(STAMP) $(NODE_TOOLS)
+	$(call beside_the_checks,$(BIN)/pytest tests/engine tests/security -m "not build")
 
 # The linters and the Node tier side by side on two cores (-k: each one's messages
 # even when another fails; --output-sync: each one's output whole); what they
