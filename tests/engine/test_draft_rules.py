@@ -15,7 +15,7 @@ import pytest
 
 from draft_node import run_js
 from harness.drafts import (BOUND_MS, HOSTILE_LENGTH, every_pattern, fragments, hostile,
-                            line_patterns)
+                            line_patterns, search_ms)
 from make_it_right.draft_rules import DRAFT_RULES_MAX_BYTES, DraftRules, load_draft_rules
 from make_it_right.patterns import unbounded_problem
 from make_it_right.errors import DataError
@@ -32,17 +32,8 @@ def wording() -> DraftRules:
 
 
 def best_ms(regex: re.Pattern[str], text: str, runs: int = 5) -> float:
-    """The best of up to `runs` runs, stopping at the first within the bound, in this
-    process's CPU time: the machine is shared."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.process_time()
-        for _ in regex.finditer(text):
-            pass
-        best = min(best, (time.process_time() - start) * 1000)
-        if best <= BOUND_MS / 2:
-            break
-    return best
+    """The best of up to `runs` runs, stopping at the first within the bound."""
+    return search_ms(regex, text, runs, enough=BOUND_MS / 2)
 
 
 def widths(tree):
