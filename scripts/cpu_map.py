@@ -46,17 +46,24 @@ def kind(command: str) -> str:
     return next(name for name, pattern in KINDS if re.search(pattern, command))
 
 
-def _stat(pid: int) -> tuple[int, int, int] | None:
-    """(parent pid, start time, CPU ticks) of a live process."""
+def _stat(pid: int) -> tuple[int, int, int, int] | None:
+    """(parent pid, start time, CPU ticks, CPU ticks of the children it reaped) of a live
+    process."""
     try:
         text = Path(f"/proc/{pid}/stat").read_bytes().decode(errors="replace")
     except OSError:
         return None
     fields = text[text.rfind(")") + 2:].split()
-    return int(fields[1]), int(fields[19]), int(fields[11]) + int(fields[12])
+    return int(fields[1]), int(fields[19]), int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
 
 
-def _command(pid: int) -> str:
+def live_processes() -> dict[int, tuple[int, int, int, int]]:
+    """Every live process's `_stat`, by pid."""
+    return {int(entry.name): stat for entry in os.scandir("/proc")
+            if entry.name.isdigit() and (stat := _stat(int(entry.name)))}
+
+
+def command(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
     except OSError:
@@ -76,20 +83,16 @@ class CpuMap(threading.Thread):
         me = os.getpid()
         followed = {me}
         while not self._done.is_set():
-            now = {}
-            for entry in os.scandir("/proc"):
-                if entry.name.isdigit() and (stat := _stat(int(entry.name))):
-                    now[int(entry.name)] = stat
             seen = set()
-            for pid, (parent, start, ticks) in sorted(now.items(), key=lambda item: item[1][1]):
+            for pid, (parent, start, ticks, _) in sorted(live_processes().items(), key=lambda item: item[1][1]):
                 key = (pid, start)
                 if key in self.processes:
                     if ticks != self.processes[key][0]:
                         # A child seen between fork and exec still shows its parent's
                         # command line: read it again while the process works.
-                        self.processes[key] = [ticks, _command(pid) or self.processes[key][1]]
+                        self.processes[key] = [ticks, command(pid) or self.processes[key][1]]
                 elif (parent in followed or parent in seen) and pid != me:
-                    self.processes[key] = [ticks, _command(pid)]
+                    self.processes[key] = [ticks, command(pid)]
                 else:
                     continue
                 seen.add(pid)

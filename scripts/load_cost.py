@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from cpu_map import TICKS, _command, kind  # noqa: E402
+from cpu_map import TICKS, command, kind, live_processes  # noqa: E402
 from harness.chromium import CHROMIUM_ARGS, HEADLESS_SHELL, wait_until_ready  # noqa: E402
 from harness.serve import serve  # noqa: E402
 from harness.site import build_site  # noqa: E402
@@ -38,27 +38,21 @@ SITE_URL = "https://make-it-right.github.io/handbook/en/"
 
 def cpu_by_kind() -> Counter[str]:
     """CPU seconds so far of every live process under this one (and of those it reaped)."""
-    parents: dict[int, list[int]] = {}
-    stats: dict[int, list[str]] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                text = Path(f"/proc/{entry.name}/stat").read_text(errors="replace")
-            except OSError:
-                continue
-            fields = text[text.rfind(")") + 2:].split()
-            stats[int(entry.name)] = fields
-            parents.setdefault(int(fields[1]), []).append(int(entry.name))
+    me, processes = os.getpid(), live_processes()
+    children: dict[int, list[int]] = {}
+    for pid, (parent, *_) in processes.items():
+        children.setdefault(parent, []).append(pid)
     seconds: Counter[str] = Counter()
-    todo = [os.getpid()]
+    todo = [me]
     while todo:
         pid = todo.pop()
-        fields = stats.get(pid)
-        if fields:
-            own = pid == os.getpid()
-            ticks = sum(int(x) for x in fields[11:13 if own else 15])
-            seconds["this script" if own else kind(_command(pid))] += ticks / TICKS
-        todo += parents.get(pid, [])
+        if stat := processes.get(pid):
+            ticks, reaped = stat[2:]
+            if pid == me:
+                seconds["this script"] += ticks / TICKS
+            else:
+                seconds[kind(command(pid))] += (ticks + reaped) / TICKS
+        todo += children.get(pid, [])
     return seconds
 
 
