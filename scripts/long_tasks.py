@@ -50,34 +50,36 @@ def cpu_ms(event: dict) -> float:
 def what_ran(children: list[dict]) -> str:
     """A task's contents: scripts by file, style recalcs with elements, layouts with
     objects, HTML parsing; each with its own milliseconds (not throttled)."""
-    parts: list[str] = []
-    for event in children:
-        name, args, ms = event["name"], event.get("args", {}), cpu_ms(event)
-        data = args.get("data") or args.get("beginData") or {}
-        if name in ("EvaluateScript", "v8.compile", "v8.compileModule", "v8.evaluateModule"):
-            parts.append(f"{name} {Path(data.get('url', '') or '?').name} {ms:.1f}")
-        elif name == "FunctionCall":
-            where = Path(data.get("url", "") or "?").name
-            parts.append(f"call {data.get('functionName') or '?'}@{where} {ms:.1f}")
-        elif name == "TimerFire":
-            parts.append(f"timer {ms:.1f}")
-        elif name == "EventDispatch":
-            parts.append(f"event {data.get('type', '?')} {ms:.1f}")
-        elif name == "UpdateLayoutTree":
-            parts.append(f"style {args.get('elementCount', '?')} el {ms:.1f}")
-        elif name == "Layout":
-            parts.append(f"layout {data.get('dirtyObjects', '?')}/{data.get('totalObjects', '?')} {ms:.1f}")
-        elif name == "ParseHTML":
-            parts.append(f"parse HTML {ms:.1f}")
-        elif name == "ParseAuthorStyleSheet":
-            parts.append(f"parse CSS {Path(data.get('styleSheetUrl', '') or '?').name} {ms:.1f}")
-        elif name in ("Paint", "PrePaint", "Layerize"):
-            parts.append(f"{name.lower()} {ms:.1f}")
     merged: dict[str, float] = {}
-    for part in parts:
-        label, ms = part.rsplit(" ", 1)
-        merged[label] = merged.get(label, 0) + float(ms)
+    for event in children:
+        if label := event_label(event):
+            merged[label] = merged.get(label, 0) + round(cpu_ms(event), 1)
     return ", ".join(f"{label} {ms:.1f}" for label, ms in sorted(merged.items(), key=lambda x: -x[1]) if ms >= 1)
+
+
+def event_label(event: dict) -> str | None:
+    """What a trace event did, in a few words; None for the kinds not listed."""
+    name, args = event["name"], event.get("args", {})
+    data = args.get("data") or args.get("beginData") or {}
+    if name in ("EvaluateScript", "v8.compile", "v8.compileModule", "v8.evaluateModule"):
+        return f"{name} {Path(data.get('url', '') or '?').name}"
+    if name == "FunctionCall":
+        return f"call {data.get('functionName') or '?'}@{Path(data.get('url', '') or '?').name}"
+    if name == "TimerFire":
+        return "timer"
+    if name == "EventDispatch":
+        return f"event {data.get('type', '?')}"
+    if name == "UpdateLayoutTree":
+        return f"style {args.get('elementCount', '?')} el"
+    if name == "Layout":
+        return f"layout {data.get('dirtyObjects', '?')}/{data.get('totalObjects', '?')}"
+    if name == "ParseHTML":
+        return "parse HTML"
+    if name == "ParseAuthorStyleSheet":
+        return f"parse CSS {Path(data.get('styleSheetUrl', '') or '?').name}"
+    if name in ("Paint", "PrePaint", "Layerize"):
+        return name.lower()
+    return None
 
 
 def main_thread(events: list[dict], url: str) -> tuple[int, int]:
