@@ -478,6 +478,27 @@ function missingParts(R, draft, playbook, view) {
 }
 
 // draft.part_found: a vague time is not a time (the part's missingWith / notBeside).
+// The clauses that have one of the bar's `has` and whose clause (or sentence, by its
+// `within`) has none of its `unless`; with `carried`, also the clauses after each one
+// that open with a carry mark, in its sentence, and aren't spared (draft.py barred_by).
+function barredBy(R, view, text, bar) {
+  const ids = bar.within === "clause" ? view.clauseIds : view.sentenceIds;
+  const spared = new Set(bar.unless.flatMap((n) => view.spans(n).map(([a]) => ids[a])));
+  const barred = new Set(bar.has.flatMap((n) => view.spans(n))
+    .filter(([a]) => !spared.has(ids[a])).map(([a]) => view.clauseIds[a]));
+  for (let clause of bar.carried ? [...barred].sort((x, y) => x - y) : []) {
+    let after = view.clauseStart(clause + 1);
+    while (after !== undefined && R.clauses.carry.includes(text[after])
+      && view.sentenceIds[after] === view.sentenceIds[view.clauseStart(clause)]
+      && !spared.has(ids[after])) {
+      clause += 1;
+      barred.add(clause);
+      after = view.clauseStart(clause + 1);
+    }
+  }
+  return barred;
+}
+
 function partFound(R, draft, name, view) {
   const part = R.partRe[name];
   const text = draft.norm.text;
@@ -491,27 +512,9 @@ function partFound(R, draft, name, view) {
   }
   let spans = matches(part.re, part.unlessRe, text);
   if (view) {
-    const units = (names) => new Set(names.flatMap((n) => [...view.unitsWith(n, "clause")]));
-    const barred = units(part.notInClauseWith);
-    for (const bar of part.notInClause) {
-      const ids = bar.within === "clause" ? view.clauseIds : view.sentenceIds;
-      const spared = new Set(bar.unless.flatMap((n) => view.spans(n).map(([a]) => ids[a])));
-      const own = new Set();
-      for (const n of bar.has) {
-        for (const [a] of view.spans(n)) if (!spared.has(ids[a])) own.add(view.clauseIds[a]);
-      }
-      for (let clause of bar.carried ? [...own].sort((x, y) => x - y) : []) {
-        let after = view.clauseStart(clause + 1);
-        while (after !== undefined && R.clauses.carry.includes(text[after])
-          && view.sentenceIds[after] === view.sentenceIds[view.clauseStart(clause)]
-          && !spared.has(ids[after])) {
-          clause += 1;
-          own.add(clause);
-          after = view.clauseStart(clause + 1);
-        }
-      }
-      for (const clause of own) barred.add(clause);
-    }
+    const barred = new Set([
+      ...part.notInClauseWith.flatMap((n) => [...view.unitsWith(n, "clause")]),
+      ...part.notInClause.flatMap((bar) => [...barredBy(R, view, text, bar)])]);
     spans = [...spans.filter(([a]) => !barred.has(view.clauseIds[a])),
       ...part.clauses.filter((spec) => !spec.channels || spec.channels.includes(draft.channel))
         .flatMap((spec) => view.find(spec))].sort(bySpan);
