@@ -30,7 +30,6 @@ _FORKS.set_forkserver_preload(["harness.forked_build", "mkdocs.__main__", "mkdoc
                                "harness.forked_build_warm"])
 
 
-
 def _start_forkserver() -> None:
     """Start the forkserver with tools/ and the repository on its PYTHONPATH: it is a new
     interpreter that takes no sys.path from this one, so without them its preload could
