@@ -3,6 +3,7 @@ reading ease is a finding (issue 19): a digit is a word, a number is found howev
 is grouped, and a short text is not "hard to read" for one long word."""
 
 import pytest
+from draft_node import run_js
 
 from make_it_right.draft import DRAFT_MEASURES, check_draft, read_draft
 from make_it_right.draft_rules import load_draft_rules
@@ -53,17 +54,31 @@ def ease_findings(text, channel, rules, strings):
             if f.rule == "reading-ease"]
 
 
+SHORT_TEXT = ("Hi Joanna, the replacement certificate of conformity is registered with the "
+              "municipality's licensing administration. Collection available Thursday afternoon "
+              "at reception, documentation included.")
+VERY_HARD = ("Notwithstanding the aforementioned infrastructural reconfiguration, operational "
+             "availability considerations necessitated intermittent deprioritisation of "
+             "non-essential administrative functionality. Consequently, reconciliation "
+             "activities experienced considerable unanticipated postponement. Remediation "
+             "documentation is anticipated imminently.")
+EASE_TEXTS = [(SHORT_TEXT, "sms"), (VERY_HARD, "email")]
+
+
 def test_a_short_text_with_long_words_is_not_hard_to_read(rules, strings):
-    text = ("Hi Joanna, the replacement certificate of conformity is registered with the "
-            "municipality's licensing administration. Collection available Thursday afternoon "
-            "at reception, documentation included.")
-    assert ease_findings(text, "sms", rules, strings) == []
+    assert ease_findings(SHORT_TEXT, "sms", rules, strings) == []
 
 
 def test_a_short_draft_that_is_very_hard_is_still_flagged(rules, strings):
-    text = ("Notwithstanding the aforementioned infrastructural reconfiguration, operational "
-            "availability considerations necessitated intermittent deprioritisation of "
-            "non-essential administrative functionality. Consequently, reconciliation "
-            "activities experienced considerable unanticipated postponement. Remediation "
-            "documentation is anticipated imminently.")
-    assert [f.rule for f in ease_findings(text, "email", rules, strings)] == ["reading-ease"]
+    assert [f.rule for f in ease_findings(VERY_HARD, "email", rules, strings)] == ["reading-ease"]
+
+
+def test_the_browser_counts_numbers_and_ease_as_python_does(rules, strings):
+    """Each number said twice in a voicemail, each non-number in one, and the two ease
+    texts: Node's findings (sizes, mentions, reading ease) equal Python's."""
+    texts = [(f"Hi, it's Sam. Call me on {n}, that's {n}. Thanks.", "voicemail") for n in NUMBERS]
+    texts += [(f"Hi, it's Sam about the {t} visit. Call me back.", "voicemail") for t in NOT_NUMBERS]
+    texts += [(ease_text, channel) for ease_text, channel in EASE_TEXTS]
+    jobs = [{"kind": "check", "text": t, "channel": c, "playbook": "my-mistake"} for t, c in texts]
+    python = [[f.as_json() for f in check_draft(t, c, "my-mistake", rules, strings)] for t, c in texts]
+    assert run_js(jobs, rules, strings) == python
