@@ -234,6 +234,10 @@ class ClauseView:
         found = []
         for start, end in sorted(span for name in spec.verbs for span in self.spans(name)):
             unit = ids[start]
+            # A verb inside an actor is part of who it is: "the lad we sent out fitted …".
+            k = bisect_right(self.actor_starts, start) - 1
+            if k >= 0 and self.actors[k][0] < start < self.actors[k][1]:
+                continue
             if unit in barred or self.ids[start] in barred_clauses or not all(unit in h for h in has):
                 continue
             actor = self.actor_before(start)

@@ -419,6 +419,9 @@ function clauseView(R, text, breaks) {
     const out = [];
     for (const [start, end] of spec.verbs.flatMap((name) => spans(name)).sort(bySpan)) {
       const unit = of[start];
+      // A verb inside an actor is part of who it is: "the lad we sent out fitted …".
+      const k = bisectRight(actorStarts, start) - 1;
+      if (k >= 0 && actors[k][0] < start && start < actors[k][1]) continue;
       if (barred.has(unit) || barredClauses.has(ids[start]) || !has.every((h) => h.has(unit))) continue;
       const actor = actorBefore(start);
       if (spec.actor !== null && !spec.actor.includes(actor ? actor[2] : "none")) continue;
