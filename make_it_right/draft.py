@@ -433,8 +433,10 @@ def readability(draft: Draft, rules: Rules, strings: Strings,
     if ease is None:
         return []
     words = strings.draft.reading_ease
-    if ease.words >= bar.min_words and ease.score < bar.min:
-        message, marked = words.message.format(score=whole(ease.score), min=whole(bar.min)), ease.worst
+    missed = [b for b in bar.bars if ease.words >= b.words and ease.score < b.min]
+    if missed:
+        message = words.message.format(score=whole(ease.score), min=whole(missed[-1].min))
+        marked = ease.worst
     elif draft.channel in bar.sentence_channels and ease.longest_words > bar.max_sentence_words:
         message = words.long_sentence.format(words=ease.longest_words, max=bar.max_sentence_words)
         marked = ease.longest

@@ -566,8 +566,13 @@ function sentenceIds(R, text, breaks) {
 }
 
 function spokenWords(R, draft) {
-  return countWords(draft.body.replace(R.phoneRe,
-    (m) => Array.from(m).filter((ch) => ch >= "0" && ch <= "9").join(" ")));
+  return countWords(draft.body.replace(R.phoneRe, readAloud));
+}
+
+// A phone number as a caller says it, as measure.read_aloud does.
+function readAloud(number) {
+  return (number.match(/[0-9]|[A-Za-z]+/g) || [])
+    .map((t) => (/[0-9]/.test(t) ? t : "extension")).join(" ");
 }
 
 const MEASURES = {
@@ -728,8 +733,9 @@ function readability(R, draft) {
   if (!ease) return [];
   const words = R.strings.reading_ease;
   let message, marked;
-  if (ease.words >= bar.min_words && ease.score < bar.min) {
-    message = format(words.message, { score: whole(ease.score), min: whole(bar.min) });
+  const missed = bar.bars.filter((b) => ease.words >= b.words && ease.score < b.min);
+  if (missed.length) {
+    message = format(words.message, { score: whole(ease.score), min: whole(missed[missed.length - 1].min) });
     marked = ease.worst;
   } else if (bar.sentence_channels.includes(draft.channel)
              && ease.longestWords > bar.max_sentence_words) {
