@@ -88,7 +88,8 @@ def test_every_pattern_matches_the_same_text_in_both(page, rules):
                 for p in r.patterns + r.unless + r.beside]
     patterns += [(source, False) for source in rules.draft_checks.patterns().values()]
     patterns += [(source, False) for source in WORDING.part_patterns().values()]
-    texts = AWKWARD + [normalize(c.text).text for c in CASES] + [c.text for c in CASES]
+    # Each text once (a draft that normalising leaves as it is would be matched twice).
+    texts = list(dict.fromkeys(AWKWARD + [normalize(c.text).text for c in CASES] + [c.text for c in CASES]))
     browser = evaluate_json(page, """([patterns, texts]) => patterns.map(([source, cs]) => {
         const re = new RegExp(source, cs ? "g" : "gi");
         return texts.map(t => [...t.matchAll(re)].filter(m => m[0].length)
