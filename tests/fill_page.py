@@ -4,6 +4,7 @@ importable by name under pytest's importlib mode, so they live here.)"""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 from playwright.sync_api import Page
@@ -29,7 +30,9 @@ def open_page(target, url, values=None):
         # The tab's storage belongs to the site's origin: the test server's empty page
         # there holds it without loading the theme's scripts (answered by the server: a
         # Playwright route cost the load after it about 0.08 s more CPU).
-        page.goto(urljoin(url, BLANK_PATH))
+        # The shared tab's cleaning leaves it there already: a second load of it is waste.
+        if page.url != urljoin(url, BLANK_PATH):
+            page.goto(urljoin(url, BLANK_PATH))
         page.evaluate("""values => {
             sessionStorage.setItem("mir:about", JSON.stringify(values));
             sessionStorage.setItem("mir:cases", JSON.stringify(
@@ -113,3 +116,14 @@ def parse_mailto(href):
     parts = urlsplit(href)
     query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
     return unquote(parts.path), query
+
+
+@contextmanager
+def requests_seen(page, listener):
+    """`listener` hears the page's requests until the block ends (the shared tab keeps
+    no listener a test added)."""
+    page.on("request", listener)
+    try:
+        yield
+    finally:
+        page.remove_listener("request", listener)

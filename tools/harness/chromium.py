@@ -15,6 +15,16 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # CHROMIUM_PATH, if set, is used for both.
 HEADLESS_SHELL = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium-headless-shell")
 # Flags for a machine with no general internet (see shared/design.md).
+# What the other processes do (measured, notes/speed14.md): with --disable-gpu the GPU
+# process only composites frames in software (SystemInfo: gpu_compositing
+# disabled_software); it also starts SwiftShader, for WebGL, which no page uses (about
+# 0.02 s a launch). It costs nothing while a page sits still, about 0.03 s a page load.
+# No flag tried cut the browser's or the GPU process's CPU per load beyond the noise
+# (--disable-software-rasterizer, --in-process-gpu, --disable-gpu-compositing and more),
+# and Playwright already turns off background networking, component updates, sync and
+# optimization hints. A --disable-features here would come after Playwright's own, and
+# base::CommandLine keeps a switch's last value unless the build merges feature lists:
+# check that Playwright's (PaintHolding and the rest) survive before adding one.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
