@@ -97,19 +97,19 @@ def load_pack(root: Path, rules: Rules | None = None) -> Pack:
         raise PackError([Problem(root, "no template folder here; templates live in "
                                        "templates/<channel>/<id>.yml", "template-place")])
     files, problems = template_files(root)
-    key = None if problems else _fingerprint(root, files)
+    key = None if problems else files_fingerprint(root, files)
     if key is not None and key in _LOADED and _LOADED[key][0] is rules:
         _LOADED.move_to_end(key)
         return _LOADED[key][1]
     pack = _load_checked(root, rules, files, problems)
-    if key is not None and _fingerprint(root, files) == key:  # unchanged while it loaded
+    if key is not None and files_fingerprint(root, files) == key:  # unchanged while it loaded
         _LOADED[key] = (rules, pack)
         while len(_LOADED) > _LOADED_MAX:
             _LOADED.popitem(last=False)
     return pack
 
 
-def _fingerprint(root: Path, files: list[Path]) -> tuple | None:
+def files_fingerprint(root: Path, files: list[Path]) -> tuple | None:
     """The folder as given and as resolved, and a digest of every file's name and bytes
     (contents, not times: a file rewritten within one clock tick keeps its mtime)."""
     digest = hashlib.blake2b()
@@ -210,4 +210,4 @@ def _is_regular(path: Path) -> bool:
         return False
 
 
-__all__ = ["Pack", "load_file", "load_pack", "template_files", "unknown_message"]
+__all__ = ["Pack", "files_fingerprint", "load_file", "load_pack", "template_files", "unknown_message"]
