@@ -26,7 +26,7 @@ MAX_TEMPLATES = 2000
 # (`check`, a site build) loads the same pack several times, and a pack is immutable.
 _LOADED: OrderedDict[tuple, tuple[Rules, Pack]] = OrderedDict()
 _LOADED_MAX = 8
-_VERDICTS: OrderedDict[tuple[str, str, str], tuple[Rules, tuple[Breach, ...]]] = OrderedDict()
+_VERDICTS: OrderedDict[tuple[str, str, bytes], tuple[Rules, tuple[Breach, ...]]] = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def _verdict(template: Template, path: Path, text: str, rules: Rules) -> list[Br
     """check_template's breaches, once per text in its place (channel folder and file
     name, all it reads of the path) under these rules: a copy of the pack (a test's, a
     mini-site's, a project's own) is then read, not checked again."""
-    key = (path.parent.name, path.name, text)
+    key = (path.parent.name, path.name, hashlib.blake2b(text.encode("utf-8", "surrogateescape")).digest())
     known = _VERDICTS.get(key)
     if known is not None and known[0] is rules:
         _VERDICTS.move_to_end(key)
