@@ -26,6 +26,7 @@ MAX_TEMPLATES = 2000
 # (`check`, a site build) loads the same pack several times, and a pack is immutable.
 _LOADED: OrderedDict[tuple, tuple[Rules, Pack]] = OrderedDict()
 _LOADED_MAX = 8
+_VERDICTS: OrderedDict[tuple[str, str, bytes], tuple[Rules, tuple[Breach, ...]]] = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -96,19 +97,19 @@ def load_pack(root: Path, rules: Rules | None = None) -> Pack:
         raise PackError([Problem(root, "no template folder here; templates live in "
                                        "templates/<channel>/<id>.yml", "template-place")])
     files, problems = template_files(root)
-    key = None if problems else _fingerprint(root, files)
+    key = None if problems else files_fingerprint(root, files)
     if key is not None and key in _LOADED and _LOADED[key][0] is rules:
         _LOADED.move_to_end(key)
         return _LOADED[key][1]
     pack = _load_checked(root, rules, files, problems)
-    if key is not None and _fingerprint(root, files) == key:  # unchanged while it loaded
+    if key is not None and files_fingerprint(root, files) == key:  # unchanged while it loaded
         _LOADED[key] = (rules, pack)
         while len(_LOADED) > _LOADED_MAX:
             _LOADED.popitem(last=False)
     return pack
 
 
-def _fingerprint(root: Path, files: list[Path]) -> tuple | None:
+def files_fingerprint(root: Path, files: list[Path]) -> tuple | None:
     """The folder as given and as resolved, and a digest of every file's name and bytes
     (contents, not times: a file rewritten within one clock tick keeps its mtime)."""
     digest = hashlib.blake2b()
@@ -148,7 +149,8 @@ def _load_checked(root: Path, rules: Rules, files: list[Path], problems: list[Pr
 def load_file(path: Path, rules: Rules) -> tuple[Template | None, list[Breach]]:
     """The template in `path` and its problems (the template is None if unreadable)."""
     try:
-        data = parse_yaml(read_text(path, MAX_TEMPLATE_BYTES), path)
+        text = read_text(path, MAX_TEMPLATE_BYTES)
+        data = parse_yaml(text, path)
     except DataError as error:
         return None, [Breach(error.problems[0].rule, error.message)]
     if not isinstance(data, dict):
@@ -159,7 +161,23 @@ def load_file(path: Path, rules: Rules) -> tuple[Template | None, list[Breach]]:
     except ValidationError as error:
         return None, [Breach(schema_rule(e), schema_message(e, TemplateFile))
                       for e in error.errors()]
-    return template, check_template(template, rules)
+    return template, _verdict(template, path, text, rules)
+
+
+def _verdict(template: Template, path: Path, text: str, rules: Rules) -> list[Breach]:
+    """check_template's breaches, once per text in its place (channel folder and file
+    name, all it reads of the path) under these rules: a copy of the pack (a test's, a
+    mini-site's, a project's own) is then read, not checked again."""
+    key = (path.parent.name, path.name, hashlib.blake2b(text.encode("utf-8", "surrogateescape")).digest())
+    known = _VERDICTS.get(key)
+    if known is not None and known[0] is rules:
+        _VERDICTS.move_to_end(key)
+        return list(known[1])
+    breaches = check_template(template, rules)
+    _VERDICTS[key] = (rules, tuple(breaches))
+    while len(_VERDICTS) > MAX_TEMPLATES:
+        _VERDICTS.popitem(last=False)
+    return breaches
 
 
 def unknown_message(template_id: object, known: list[str]) -> str:
@@ -192,4 +210,4 @@ def _is_regular(path: Path) -> bool:
         return False
 
 
-__all__ = ["Pack", "load_file", "load_pack", "template_files", "unknown_message"]
+__all__ = ["Pack", "files_fingerprint", "load_file", "load_pack", "template_files", "unknown_message"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import OrderedDict
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from .check import check_consistency, check_template
 from .datafile import parse_yaml, read_text, schema_message, schema_rule
 from .errors import Breach, DataError, PackError, Problem
-from .loader import Pack, template_files
+from .loader import Pack, files_fingerprint, template_files
 from .model import FieldName, Kebab, NonEmpty, RegisterWords, Template, TemplateFile, Text
 from .placeholders import fields_in
 
@@ -222,6 +223,36 @@ def translate(english: Pack, rules: Rules, root: Path) -> tuple[Pack, list[Probl
     A template whose overlay is missing or has problems stays English, so a language
     in progress still builds; `make-it-right languages` and the parity tests list
     them. An overlay with no English template, or not a template file, is refused."""
+    key = _overlays_key(english, rules, root)
+    if key is not None and key in _TRANSLATED:
+        old_english, old_rules, pack, problems = _TRANSLATED[key]
+        if old_english is english and old_rules is rules:
+            _TRANSLATED.move_to_end(key)
+            return pack, list(problems)
+    pack, found = _translate(english, rules, root)
+    if key is not None and _overlays_key(english, rules, root) == key:  # unchanged meanwhile
+        _TRANSLATED[key] = (english, rules, pack, tuple(found))
+        while len(_TRANSLATED) > _TRANSLATED_MAX:
+            _TRANSLATED.popitem(last=False)
+    return pack, found
+
+
+# Translations this process made, by the English pack and the rules (the very objects)
+# and the bytes of every overlay file: `check` translates a language to load it and
+# again to report its coverage, and nothing changes in between.
+_TRANSLATED: OrderedDict[tuple, tuple[Pack, Rules, Pack, tuple[Problem, ...]]] = OrderedDict()
+_TRANSLATED_MAX = 8
+
+
+def _overlays_key(english: Pack, rules: Rules, root: Path) -> tuple | None:
+    if not root.is_dir():
+        return None
+    files, problems = template_files(root)
+    fingerprint = None if problems else files_fingerprint(root, files)
+    return None if fingerprint is None else (id(english), id(rules), *fingerprint)
+
+
+def _translate(english: Pack, rules: Rules, root: Path) -> tuple[Pack, list[Problem]]:
     problems: list[Problem] = []
     templates: dict[str, Template] = {}
     expected: set[Path] = set()

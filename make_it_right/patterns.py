@@ -190,15 +190,20 @@ def _js_canon(ch: str) -> str:
 def _case_mates() -> dict[str, str]:
     """Each non-ASCII character JavaScript folds with another, and all the
     characters it folds together with it (itself included)."""
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, set[str]] = {}
     for code in range(128, 0x10000):
-        if 0xD800 <= code < 0xE000:
-            continue
         ch = chr(code)
-        groups.setdefault(_js_canon(ch), []).append(ch)
+        # Most characters are their own upper case: in a group only if another folds
+        # onto them, which puts them there below (a tenth of the time of asking each).
+        if ch.upper() == ch or 0xD800 <= code < 0xE000:
+            continue
+        canon = _js_canon(ch)
+        if canon != ch:
+            own = canon.isascii() or _js_canon(canon) == canon
+            groups.setdefault(canon, {canon} if own else set()).add(ch)
     mates: dict[str, str] = {}
-    for canon, members in groups.items():
-        group = sorted(set(members) | ({canon} if canon.isascii() else set()))
+    for members in groups.values():
+        group = sorted(members)
         if len(group) > 1:
             for ch in group:
                 if not ch.isascii():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from functools import cache
+from functools import cache, lru_cache
 
 import pyphen
 
@@ -31,6 +31,9 @@ _LINE_MARKERS = re.compile(r"^\s*(#+\s+|[-*+]\s+(\[[ xX]\]\s+)?|\d+\.\s+|>\s?|!!
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?!\s)|`")
 
 
+# Each check reads a page's prose twice (words, then reading ease), and the tests
+# check the same pages many times over.
+@lru_cache(maxsize=256)
 def prose(markdown: str) -> str:
     text = _MACRO.sub("", split_front_matter(markdown).body)
     sentences = []
@@ -108,7 +111,14 @@ def flesch_score(words: int, sentences: int, syllables: int) -> float:
 
 def syllable_count(word: str, language: str = "en_US") -> int:
     """Syllables in a word: pyphen's hyphenation points plus one."""
-    return len(_dictionary(language).positions(word.lower())) + 1
+    return _syllables(word.lower(), language)
+
+
+# A page or a draft repeats its words, and every check reads the same pages again:
+# pyphen's pattern walk once per word, within a bound.
+@lru_cache(maxsize=1 << 16)
+def _syllables(word: str, language: str) -> int:
+    return len(_dictionary(language).positions(word)) + 1
 
 
 @cache

@@ -11,6 +11,7 @@ Each problem names its file and carries a stable rule id.
 from __future__ import annotations
 
 import re
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -127,18 +128,7 @@ def draft_rule_problems(wording: DraftRules, path: Path, docs_dir: Path | None) 
     """"Check my draft"'s wording rules (path): each flags every one of its examples
     and none of its counter-examples, and each link names a page and a heading under
     docs_dir (None: a site without the checker, whose findings link nowhere)."""
-    problems = []
-    for rule in wording.rules:
-        missed = [text for text in rule.examples.match
-                  if not wording.rule_spans(rule, normalize(text).text)]
-        if missed:
-            problems.append(Problem(path, f"rule '{rule.id}' does not flag its example {missed[0]!r}; "
-                                          "widen a pattern, or change the example", "draft-rule-example"))
-        flagged = [text for text in rule.examples.no_match
-                   if wording.rule_spans(rule, normalize(text).text)]
-        if flagged:
-            problems.append(Problem(path, f"rule '{rule.id}' flags its counter-example {flagged[0]!r}; "
-                                          "narrow a pattern or add an `unless`", "draft-rule-example"))
+    problems = [Problem(path, message, "draft-rule-example") for message in _example_misses(wording)]
     if docs_dir is None:
         return problems
     links = {f"links.{name}": link for name, link in wording.links.items()}
@@ -153,6 +143,33 @@ def draft_rule_problems(wording: DraftRules, path: Path, docs_dir: Path | None) 
             problems.append(Problem(path, f"{where} links to {link}, but {page} has no heading "
                                           f"#{anchor}; link to one of its headings", "draft-rule-link"))
     return problems
+
+
+# The examples' verdicts by rules object: load_draft_rules hands out one frozen object
+# per language, and the examples (hundreds of runs of the rules) are its own business,
+# so they are read once per object, not on every check of a handbook around it.
+_EXAMPLES_READ: dict[int, tuple[weakref.ref[DraftRules], tuple[str, ...]]] = {}
+
+
+def _example_misses(wording: DraftRules) -> tuple[str, ...]:
+    known = _EXAMPLES_READ.get(id(wording))
+    if known is not None and known[0]() is wording:
+        return known[1]
+    messages = []
+    for rule in wording.rules:
+        missed = [text for text in rule.examples.match
+                  if not wording.rule_spans(rule, normalize(text).text)]
+        if missed:
+            messages.append(f"rule '{rule.id}' does not flag its example {missed[0]!r}; "
+                            "widen a pattern, or change the example")
+        flagged = [text for text in rule.examples.no_match
+                   if wording.rule_spans(rule, normalize(text).text)]
+        if flagged:
+            messages.append(f"rule '{rule.id}' flags its counter-example {flagged[0]!r}; "
+                            "narrow a pattern or add an `unless`")
+    key, verdict = id(wording), tuple(messages)
+    _EXAMPLES_READ[key] = (weakref.ref(wording, lambda _: _EXAMPLES_READ.pop(key, None)), verdict)
+    return verdict
 
 
 def _places(handbook: Handbook, macro: str) -> bool:

@@ -366,3 +366,19 @@ def test_a_language_sets_its_own_text_message_limit_for_check_and_browser():
     assert [limit["max"] for limit in browser if limit["measure"] == "sms-segments"] == [3]
     assert all(limit.max == 1 for limit in english.channels["sms"].limits
                if limit.measure == "sms-segments")
+
+
+def test_a_translation_is_made_again_only_when_an_overlay_changes(project: Path):
+    """`check` translates a language to load it and again for its coverage: the second
+    time is the first's result, until an overlay's bytes change."""
+    rules = load_rules(BASE / "rules.yml", "ru")
+    root = overlay_root(project, "ru")
+    first, problems = translate(_english(project), rules, root)
+    assert translate(_english(project), rules, root) == (first, problems)
+    assert translate(_english(project), rules, root)[0] is first
+    path = root / "email" / "late-files.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("channel: email", "channel: sms"),
+                    encoding="utf-8")
+    again, problems = translate(_english(project), rules, root)
+    assert again is not first and again.templates["late-files"].title == "Apology for late files"
+    assert any("key 'channel' is 'sms'" in p.message for p in problems)

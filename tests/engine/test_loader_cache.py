@@ -55,3 +55,20 @@ def test_other_rules_load_the_pack_again(templates):
     other = load_rules(ROOT / "tests" / "engine" / "base" / "rules.yml")
     assert load_pack(templates, other).rules is other
     assert load_pack(templates).rules is load_rules()
+
+
+def test_a_copy_elsewhere_is_read_with_its_own_paths(templates, tmp_path):
+    """A file's verdict is kept by its text and place, so a copy of the pack is read,
+    not checked again; its templates still name the files they came from."""
+    load_pack(templates)
+    copy = shutil.copytree(templates, tmp_path / "copy" / "templates")
+    assert load_pack(copy).get("late-files").source == copy / "email" / "late-files.yml"
+
+
+def test_the_same_text_in_another_folder_is_checked_again(templates):
+    load_pack(templates)
+    (templates / "sms").mkdir()
+    shutil.move(templates / "email" / "late-files.yml", templates / "sms" / "late-files.yml")
+    with pytest.raises(PackError) as caught:
+        load_pack(templates)
+    assert [p.rule for p in caught.value.problems] == ["channel-folder"]
