@@ -433,8 +433,10 @@ def readability(draft: Draft, rules: Rules, strings: Strings,
     if ease is None:
         return []
     words = strings.draft.reading_ease
-    if ease.words >= bar.min_words and ease.score < bar.min:
-        message, marked = words.message.format(score=whole(ease.score), min=whole(bar.min)), ease.worst
+    missed = [b for b in bar.bars if ease.words >= b.words and ease.score < b.min]
+    if missed:
+        message = words.message.format(score=whole(ease.score), min=whole(missed[-1].min))
+        marked = ease.worst
     elif draft.channel in bar.sentence_channels and ease.longest_words > bar.max_sentence_words:
         message = words.long_sentence.format(words=ease.longest_words, max=bar.max_sentence_words)
         marked = ease.longest
@@ -524,7 +526,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
                      "clause": clause_data(r.clause)} for r in wording.rules],
         "clauses": wording.clauses and {
             "ends": wording.clauses.ends, "carry": wording.clauses.carry,
-            "refer": wording.clauses.refer, "subject": wording.clauses.subject,
+            "refer": wording.clauses.refer, "referNotUs": wording.clauses.refer_not_us, "subject": wording.clauses.subject,
             "words": wording.clauses.words, "flags": js_flags(),
             "actors": [{"kind": a.kind, "source": a.pattern, "flags": js_flags(a.case_sensitive)}
                        for a in wording.clauses.actors]},

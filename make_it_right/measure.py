@@ -34,9 +34,13 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+_SAID = re.compile(r"\d|[A-Za-z]+")
+
+
 def read_aloud(number: str) -> str:
-    """A phone number as a caller says it: each digit a word of its own."""
-    return " ".join(ch for ch in number if ch.isdigit())
+    """A phone number as a caller says it: each digit a word of its own, and an
+    extension's "ext" or "x" the word "extension" ("+44" is said "four four")."""
+    return " ".join(t if t.isdigit() else "extension" for t in _SAID.findall(number))
 
 
 def seconds_to_say(words: int, rules: Rules) -> float:

@@ -248,9 +248,13 @@ class Adjustment(Strict):
     add: list[str] = []
 
 
+class EaseBar(Strict):
+    words: int = Field(ge=1)  # a draft of at least this many words…
+    min: float  # …scores at least this
+
+
 class ReadingEase(Strict):
-    min: float
-    min_words: int = Field(ge=1)
+    bars: list[EaseBar] = Field(min_length=1)
     # One sentence this long is hard to follow whatever the draft's score.
     max_sentence_words: int = Field(ge=1)
     sentence_channels: list[str]  # the channels that are read, not heard
