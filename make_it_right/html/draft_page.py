@@ -9,9 +9,10 @@ reads the page never downloads. No inline
 script: the form is followed by the checker's own module (async), which starts it as
 soon as it arrives, not after Material's bundle and the bootstrap (mir.min.js) that
 start every other page's code. The form starts `hidden`; without JavaScript the reader sees a note pointing
-to the same rules. With it, draft.css (linked first thing in the form) holds the
-hidden form's place, so nothing below it moves when the script shows it. The
-page's <head> asks for the script and the styles first (theme.head_hints).
+to the same rules. With it, draft.css (the page's own stylesheet in its <head>,
+theme.page_styles) holds the hidden form's place, so nothing below it moves when the
+script shows it. The page's <head> asks for the script and the styles first
+(theme.head_hints).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from ..readability import hyphenation_data
 from ..rules import Rules
 from ..strings import Strings
 
-STYLES = "stylesheets/draft.css"
 SCRIPT = "javascripts/draft.min.js"
 RULES_FILE = "javascripts/draft-rules.json"
 HYPHENATION_FILE = "javascripts/hyphenation.json"
@@ -70,7 +70,6 @@ def render_draft_checker(page: str, rules: Rules, strings: Strings) -> str:
     # same name, and the form nests <div>s).
     return f"""<p class="mir-draft__noscript" data-mir-draft-noscript data-search-exclude>{plain(s.noscript)}</p>
 <div class="mir-draft" data-mir-draft data-mir-draft-rules="{root}{RULES_FILE}" data-mir-draft-hyphenation="{root}{HYPHENATION_FILE}" hidden>
-<link rel="stylesheet" href="{root}{STYLES}" data-mir-draft-styles>
 <div class="mir-draft__controls" data-search-exclude>
 <label for="mir-draft-channel">{plain(s.channel)}</label>
 <select id="mir-draft-channel" data-mir-draft-channel aria-describedby="mir-draft-guessed"><option value="">{plain(s.guess)}</option>{channels}</select>

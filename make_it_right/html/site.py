@@ -35,7 +35,7 @@ from ..draft_rules import check_draft_rules_cover, load_draft_rules
 from ..strings import Strings, check_strings_cover, load_strings
 from .tables import avoid_table, grouped_index, index_table, sections_table
 from ..history import last_changed
-from .theme import head_hints, page_dates, site_words, template_edit_links, theme_words
+from .theme import head_hints, page_dates, page_styles, site_words, template_edit_links, theme_words
 
 DRAFT_PAGE = "check-my-draft.md"
 GROUPS = ("playbook", "channel")
@@ -158,7 +158,8 @@ class Handbook:
                                       self.cards_on_page, files),
                 "templates": template_edit_links(self.cards_on_page, files, edit_root)
                 if edit_root else {},
-                "hints": head_hints(theme_files or {}, extra_css or [], self.draft_page)}
+                "hints": head_hints(theme_files or {}, extra_css or [], self.draft_page),
+                "styles": page_styles(self.draft_page)}
 
     def contributing_guide(self, page: str) -> str:
         """CONTRIBUTING.md, the one contributing guide, without its title."""

@@ -102,7 +102,8 @@ def template_edit_links(cards_on_page: Mapping[str, list[str]],
 # palette, which hold the parser before the form, then the one after the content.
 THEME_SCRIPTS = ("javascripts/theme/palette.js", "javascripts/theme/content.js")
 BOOTSTRAP = "javascripts/mir.min.js"
-DRAFT_FILES = (("modulepreload", "", "javascripts/draft.min.js"), ("preload", "style", "stylesheets/draft.css"))
+DRAFT_STYLES = "stylesheets/draft.css"
+DRAFT_FILES = (("modulepreload", "", "javascripts/draft.min.js"), ("preload", "style", DRAFT_STYLES))
 
 
 def head_hints(theme_files: Mapping[str, list[str]], extra_css: list[str],
@@ -115,3 +116,13 @@ def head_hints(theme_files: Mapping[str, list[str]], extra_css: list[str],
     return {draft_page: [("preload", "style", path) for path in styles]
             + [("preload", "script", path) for path in early] + list(DRAFT_FILES)
             + [("preload", "script", path) for path in late] + [("modulepreload", "", BOOTSTRAP)]}
+
+
+# A page's own stylesheets go in its <head>, after the site's (the theme's extrahead):
+# there the theme's palette script makes their addresses absolute before the content is
+# parsed (overrides/partials/javascripts/palette.html says why). Linked from the
+# article, instant navigation's rewrite of relative addresses reloaded the sheet once
+# the page was styled, and the page was styled again.
+def page_styles(draft_page: str | None) -> dict[str, list[str]]:
+    """Each page's own stylesheets, by the page's path in docs/."""
+    return {draft_page: [DRAFT_STYLES]} if draft_page else {}

@@ -285,7 +285,7 @@ LAYOUT_SHIFTS = """() => new Promise((resolve) => {
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_showing_the_form_moves_nothing_below_it(tab, site_url, width):
-    """draft.css, linked first thing in the hidden form, holds its place and the lines the
+    """draft.css, the page's own stylesheet in its head, holds the hidden form's place and the lines the
     script fills in: no layout shift when the script shows it (Lighthouse measured 0.21)."""
     page = tab
     page.set_viewport_size({"width": width, "height": 3000})

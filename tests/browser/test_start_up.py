@@ -50,14 +50,17 @@ def test_the_heads_stylesheets_are_made_absolute_before_the_content_is_parsed(ch
 
 def test_instant_navigation_keeps_the_same_stylesheets(chromium, site_url):
     """The early addresses are the ones the theme compares pages' <head>s by: moving to a
-    page at another depth keeps each stylesheet, with nothing removed and loaded again."""
+    page at another depth keeps each stylesheet, with nothing removed and loaded again,
+    and adds only the new page's own (draft.css, once)."""
     page = chromium.new_page()
     page.goto(site_url + "playbooks/my-mistake/")
     wait_for_instant_navigation(page)
     page.evaluate("document.querySelectorAll('head link[rel=stylesheet]').forEach((l) => { l.__kept = true; })")
     page.locator("article a", has_text="Check your draft").click()
     page.wait_for_selector("[data-mir-draft]:not([hidden])")
-    kept = page.evaluate("[...document.querySelectorAll('head link[rel=stylesheet]')].map((l) => !!l.__kept)")
+    sheets = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')]"
+                           ".map((l) => [l.href.split('/').pop(), !!l.__kept])")
     page.close()
     assert urlsplit(page.url).path.endswith("/check-my-draft/")
-    assert kept and all(kept), kept
+    assert sheets[-1] == ["draft.css", False] and [name for name, _ in sheets].count("draft.css") == 1, sheets
+    assert len(sheets) > 1 and all(kept for _, kept in sheets[:-1]), sheets

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from make_it_right.escape import verbatim
-from make_it_right.html.theme import head_hints, page_url, theme_words
+from make_it_right.html.theme import head_hints, page_styles, page_url, theme_words
 
 
 def test_the_words_reach_the_theme_escaped_around_the_clients_name(rules, strings):
@@ -36,3 +36,8 @@ def test_only_the_draft_page_asks_for_its_files_ahead_and_first_paint_comes_firs
     assert paths.index("javascripts/draft.min.js") < 6
     assert {rel for rel, _, path in hints["check-my-draft.md"] if path.endswith(".min.js")
             and "bundle" not in path} == {"modulepreload"}
+
+
+def test_only_the_draft_page_has_a_stylesheet_of_its_own():
+    assert page_styles(None) == {}
+    assert page_styles("check-my-draft.md") == {"check-my-draft.md": ["stylesheets/draft.css"]}

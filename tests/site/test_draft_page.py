@@ -43,9 +43,14 @@ def test_the_page_has_one_title_the_form_and_its_script(built_site, rules, strin
     assert (site / "javascripts" / "checks.min.js").is_file()
     assert "checks.min.js" not in str(soup)
     assert (site / "stylesheets" / "draft.css").is_file()
-    # Its styles come first in the form, so they hold its place before the script runs;
-    # the head asks for both at once, beside the bootstrap that imports the script.
-    assert form.find().name == "link" and form.find()["href"] == "../stylesheets/draft.css"
+    # Its styles are the page's own stylesheet in the head, after the site's, so they hold
+    # the form's place before the script runs and no address in the article is a stylesheet
+    # the theme's instant navigation would reload; the head asks for them and the script at
+    # once, beside the bootstrap that imports the script.
+    sheets = [x["href"] for x in soup.select("head link[rel=stylesheet]")]
+    assert sheets[-1] == "../stylesheets/draft.css" and sheets.count("../stylesheets/draft.css") == 1
+    assert sheets.index("../stylesheets/make-it-right.css") < sheets.index("../stylesheets/draft.css")
+    assert not article.select("link")
     hints = {(x["rel"][0], x["href"]) for x in soup.select("head link[rel=modulepreload], head link[rel=preload]")}
     assert {("modulepreload", "../javascripts/mir.min.js"), ("modulepreload", "../javascripts/draft.min.js"),
             ("preload", "../stylesheets/draft.css")} <= hints

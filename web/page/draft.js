@@ -6,12 +6,13 @@ const ROOT = new URL("../", import.meta.url).href;
 const STYLES = `${ROOT}stylesheets/draft.css`;
 const CHECKS = `${ROOT}javascripts/checks.min.js`;
 
+// The page's <head> links the styles; a page that instant navigation brought may not
+// have them yet.
 function styled() {
-  let link = document.querySelector("link[data-mir-draft-styles]");
+  let link = [...document.querySelectorAll("link[rel=stylesheet]")].find((l) => l.href === STYLES);
   if (link?.sheet) return Promise.resolve();
   if (!link) {
     link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: STYLES });
-    link.dataset.mirDraftStyles = "";
     document.head.append(link);
   }
   return new Promise((resolve) => {
