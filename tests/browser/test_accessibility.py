@@ -269,18 +269,24 @@ RINGS = """([focusable, scope]) => {
     const root = document.querySelector("dialog[open]") || document;  // a modal holds focus
     const bare = [];
     let count = 0;
+    const controls = [];
     for (const el of root.querySelectorAll(focusable)) {
         if ((scope && !el.closest(scope)) || el.tabIndex < 0 || el.disabled
             || !el.checkVisibility({ visibilityProperty: true })) continue;
         // Tab reaches only the checked radio button of a group.
         if (el.type === "radio" && !el.checked && document.querySelector(`[name="${el.name}"]:checked`)) continue;
-        document.activeElement?.blur();
-        const before = ring(shown(el));
+        controls.push(el);
+    }
+    // Every control's look with nothing focused, read in one pass: a blur before each
+    // read made the browser restyle the whole page once per control.
+    document.activeElement?.blur();
+    const before = controls.map((el) => ring(shown(el)));
+    for (const [i, el] of controls.entries()) {
         el.focus({ focusVisible: true });
         if (document.activeElement !== el) { bare.push(`${describe(el)}: takes no focus`); continue; }
         const after = ring(shown(el));
         count += 1;
-        if (!el.matches(":focus-visible") || !after || after === before) bare.push(`${describe(el)}: ${after || "no ring"}`);
+        if (!el.matches(":focus-visible") || !after || after === before[i]) bare.push(`${describe(el)}: ${after || "no ring"}`);
     }
     document.activeElement?.blur();
     return { count, bare };
@@ -319,11 +325,12 @@ def rings(page, parts: list[str] | None = None) -> list[str]:
 
 def test_on_a_phone_back_to_top_shows_a_ring_and_our_controls_are_44_px_targets(tab, site_url):
     """One playbook load on a phone: Material's back-to-top button, shown as a reader
-    scrolls back up, rings like every control; then our cards, bar and skip link are
+    scrolls back up, rings like every control of the header, which the scroll changed too
+    (the rest of the page rings on a phone above); then our cards, bar and skip link are
     44 px targets."""
     page = open_page(tab, site_url + PAGE_TYPES["playbook"], "phone")
     back_to_top_shown(page)
-    assert rings(page) == [], "focus rings with back-to-top shown"
+    assert rings(page, [".md-top", ".md-header"]) == [], "focus rings with back-to-top shown"
     cards_and_skip_link(page)
     count, small = small_targets(page)
     assert count >= 3 and small == [], "44 px targets"
