@@ -524,7 +524,7 @@ def draft_data(rules: Rules, strings: Strings, wording: DraftRules | None = None
                      "clause": clause_data(r.clause)} for r in wording.rules],
         "clauses": wording.clauses and {
             "ends": wording.clauses.ends, "carry": wording.clauses.carry,
-            "refer": wording.clauses.refer, "subject": wording.clauses.subject,
+            "refer": wording.clauses.refer, "referNotUs": wording.clauses.refer_not_us, "subject": wording.clauses.subject,
             "words": wording.clauses.words, "flags": js_flags(),
             "actors": [{"kind": a.kind, "source": a.pattern, "flags": js_flags(a.case_sensitive)}
                        for a in wording.clauses.actors]},

@@ -61,6 +61,9 @@ class Clauses(Strict):
     # A pronoun that points back: a clause with no actor whose verb comes after one
     # goes on with the sentence's last actor ("our IT provider - they made an update").
     refer: list[str] = []
+    # The pronouns of `refer` that never mean us ("he", "she"): they point back past we / I
+    # ("I must say that he had no authority"). "They" may be our team, so it is not here.
+    refer_not_us: list[str] = []
     actors: list[Actor] = Field(min_length=1)
     words: dict[str, list[str]] = {}
 
@@ -79,6 +82,7 @@ class Clauses(Strict):
         found += [(f"clauses.actors[{i}] ({a.kind})", a.pattern, a.case_sensitive)
                   for i, a in enumerate(self.actors)]
         found += [(f"clauses.refer[{i}]", p, False) for i, p in enumerate(self.refer)]
+        found += [(f"clauses.refer_not_us[{i}]", p, False) for i, p in enumerate(self.refer_not_us)]
         found += [(f"clauses.subject[{i}]", p, False) for i, p in enumerate(self.subject)]
         return found + [(f"clauses.words.{name}[{i}]", p, False)
                         for name, patterns in self.words.items() for i, p in enumerate(patterns)]
@@ -141,7 +145,13 @@ class ClauseView:
         self.actors = self._actors()
         self.actor_ends = [end for _, end, _ in self.actors]
         self.actor_starts = [start for start, _, _ in self.actors]
+        # For each actor, the nearest one at or before it that is not us: a pronoun of
+        # `refer` (he, she, they) points back past "we" and "I".
+        self.other: list[int] = []
+        for i, (_, _, kind) in enumerate(self.actors):
+            self.other.append(i if kind != "us" else (self.other[-1] if self.other else -1))
         self.refers = sorted(a for p in clauses.refer for a, _ in find_all(compile_portable(p), text))
+        self.not_us = {a for p in clauses.refer_not_us for a, _ in find_all(compile_portable(p), text)}
         self.own_subject = {a for p in clauses.subject for a, _ in find_all(compile_portable(p), text)}
         self._found: dict[str, list[tuple[int, int]]] = {}
         self._after: dict[tuple[str, ...], tuple[list[int], list[tuple[int, int]]]] = {}
@@ -187,21 +197,28 @@ class ClauseView:
         """The nearest actor that ends at or before `index`, in the same clause; or,
         when that clause has none and opens with a `carry` mark and no `subject`, the last
         one of the clause before it in the sentence ("The agent handling your file, Mr Rao, had
-        kept it"); or, when a pronoun of `refer` stands before `index` in the clause,
-        the sentence's last actor ("Tyler (who has left) said it when he shouldn't have")."""
+        kept it"); but when a pronoun of `refer` stands before `index` in the clause, after
+        that actor, the sentence's last actor (for `refer_not_us`, the last that is not us: "Tyler (who has left) said it when
+        he shouldn't have", "I must say that he had no authority")."""
         k = bisect_right(self.actor_ends, index) - 1
         if k < 0:
             return None
         clause, at = self.ids[index], self.ids[self.actors[k][0]]
+        start = self.starts[clause]
+        # A pronoun after the nearest actor is the verb's own subject: in "I must say that he
+        # had no authority" it is he, not I, who had none.
+        r = bisect_left(self.refers, max(start, self.actors[k][1]))
+        if r < len(self.refers) and self.refers[r] < index:
+            j = self.other[k] if self.refers[r] in self.not_us else k
+            same = j >= 0 and self.sentence_ids[self.actors[j][0]] == self.sentence_ids[index]
+            return self.actors[j] if same else None
         if at == clause:
             return self.actors[k]
-        start = self.starts[clause]
         if self.sentence_ids[start] != self.sentence_ids[self.actors[k][0]]:
             return None
         if at == clause - 1 and self.text[start] in self.clauses.carry and start not in self.own_subject:
             return self.actors[k]
-        r = bisect_left(self.refers, start)
-        return self.actors[k] if r < len(self.refers) and self.refers[r] < index else None
+        return None
 
     def comes_after(self, names: list[str], index: int) -> bool:
         """Whether a match of one of `names` ends at or before `index`, in its clause,
@@ -234,6 +251,10 @@ class ClauseView:
         found = []
         for start, end in sorted(span for name in spec.verbs for span in self.spans(name)):
             unit = ids[start]
+            # A verb inside an actor is part of who it is: "the lad we sent out fitted …".
+            k = bisect_right(self.actor_starts, start) - 1
+            if k >= 0 and self.actors[k][0] < start < self.actors[k][1]:
+                continue
             if unit in barred or self.ids[start] in barred_clauses or not all(unit in h for h in has):
                 continue
             actor = self.actor_before(start)

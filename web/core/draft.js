@@ -17,6 +17,7 @@ function compile(data) {
     clausesRe: data.clauses && {
       ends: all(data.clauses.ends, data.clauses.flags),
       refer: all(data.clauses.refer, data.clauses.flags),
+      referNotUs: all(data.clauses.referNotUs, data.clauses.flags),
       subject: all(data.clauses.subject, data.clauses.flags),
       actors: data.clauses.actors.map((a) => ({ kind: a.kind, re: regex(a) })),
       words: Object.fromEntries(Object.entries(data.clauses.words).map(([name, sources]) =>
@@ -350,6 +351,7 @@ function clauseView(R, text, breaks) {
   if (!C) return null;
   const carry = R.clauses.carry;
   const refers = C.refer.flatMap((re) => findAll(re, text)).map(([a]) => a).sort((x, y) => x - y);
+  const notUs = new Set(C.referNotUs.flatMap((re) => findAll(re, text)).map(([a]) => a));
   const ownSubject = new Set(C.subject.flatMap((re) => findAll(re, text)).map(([a]) => a));
   const ends = C.ends.flatMap((re) => findAll(re, text)).map(([a]) => a).sort((x, y) => x - y);
   const { clauses: ids, sentences: inSentence } = clauseIds(R, text, breaks, ends);
@@ -362,6 +364,9 @@ function clauseView(R, text, breaks) {
   }
   const actorStarts = actors.map(([s]) => s);
   const actorEnds = actors.map(([, e]) => e);
+  // For each actor, the nearest one at or before it that is not us (a pronoun points past "we").
+  const other = [];
+  actors.forEach(([, , kind], i) => other.push(kind !== "us" ? i : (other.length ? other[other.length - 1] : -1)));
   const starts = new Map();
   ids.forEach((clause, i) => { if (!starts.has(clause)) starts.set(clause, i); });
   const cache = new Map();
@@ -386,12 +391,17 @@ function clauseView(R, text, breaks) {
     const k = bisectRight(actorEnds, index) - 1;
     if (k < 0) return null;
     const clause = ids[index], at = ids[actors[k][0]];
-    if (at === clause) return actors[k];
     const start = starts.get(clause);
+    // A pronoun after the nearest actor is the verb's own subject ("I must say that he had no authority").
+    const r = bisectLeft(refers, Math.max(start, actors[k][1]));
+    if (r < refers.length && refers[r] < index) {
+      const j = notUs.has(refers[r]) ? other[k] : k;
+      return j >= 0 && inSentence[actors[j][0]] === inSentence[index] ? actors[j] : null;
+    }
+    if (at === clause) return actors[k];
     if (inSentence[start] !== inSentence[actors[k][0]]) return null;
     if (at === clause - 1 && carry.includes(text[start]) && !ownSubject.has(start)) return actors[k];
-    const r = bisectLeft(refers, start);
-    return r < refers.length && refers[r] < index ? actors[k] : null;
+    return null;
   };
   // draft_clauses.ClauseView.comes_after: a match of one of `names` ends at or before
   // `index`, in the clause of `index`, with no other actor between it and `index`.
@@ -419,6 +429,9 @@ function clauseView(R, text, breaks) {
     const out = [];
     for (const [start, end] of spec.verbs.flatMap((name) => spans(name)).sort(bySpan)) {
       const unit = of[start];
+      // A verb inside an actor is part of who it is: "the lad we sent out fitted …".
+      const k = bisectRight(actorStarts, start) - 1;
+      if (k >= 0 && actors[k][0] < start && start < actors[k][1]) continue;
       if (barred.has(unit) || barredClauses.has(ids[start]) || !has.every((h) => h.has(unit))) continue;
       const actor = actorBefore(start);
       if (spec.actor !== null && !spec.actor.includes(actor ? actor[2] : "none")) continue;
