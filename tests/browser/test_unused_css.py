@@ -15,6 +15,7 @@ import pytest
 
 from harness.chromium import CHROMIUM_ARGS, HEADLESS_SHELL, wait_until_ready
 from harness.tab import ReusedTab
+from axe_check import switch_scheme
 from matrix import MATRIX, one_pass
 
 pytestmark = pytest.mark.browser
@@ -93,9 +94,11 @@ def capture(page) -> bytes:
     return base64.b64decode(png)
 
 
-def shot(page, site: Path, url: str, *, theirs: bool, size: str, scheme: str, media: str, then,
-         whole: bool) -> bytes:
-    """One side's shot, in a tab as clean as a new one."""
+def shot(page, site: Path, url: str, *, theirs: bool, size: str, views: list[tuple[str, str]], then,
+         whole: bool) -> list[bytes]:
+    """One side's shots of one load, a view (media, scheme) after another, in a tab as clean
+    as a new one. The first view's scheme is the reader's system's; the next ones are
+    picked with the theme's palette switch, as a reader picks them."""
     def stylesheet(route):
         name = route.request.url.rsplit("/", 1)[1]
         if name == "make-it-right.css":
@@ -106,6 +109,7 @@ def shot(page, site: Path, url: str, *, theirs: bool, size: str, scheme: str, me
         else:
             route.fallback()
 
+    [(media, scheme), *_] = views
     page.set_viewport_size(SIZES[size])
     page.emulate_media(media=media, color_scheme=scheme, reduced_motion="reduce")
     page.route("**/stylesheets/*.css", stylesheet)
@@ -113,31 +117,45 @@ def shot(page, site: Path, url: str, *, theirs: bool, size: str, scheme: str, me
     wait_until_ready(page)
     if then:
         then(page)
-    length = page.evaluate(STEADY_LENGTH)
-    if whole:
-        # The whole length as one tall viewport: Playwright's full_page capture now and then
-        # paints a line of the header differently from one shot to the next.
-        page.set_viewport_size({**SIZES[size], "height": length})
-        grown = page.evaluate(STEADY_LENGTH)
-        assert grown == length, f"{url}: the page grew from {length} to {grown} px as the screen did"
-    return capture(page)
+    taken = []
+    for media, view_scheme in views:
+        page.set_viewport_size(SIZES[size])
+        page.emulate_media(media=media)
+        if view_scheme != scheme:
+            switch_scheme(page, scheme := view_scheme)
+        length = page.evaluate(STEADY_LENGTH)
+        if whole:
+            # The whole length as one tall viewport: Playwright's full_page capture now and then
+            # paints a line of the header differently from one shot to the next.
+            page.set_viewport_size({**SIZES[size], "height": length})
+            grown = page.evaluate(STEADY_LENGTH)
+            assert grown == length, f"{url}: the page grew from {length} to {grown} px as the screen did"
+        taken.append(capture(page))
+    return taken
 
 
-def shots(tab: ReusedTab, site: Path, url: str, tmp_path: Path, *, scheme: str = "light",
-          size: str = "desktop", media: str = "screen", then=None, whole: bool = True) -> tuple[bytes, bytes]:
-    """The page's screenshot (its whole length, or the screen) with the pruned
-    stylesheets, and with Material's: one after the other in the module's tab."""
+def shots(tab: ReusedTab, site: Path, url: str, tmp_path: Path, *,
+          views: list[tuple[str, str]] | None = None, size: str = "desktop", then=None,
+          whole: bool = True) -> list[str]:
+    """The views that differ: each view's screenshot (the page's whole length, or the
+    screen) with the pruned stylesheets against Material's, each side's views taken from
+    one load in the module's tab. A view that differs leaves both shots in tmp_path."""
+    views = views or [("screen", "light")]
     taken = []
     for theirs in (False, True):
         try:
-            taken.append(shot(tab.page(), site, url, theirs=theirs, size=size, scheme=scheme,
-                              media=media, then=then, whole=whole))
+            taken.append(shot(tab.page(), site, url, theirs=theirs, size=size, views=views,
+                              then=then, whole=whole))
         finally:
             tab.clean()
-    if taken[0] != taken[1]:
-        for name, png in zip(("pruned", "material"), taken, strict=True):
-            (tmp_path / f"{name}.png").write_bytes(png)
-    return taken[0], taken[1]
+    differ = []
+    for (media, scheme), pruned, materials in zip(views, *taken, strict=True):
+        if pruned != materials:
+            view = f"{media}-{scheme}"
+            differ.append(view)
+            for name, png in (("pruned", pruned), ("material", materials)):
+                (tmp_path / f"{view}-{name}.png").write_bytes(png)
+    return differ
 
 
 def test_the_pages_link_pruned_copies_not_materials_files(tab, site_url):
@@ -148,27 +166,38 @@ def test_the_pages_link_pruned_copies_not_materials_files(tab, site_url):
     assert len(ours) == 2 and not theirs & set(ours)
 
 
-# `make test` makes one pass: at desktop width the playbook in both schemes and the two
+# Each page type and width is one load a side, shot in the light scheme, then the dark one,
+# then (playbooks, checklists and the template index, at desktop width) in print.
+# `make test` makes one pass: at desktop width the playbook in each of them and the two
 # pages with markup of their own (the template index's tables, the draft form) in the
-# light one, a playbook in print, search in the light scheme and the focus view.
-# `make test-matrices` adds every other page type, scheme, width, print page and open state.
-ONE_PASS = {("playbook", "light"), ("playbook", "dark"), ("template index", "light"),
-            ("check my draft", "light")}
-VIEWS = [pytest.param(kind, size, scheme, id=f"{kind}-{size}-{scheme}",
-                      marks=() if size == "desktop" and (kind, scheme) in ONE_PASS else MATRIX)
-         for kind in PAGES for size in SIZES for scheme in ("light", "dark")]
+# light scheme, search in the light scheme and the focus view. `make test-matrices`
+# adds every other page type, scheme, width, print page and open state.
+PRINTED = {"playbook", "checklist", "template index"}
+ONE_PASS = {("playbook", "desktop"): "every view", ("template index", "desktop"): "light",
+            ("check my draft", "desktop"): "light"}
 
 
-@pytest.mark.parametrize(("kind", "size", "scheme"), VIEWS)
-def test_every_page_type_looks_the_same(shot_tab, site, site_url, tmp_path, kind, size, scheme):
-    pruned, materials = shots(shot_tab, site, site_url + PAGES[kind], tmp_path, scheme=scheme, size=size)
-    assert pruned == materials, f"{kind} ({size}, {scheme}) differs: see {tmp_path}"
+def page_views() -> list:
+    params = []
+    for kind in PAGES:
+        for size in SIZES:
+            views = [("screen", "light"), ("screen", "dark")]
+            if size == "desktop" and kind in PRINTED:
+                views.append(("print", "light"))
+            kept = {"every view": views, "light": views[:1]}.get(ONE_PASS.get((kind, size)), [])
+            rest = [view for view in views if view not in kept]
+            if kept:
+                params.append(pytest.param(kind, size, kept, id=f"{kind}-{size}"))
+            if rest:
+                params.append(pytest.param(kind, size, rest, id=f"{kind}-{size}" + ("-rest" if kept else ""),
+                                           marks=MATRIX))
+    return params
 
 
-@pytest.mark.parametrize("kind", one_pass(["playbook", "checklist", "template index"], keep="playbook"))
-def test_print_looks_the_same(shot_tab, site, site_url, tmp_path, kind):
-    pruned, materials = shots(shot_tab, site, site_url + PAGES[kind], tmp_path, media="print")
-    assert pruned == materials, f"{kind} in print differs: see {tmp_path}"
+@pytest.mark.parametrize(("kind", "size", "views"), page_views())
+def test_every_page_type_looks_the_same(shot_tab, site, site_url, tmp_path, kind, size, views):
+    differ = shots(shot_tab, site, site_url + PAGES[kind], tmp_path, views=views, size=size)
+    assert differ == [], f"{kind} ({size}) differs: see {tmp_path}"
 
 
 @pytest.mark.parametrize("scheme", one_pass(["light", "dark"], keep="light"))
@@ -180,9 +209,9 @@ def test_search_results_look_the_same(shot_tab, site, searchable_site_url, tmp_p
         page.locator('.md-search-result__item > a[href*="?h=invoice"]').first.wait_for()
         page.locator(".md-search-result__more summary").first.wait_for()
     # The results fill the screen (as many as it shows) while the page behind stays put.
-    pruned, materials = shots(shot_tab, site, searchable_site_url, tmp_path, scheme=scheme, size="phone", then=search,
-                              whole=False)
-    assert pruned == materials, f"search results ({scheme}) differ: see {tmp_path}"
+    differ = shots(shot_tab, site, searchable_site_url, tmp_path, views=[("screen", scheme)], size="phone",
+                   then=search, whole=False)
+    assert differ == [], f"search results ({scheme}) differ: see {tmp_path}"
 
 
 def drawer_open(page) -> None:
@@ -216,6 +245,6 @@ STATES = {"drawer open": (drawer_open, False), "fill-everything panel expanded":
 @pytest.mark.parametrize("state", one_pass(STATES, keep="focus view open"))
 def test_open_states_look_the_same(shot_tab, site, site_url, tmp_path, state):
     opened, whole = STATES[state]
-    pruned, materials = shots(shot_tab, site, site_url + PAGES["playbook"], tmp_path, size="phone",
-                              then=opened, whole=whole)
-    assert pruned == materials, f"{state} differs: see {tmp_path}"
+    differ = shots(shot_tab, site, site_url + PAGES["playbook"], tmp_path, size="phone", then=opened,
+                   whole=whole)
+    assert differ == [], f"{state} differs: see {tmp_path}"
