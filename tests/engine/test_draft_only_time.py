@@ -53,3 +53,26 @@ def test_node_reads_the_only_time_as_python_does():
         assert got == [f.as_json() for f in check_draft(job["text"], "email", "team-mistake")]
     assert all("vague-time" in {f["rule"] for f in got} for got in js[:len(ONLY)])
     assert not any("vague-time" in {f["rule"] for f in got} for got in js[len(ONLY):])
+
+
+# A call or a phone named as a thing after a preposition, with no time, is no next step (draft28).
+def steps(middle: str) -> set[str]:
+    return set(rule_ids(OPEN + middle + SIGN, "email", "team-mistake"))
+
+
+@pytest.mark.parametrize("text", [
+    "As I told you on the phone, the boards were the wrong grade.",
+    "You raised the gap by the door in our call, and it is now filled.",
+    "The floor was meant to be ready for your meeting, and it was not.",
+])
+def test_a_call_talked_about_is_no_next_step(text):
+    assert "next-step" in steps(text + " The new floor is down by Friday at 4.")
+
+
+@pytest.mark.parametrize("text", [
+    "I can take you through it on a call on Friday at 2.",
+    "I'd like to go over the plan by phone at 3 tomorrow.",
+    "I'll call you on Thursday at 10.",
+])
+def test_a_call_with_its_time_is_a_next_step(text):
+    assert "next-step" not in steps(text + " The new floor is down by Friday at 4.")
