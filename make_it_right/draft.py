@@ -234,9 +234,7 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
             return False
     spans = view.spans(name) if view is not None else matches(part.regexes, part.unless_regexes, text)
     if view is not None:
-        barred = set().union(*(view.units_with(n, "clause") for n in part.not_in_clause_with),
-                             *(barred_by(view, bar) for bar in part.not_in_clause))
-        spans = sorted([s for s in spans if view.ids[s[0]] not in barred]
+        spans = sorted(view.part_spans(name)
                        + [s for spec in part.clauses
                           if spec.channels is None or draft.channel in spec.channels
                           for s in view.find(spec)])
@@ -249,24 +247,6 @@ def part_found(draft: Draft, wording: DraftRules, name: str,
                 for a, _ in (view.spans(other) if view is not None else
                              matches(wording.parts[other].regexes, wording.parts[other].unless_regexes, text))}
     return any(sid[a] not in flagged and sid[b - 1] not in flagged for a, b in spans)
-
-
-def barred_by(view: ClauseView, bar) -> set[int]:
-    """The clauses that have one of the bar's `has` and whose clause (or sentence,
-    by its `within`) has none of its `unless`; with `carried`, also the clauses after
-    each one that open with a carry mark, in its sentence, and aren't spared."""
-    ids = view.ids if bar.within == "clause" else view.sentence_ids
-    spared = {ids[a] for n in bar.unless for a, _ in view.spans(n)}
-    barred = {view.ids[a] for n in bar.has for a, _ in view.spans(n) if ids[a] not in spared}
-    for clause in sorted(barred) if bar.carried else []:
-        after = view.starts.get(clause + 1)
-        while (after is not None and view.text[after] in view.clauses.carry
-               and view.sentence_ids[after] == view.sentence_ids[view.starts[clause]]
-               and ids[after] not in spared):
-            clause += 1
-            barred.add(clause)
-            after = view.starts.get(clause + 1)
-    return barred
 
 
 def category_spans(draft: Draft, wording: DraftRules, categories: list[str],
@@ -573,4 +553,4 @@ def clause_data(spec: ClauseSpec | None) -> dict | None:
         return None
     return {"verbs": spec.verbs, "actor": spec.actor, "has": spec.has, "not": spec.not_,
             "within": spec.within, "notInClause": spec.not_in_clause,
-            "after": spec.after, "channels": spec.channels}
+            "after": spec.after, "channels": spec.channels, "alone": spec.alone}

@@ -107,9 +107,13 @@ class ClauseSpec(Strict):
     # For a part: the channels where this clause counts ("Tracking link by 6pm" is a text's
     # next step; in an email the same words are the fix date's). None: every channel.
     channels: list[str] | None = None
+    # Where none of these (a part's own matches) is anywhere in the text, `has` is not needed: the match is the
+    # draft's only time ("the new floor goes down once the boards arrive", and no date
+    # elsewhere), which one sentence alone can't show.
+    alone: list[str] = []
 
     def names(self) -> list[str]:
-        return [*self.verbs, *self.has, *self.not_, *self.not_in_clause, *self.after]
+        return [*self.verbs, *self.has, *self.not_, *self.not_in_clause, *self.after, *self.alone]
 
 
 def clause_ids(text: str, breaks: frozenset[int], ends: list[int]) -> tuple[list[int], list[int]]:
@@ -240,10 +244,38 @@ class ClauseView:
         return (self.ids[start] == self.ids[index]
                 and bisect_left(self.actor_starts, end) == bisect_left(self.actor_starts, index))
 
+    def part_spans(self, name: str) -> list[tuple[int, int]]:
+        """A part's (or a list's) matches, less those in a clause its `not_in_clause_with`
+        lists or `not_in_clause` bars pick out ("I'll call you at 3" gives no fix date)."""
+        part = self.parts.get(name)
+        if part is None:
+            return self.spans(name)
+        barred = set().union(*(self.units_with(n, "clause") for n in part.not_in_clause_with),
+                             *(self.barred_by(bar) for bar in part.not_in_clause))
+        return [s for s in self.spans(name) if self.ids[s[0]] not in barred]
+
+    def barred_by(self, bar) -> set[int]:
+        """The clauses that have one of the bar's `has` and whose clause (or sentence,
+        by its `within`) has none of its `unless`; with `carried`, also the clauses after
+        each one that open with a carry mark, in its sentence, and aren't spared."""
+        ids = self.ids if bar.within == "clause" else self.sentence_ids
+        spared = {ids[a] for n in bar.unless for a, _ in self.spans(n)}
+        barred = {self.ids[a] for n in bar.has for a, _ in self.spans(n) if ids[a] not in spared}
+        for clause in sorted(barred) if bar.carried else []:
+            after = self.starts.get(clause + 1)
+            while (after is not None and self.text[after] in self.clauses.carry
+                   and self.sentence_ids[after] == self.sentence_ids[self.starts[clause]]
+                   and ids[after] not in spared):
+                clause += 1
+                barred.add(clause)
+                after = self.starts.get(clause + 1)
+        return barred
+
     def find(self, spec: ClauseSpec) -> list[tuple[int, int]]:
         """Where `spec` holds: each verb match (from its actor, when it has one)."""
         ids = self.ids if spec.within == "clause" else self.sentence_ids
-        has = [self.units_with(name, spec.within) for name in spec.has]
+        alone = bool(spec.alone) and not any(self.part_spans(name) for name in spec.alone)
+        has = [] if alone else [self.units_with(name, spec.within) for name in spec.has]
         barred = set().union(*(self.units_with(name, spec.within) for name in spec.not_))
         barred_clauses = set().union(*(self.units_with(name, "clause") for name in spec.not_in_clause))
         # Blame points from who did it to what they did; a passive, from the verb.

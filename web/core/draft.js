@@ -420,9 +420,23 @@ function clauseView(R, text, breaks) {
     const [start, end] = L[k];
     return ids[start] === ids[index] && bisectLeft(actorStarts, end) === bisectLeft(actorStarts, index);
   };
+  const clauseStart = (c) => starts.get(c);
+  // draft_clauses.ClauseView.part_spans: a part's matches, less those in a clause its
+  // notInClauseWith lists or notInClause bars pick out.
+  const partSpans = (name) => {
+    const part = R.partRe[name];
+    if (!part) return spans(name);
+    const self = { clauseIds: ids, sentenceIds: inSentence, clauseStart, spans };
+    const barred = new Set([
+      ...part.notInClauseWith.flatMap((n) => [...unitsWith(n, "clause")]),
+      ...part.notInClause.flatMap((bar) => [...barredBy(R, self, text, bar)])]);
+    return spans(name).filter(([a]) => !barred.has(ids[a]));
+  };
   const find = (spec) => {
     const of = spec.within === "clause" ? ids : inSentence;
-    const has = spec.has.map((name) => unitsWith(name, spec.within));
+    // draft_clauses.ClauseSpec.alone: with none of these anywhere, `has` is not needed.
+    const alone = spec.alone.length > 0 && !spec.alone.some((name) => partSpans(name).length);
+    const has = alone ? [] : spec.has.map((name) => unitsWith(name, spec.within));
     const barred = new Set(spec.not.flatMap((name) => [...unitsWith(name, spec.within)]));
     const barredClauses = new Set(spec.notInClause.flatMap((name) => [...unitsWith(name, "clause")]));
     const fromActor = spec.actor !== null && !spec.actor.includes("none");
@@ -440,8 +454,7 @@ function clauseView(R, text, breaks) {
     }
     return out;
   };
-  const clauseStart = (c) => starts.get(c);
-  return { clauseIds: ids, sentenceIds: inSentence, clauseStart, spans, unitsWith, find };
+  return { clauseIds: ids, sentenceIds: inSentence, clauseStart, spans, partSpans, unitsWith, find };
 }
 
 function wording(R, draft, view) {
@@ -525,10 +538,7 @@ function partFound(R, draft, name, view) {
   }
   let spans = matches(part.re, part.unlessRe, text);
   if (view) {
-    const barred = new Set([
-      ...part.notInClauseWith.flatMap((n) => [...view.unitsWith(n, "clause")]),
-      ...part.notInClause.flatMap((bar) => [...barredBy(R, view, text, bar)])]);
-    spans = [...spans.filter(([a]) => !barred.has(view.clauseIds[a])),
+    spans = [...view.partSpans(name),
       ...part.clauses.filter((spec) => !spec.channels || spec.channels.includes(draft.channel))
         .flatMap((spec) => view.find(spec))].sort(bySpan);
   }
