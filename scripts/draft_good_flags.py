@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-from harness.drafts import load_drafts  # noqa: E402
+from harness.drafts import draft_sets, load_drafts, set_name  # noqa: E402
 from make_it_right.draft import check_draft  # noqa: E402
 from make_it_right.rules import load_rules  # noqa: E402
 from make_it_right.strings import load_strings  # noqa: E402
@@ -28,7 +28,7 @@ def main() -> int:
     parser.add_argument("--drafts", type=Path, action="append", help="a folder of drafts")
     args = parser.parse_args()
     rules, strings = load_rules(), load_strings()
-    sets = args.drafts or sorted(p for p in (ROOT / "tests" / "engine").glob("drafts*") if p.is_dir())
+    sets = args.drafts or draft_sets()
     by_rule: dict[str, list[str]] = defaultdict(list)
     per_set: dict[str, tuple[int, int]] = {}
     for folder in sets:
@@ -40,11 +40,11 @@ def main() -> int:
             for f in found:
                 said = case.text[f.start:f.end] if f.start is not None else f.message
                 quote = " ".join(said.split())[:80]
-                by_rule[f.rule].append(f"{folder.name.removeprefix('drafts-') or 'corpus'}/"
+                by_rule[f.rule].append(f"{set_name(folder.name)}/"
                                        f"{case.name}: {quote!r}")
         per_set[folder.name] = (flagged, len(good))
     print("good drafts with any finding, per set: " + ", ".join(
-        f"{name.removeprefix('drafts-') or 'corpus'} {n}/{of}" for name, (n, of) in per_set.items()))
+        f"{set_name(name)} {n}/{of}" for name, (n, of) in per_set.items()))
     print(f"total: {sum(n for n, _ in per_set.values())} of {sum(of for _, of in per_set.values())}")
     for rule, where in sorted(by_rule.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         print(f"{rule}: {len(where)}")

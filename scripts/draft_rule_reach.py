@@ -23,7 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-from harness.drafts import label_of, load_drafts  # noqa: E402
+from harness.drafts import draft_sets, label_of, load_drafts, set_name  # noqa: E402
 from make_it_right.draft import guess_channel, read_draft  # noqa: E402
 from make_it_right.draft_rules import DraftRules, load_draft_rules  # noqa: E402
 from make_it_right.patterns import compile_portable, find_all  # noqa: E402
@@ -80,7 +80,7 @@ def main() -> int:
     args = parser.parse_args()
     rules, strings, wording = load_rules(), load_strings(), load_draft_rules()
     label = label_of(wording)
-    sets = args.drafts or sorted(p for p in (ROOT / "tests" / "engine").glob("drafts*") if p.is_dir())
+    sets = args.drafts or draft_sets()
     chosen = probes(wording)
     if args.since:
         old = old_patterns(args.since)
@@ -127,7 +127,7 @@ def main() -> int:
         per = hits.get(name, {})
         total = sum(len(v) for v in per.values())
         good = sum(ok for v in per.values() for _, ok in v)
-        where = ", ".join(f"{s.removeprefix('drafts-') or 'corpus'} {sum(ok for _, ok in v)}/{len(v)}"
+        where = ", ".join(f"{set_name(s)} {sum(ok for _, ok in v)}/{len(v)}"
                           for s, v in sorted(per.items()))
         flag = "  phrase" if total <= 1 else ""
         print(f"  {name}: {good}/{total} [{where}]{flag}")

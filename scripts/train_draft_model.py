@@ -39,14 +39,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
 import yaml  # noqa: E402
 
-from harness.drafts import label_of  # noqa: E402
+from harness.drafts import draft_sets, label_of  # noqa: E402
 from make_it_right.draft import check_draft, guess_channel, read_draft, sentences  # noqa: E402
 from make_it_right.draft_clauses import ClauseView  # noqa: E402
 from make_it_right.draft_rules import load_draft_rules  # noqa: E402
 from make_it_right.rules import load_rules  # noqa: E402
 from make_it_right.strings import load_strings  # noqa: E402
 
-SETS = ROOT / "tests" / "engine"
 CATEGORIES = ("blame", "tone", "passive-evasion", "written-admission", "conditional-apology",
               "over-promise", "vague-time")
 PRECISION = 0.9
@@ -184,7 +183,7 @@ def read_case(group, name, text, channel, playbook, expect, notes, ctx) -> Draft
 
 def load_sets(ctx) -> list[Draft]:
     drafts = []
-    for folder in sorted(SETS.glob("drafts*")):
+    for folder in draft_sets():
         for path in sorted(folder.glob("*.y*ml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             drafts.append(read_case(folder.name, path.stem, data["text"], data.get("channel"),

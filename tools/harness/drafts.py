@@ -32,6 +32,16 @@ class Case:
     clean: tuple[str, ...] = ()  # ids it must not give: the near misses the draft holds
 
 
+def draft_sets() -> list[Path]:
+    """Every folder of labelled drafts: the corpus and each writers' set beside it."""
+    return sorted(p for p in DRAFTS.parent.glob("drafts*") if p.is_dir())
+
+
+def set_name(folder: str) -> str:
+    """A set's name in a report, without the folders' common "drafts-"."""
+    return folder.removeprefix("drafts-") or "corpus"
+
+
 def rule_ids(text: str, channel: str = "email", playbook: str | None = "team-mistake") -> list[str]:
     """The ids of what Check my draft finds in `text` (a part's id: that part is missing)."""
     from make_it_right.draft import check_draft
