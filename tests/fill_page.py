@@ -14,6 +14,9 @@ from harness.serve import BLANK_PATH
 
 # A phone's viewport, as the tests size one.
 PHONE = {"width": 390, "height": 844}
+# The panel's blanks, one per field of the page's templates ("@…" names are the panel's
+# own settings, such as the register).
+FIELDS = "[data-mir-fields] .mir-fields__grid [name]:not([name^='@'])"
 
 
 def open_page(target, url, values=None):

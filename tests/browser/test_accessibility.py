@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from axe_check import (COLOUR_RULES, SCHEMES, axe_in_each_scheme, axe_violations, settled,
                        switch_scheme)
+from fill_page import FIELDS
 from make_it_right.guide import load_guide
 from make_it_right.strings import load_strings
 from harness import clipboard
@@ -368,7 +369,7 @@ def test_with_each_state_open_axe_finds_nothing_and_controls_are_targets_with_ri
 def test_every_field_is_labelled_and_described(tab, site_url):
     page = tab
     page.goto(site_url + "playbooks/broken-promise/")
-    for field in page.locator("[data-mir-fields] .mir-fields__grid [name]:not([name^='@'])").all():
+    for field in page.locator(FIELDS).all():
         name = field.get_attribute("name")
         assert page.get_by_label(page.locator(f'label[for="mir-f-{name}"]').inner_text(),
                                  exact=True).count() >= 1

@@ -21,7 +21,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from fill_page import PHONE, card, card_action, in_front, open_page, open_panel, parse_mailto, requests_seen
+from fill_page import FIELDS, PHONE, card, card_action, in_front, open_page, open_panel, parse_mailto, requests_seen
 from harness import clipboard as harness_clipboard
 from harness.chromium import wait_for_instant_navigation
 from make_it_right import render
@@ -62,8 +62,7 @@ def doc(template):
 
 
 def field_names(page):
-    return page.locator("[data-mir-fields] .mir-fields__grid [name]").evaluate_all(
-        "inputs => inputs.map(i => i.name).filter(n => n[0] !== '@')")
+    return page.locator(FIELDS).evaluate_all("inputs => inputs.map(i => i.name)")
 
 
 def clipboard(page):
@@ -208,8 +207,7 @@ def test_hostile_typing_round_trips_end_to_end(tab, site_url, pack):
     page = open_page(tab, site_url + "playbooks/team-mistake/")
     open_panel(page)
     # Each field typed into as a reader would; what they hold is read back in one call.
-    fields = page.locator("[data-mir-fields] .mir-fields__grid [name]").evaluate_all(
-        "inputs => inputs.filter(i => i.name[0] !== '@').map(i => [i.name, i.tagName === 'TEXTAREA'])")
+    fields = page.locator(FIELDS).evaluate_all("inputs => inputs.map(i => [i.name, i.tagName === 'TEXTAREA'])")
     for name, multiline in fields:
         page.fill(f"#mir-f-{name}", "\n".join(HOSTILE.values()) if multiline else ONE_LINE)
     values = page.evaluate("names => Object.fromEntries(names.map(n => [n, document.getElementById(`mir-f-${n}`).value]))",
@@ -486,11 +484,10 @@ def test_values_survive_instant_navigation_and_reload_and_never_leave_the_browse
         open_panel(page)
         page.fill("#mir-f-client_name", secret)
         # Every other field at once, each as the page hears a key (one call, not forty).
-        page.evaluate("""secret => { for (const input of document.querySelectorAll(
-                '[data-mir-fields] .mir-fields__grid [name]:not([name^="@"])')) {
+        page.evaluate("""([fields, secret]) => { for (const input of document.querySelectorAll(fields)) {
             if (input.value !== secret) {
                 input.value = secret; input.dispatchEvent(new Event("input", {bubbles: true}));
-            } } }""", secret)
+            } } }""", [FIELDS, secret])
         wait_for_instant_navigation(page)
         page.evaluate("window.__same_document = true")
         page.locator('.md-nav__link[href$="my-mistake/"]').first.click()
